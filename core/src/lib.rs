@@ -1,0 +1,20 @@
+//! imbridge-core: the rules a mobile IM SDK must get right, as plain Rust.
+//!
+//! Sans-IO: nothing in this crate reads the clock, draws randomness on its
+//! own, sleeps or spawns threads. Time and randomness come in as arguments,
+//! so every rule is deterministic and testable. Rule ids (M1, P2, …) refer to
+//! `SPEC.md`; each module names the rules it implements.
+#![cfg_attr(
+    test,
+    allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
+)]
+
+pub mod error;
+pub mod message;
+
+pub use error::ErrorCode;

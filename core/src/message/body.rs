@@ -1,0 +1,119 @@
+//! `MsgBody`: the element list and its rules (SPEC M2).
+
+use crate::message::{Element, MessageError, MessageLimits};
+
+/// A message body under construction: 1..N elements, at most one
+/// `TIMCustomElem`, encoded size within [`MessageLimits::max_body_bytes`].
+///
+/// [`MessageBody::add`] checks each rule before it changes anything, so a
+/// failed add leaves the body exactly as it was (M2).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MessageBody {
+    elements: Vec<Element>,
+    tally: Tally,
+    limits: MessageLimits,
+}
+
+/// What the M2 rules need to know about the elements accepted so far.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+struct Tally {
+    count: usize,
+    /// Encoded bytes of the elements themselves, without brackets and commas.
+    items_len: usize,
+    has_custom: bool,
+}
+
+impl Tally {
+    /// Encoded size of the elements joined as a JSON array.
+    fn encoded_len(&self) -> usize {
+        2 + self.items_len + self.count.saturating_sub(1)
+    }
+
+    /// The tally after accepting `element`, or the M2 rule it breaks.
+    fn admit(&self, element: &Element, limits: &MessageLimits) -> Result<Tally, MessageError> {
+        let index = self.count;
+        if let Some(reason) = element.problem() {
+            return Err(MessageError::InvalidElement {
+                index,
+                msg_type: element.msg_type().to_string(),
+                reason,
+            });
+        }
+        if element.is_custom() && self.has_custom {
+            return Err(MessageError::SecondCustomElement { index });
+        }
+        let next = Tally {
+            count: index + 1,
+            items_len: self.items_len + element.encoded_len(),
+            has_custom: self.has_custom || element.is_custom(),
+        };
+        let size = next.encoded_len();
+        if size > limits.max_body_bytes {
+            return Err(MessageError::BodyTooLarge {
+                size,
+                limit: limits.max_body_bytes,
+            });
+        }
+        Ok(next)
+    }
+}
+
+impl MessageBody {
+    /// An empty body with the default limits.
+    pub fn new() -> MessageBody {
+        MessageBody::with_limits(MessageLimits::default())
+    }
+
+    /// An empty body with the given limits.
+    pub fn with_limits(limits: MessageLimits) -> MessageBody {
+        MessageBody {
+            elements: Vec::new(),
+            tally: Tally::default(),
+            limits,
+        }
+    }
+
+    /// M2: appends an element, or returns why not (6016 invalid element or
+    /// second custom element, 8001 body too large) and leaves the body unchanged.
+    pub fn add(&mut self, element: Element) -> Result<&mut Self, MessageError> {
+        self.tally = self.tally.admit(&element, &self.limits)?;
+        self.elements.push(element);
+        Ok(self)
+    }
+
+    /// The elements so far.
+    pub fn elements(&self) -> &[Element] {
+        &self.elements
+    }
+
+    /// Encoded size of `MsgBody` as it stands, in bytes.
+    pub fn encoded_len(&self) -> usize {
+        self.tally.encoded_len()
+    }
+
+    /// The limits this body enforces.
+    pub fn limits(&self) -> &MessageLimits {
+        &self.limits
+    }
+
+    /// The finished element list; refuses an empty body (M2: an empty
+    /// message can't be sent).
+    pub fn finish(self) -> Result<Vec<Element>, MessageError> {
+        if self.elements.is_empty() {
+            return Err(MessageError::EmptyMessage);
+        }
+        Ok(self.elements)
+    }
+}
+
+/// M2: validates a complete element list, as decoded from the wire, with the
+/// same rules (and the same errors) as adding the elements one by one.
+pub fn validate_body(elements: &[Element], limits: &MessageLimits) -> Result<(), MessageError> {
+    if elements.is_empty() {
+        return Err(MessageError::EmptyMessage);
+    }
+    elements
+        .iter()
+        .try_fold(Tally::default(), |tally, element| tally.admit(element, limits))
+        .map(drop)
+}

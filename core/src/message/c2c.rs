@@ -1,0 +1,115 @@
+//! The C2C send body of `sendmsg` (SPEC M3).
+
+use crate::message::body::validate_body;
+use crate::message::element::Extra;
+use crate::message::wire::{decode_json, extra_is_empty, opt_flag01};
+use crate::message::{Element, MessageError, MessageLimits, OfflinePushInfo};
+use serde::{Deserialize, Serialize};
+use serde_repr::{Deserialize_repr, Serialize_repr};
+
+/// `SyncOtherMachine`: whether the sender's other devices get a copy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize_repr, Deserialize_repr)]
+#[repr(u8)]
+pub enum SyncOtherMachine {
+    /// 1: sync to the sender's other devices (the default).
+    #[default]
+    Sync = 1,
+    /// 2: don't.
+    NoSync = 2,
+}
+
+/// `SendMsgControl` options.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SendMsgControl {
+    /// The message does not count as unread.
+    NoUnread,
+    /// The message does not update the conversation's last message.
+    NoLastMsg,
+    /// Recipients who muted the conversation still get a notification.
+    WithMuteNotifications,
+}
+
+/// A C2C message as `sendmsg` takes it. Optional fields are omitted from
+/// the JSON when `None`, never sent as null.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct C2cMessage {
+    /// Sync to the sender's other devices.
+    #[serde(rename = "SyncOtherMachine")]
+    pub sync_other_machine: SyncOtherMachine,
+    /// Sender, when an admin sends on a user's behalf.
+    #[serde(rename = "From_Account", default, skip_serializing_if = "Option::is_none")]
+    pub from_account: Option<String>,
+    /// Recipient.
+    #[serde(rename = "To_Account")]
+    pub to_account: String,
+    /// Seconds the message is kept for offline delivery; 0 = online only
+    /// (never stored, never pushed).
+    #[serde(rename = "MsgLifeTime", default, skip_serializing_if = "Option::is_none")]
+    pub msg_life_time: Option<u32>,
+    /// Sequence number (with `msg_random` and the content, the M7 de-duplication key).
+    #[serde(rename = "MsgSeq")]
+    pub msg_seq: u32,
+    /// Random value; reusing one within 120 s makes the service drop the message (M7).
+    #[serde(rename = "MsgRandom")]
+    pub msg_random: u32,
+    /// The elements.
+    #[serde(rename = "MsgBody")]
+    pub msg_body: Vec<Element>,
+    /// App data stored with the message in the cloud.
+    #[serde(rename = "CloudCustomData", default, skip_serializing_if = "Option::is_none")]
+    pub cloud_custom_data: Option<String>,
+    /// Whether the message supports extensions (0/1 on the wire).
+    #[serde(
+        rename = "SupportMessageExtension",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "opt_flag01"
+    )]
+    pub support_message_extension: Option<bool>,
+    /// Delivery controls.
+    #[serde(rename = "SendMsgControl", default, skip_serializing_if = "Option::is_none")]
+    pub send_msg_control: Option<Vec<SendMsgControl>>,
+    /// Offline push options.
+    #[serde(rename = "OfflinePushInfo", default, skip_serializing_if = "Option::is_none")]
+    pub offline_push_info: Option<OfflinePushInfo>,
+    /// Top-level keys this version does not model, kept verbatim.
+    #[serde(flatten, default, skip_serializing_if = "extra_is_empty")]
+    pub extra: Extra,
+}
+
+impl C2cMessage {
+    /// A message to `to_account` with the given sequence, random and body.
+    pub fn new(to_account: impl Into<String>, msg_seq: u32, msg_random: u32, msg_body: Vec<Element>) -> C2cMessage {
+        C2cMessage {
+            to_account: to_account.into(),
+            msg_seq,
+            msg_random,
+            msg_body,
+            ..C2cMessage::default()
+        }
+    }
+
+    /// Checks every rule a send body must meet: a recipient, and the M2
+    /// body rules.
+    pub fn validate(&self, limits: &MessageLimits) -> Result<(), MessageError> {
+        if self.to_account.trim().is_empty() {
+            return Err(MessageError::field("To_Account", "recipient is empty"));
+        }
+        if self.from_account.as_deref().is_some_and(|f| f.trim().is_empty()) {
+            return Err(MessageError::field("From_Account", "sender is empty (omit it instead)"));
+        }
+        validate_body(&self.msg_body, limits)
+    }
+
+    /// Validates and encodes the body as `sendmsg` expects it.
+    pub fn encode(&self, limits: &MessageLimits) -> Result<String, MessageError> {
+        self.validate(limits)?;
+        serde_json::to_string(self).map_err(|e| MessageError::field("body", e.to_string()))
+    }
+
+    /// Decodes a `sendmsg` body without checking the send rules (as
+    /// received). Malformed input is a typed error naming the field.
+    pub fn decode(json: &str) -> Result<C2cMessage, MessageError> {
+        decode_json(json)
+    }
+}

@@ -1,0 +1,413 @@
+//! Message elements as the REST API spells them (SPEC M1).
+//!
+//! Each element travels as `{"MsgType": T, "MsgContent": {...}}` with the
+//! service's exact (PascalCase) field names. Keys a known element carries
+//! that this version does not model are kept in `extra` and written back
+//! unchanged, and element types this version does not know are kept whole as
+//! [`Element::Unknown`]: a message received from the service decodes and
+//! re-encodes without loss.
+
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde_json::{Map, Value};
+
+use crate::message::wire::extra_is_empty;
+
+/// Keys of an element's content that this version does not model; kept and
+/// re-encoded unchanged so nothing received is lost.
+pub type Extra = Map<String, Value>;
+
+/// Wire names of the element types (`MsgType`).
+pub mod msg_type {
+    /// Plain text.
+    pub const TEXT: &str = "TIMTextElem";
+    /// Custom data (also carries the offline-push text in `Desc`).
+    pub const CUSTOM: &str = "TIMCustomElem";
+    /// Emoji / sticker.
+    pub const FACE: &str = "TIMFaceElem";
+    /// Geographic location.
+    pub const LOCATION: &str = "TIMLocationElem";
+    /// Image with its renditions.
+    pub const IMAGE: &str = "TIMImageElem";
+    /// Voice message.
+    pub const SOUND: &str = "TIMSoundElem";
+    /// File.
+    pub const FILE: &str = "TIMFileElem";
+    /// Video with its thumbnail.
+    pub const VIDEO: &str = "TIMVideoFileElem";
+}
+
+/// `TIMTextElem`: plain text.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct TextElem {
+    /// The text.
+    #[serde(rename = "Text")]
+    pub text: String,
+    /// Unmodelled keys, kept verbatim.
+    #[serde(flatten, default, skip_serializing_if = "extra_is_empty")]
+    pub extra: Extra,
+}
+
+/// `TIMCustomElem`: app-defined data. `desc` is the offline-push text and
+/// `ext` travels in the push payload; `data` does not reach the push.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct CustomElem {
+    /// App payload (not part of the offline push).
+    #[serde(rename = "Data")]
+    pub data: String,
+    /// Offline-push text.
+    #[serde(rename = "Desc", default, skip_serializing_if = "Option::is_none")]
+    pub desc: Option<String>,
+    /// Extension carried in the push payload.
+    #[serde(rename = "Ext", default, skip_serializing_if = "Option::is_none")]
+    pub ext: Option<String>,
+    /// Custom push sound.
+    #[serde(rename = "Sound", default, skip_serializing_if = "Option::is_none")]
+    pub sound: Option<String>,
+    /// Unmodelled keys, kept verbatim.
+    #[serde(flatten, default, skip_serializing_if = "extra_is_empty")]
+    pub extra: Extra,
+}
+
+/// `TIMFaceElem`: an emoji or sticker.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct FaceElem {
+    /// Index of the face in the app's set.
+    #[serde(rename = "Index")]
+    pub index: i32,
+    /// Extra data, e.g. the sticker pack name.
+    #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<String>,
+    /// Unmodelled keys, kept verbatim.
+    #[serde(flatten, default, skip_serializing_if = "extra_is_empty")]
+    pub extra: Extra,
+}
+
+/// `TIMLocationElem`: a geographic location.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct LocationElem {
+    /// Description of the place.
+    #[serde(rename = "Desc")]
+    pub desc: String,
+    /// Latitude in degrees, -90..=90.
+    #[serde(rename = "Latitude")]
+    pub latitude: f64,
+    /// Longitude in degrees, -180..=180.
+    #[serde(rename = "Longitude")]
+    pub longitude: f64,
+    /// Unmodelled keys, kept verbatim.
+    #[serde(flatten, default, skip_serializing_if = "extra_is_empty")]
+    pub extra: Extra,
+}
+
+/// One rendition of an image (`ImageInfoArray` entry).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ImageInfo {
+    /// 1 original, 2 large, 3 thumbnail.
+    #[serde(rename = "Type")]
+    pub kind: u32,
+    /// Size in bytes.
+    #[serde(rename = "Size")]
+    pub size: u64,
+    /// Width in pixels.
+    #[serde(rename = "Width")]
+    pub width: u32,
+    /// Height in pixels.
+    #[serde(rename = "Height")]
+    pub height: u32,
+    /// Download URL.
+    #[serde(rename = "URL")]
+    pub url: String,
+    /// Unmodelled keys, kept verbatim.
+    #[serde(flatten, default, skip_serializing_if = "extra_is_empty")]
+    pub extra: Extra,
+}
+
+/// `TIMImageElem`: an image with up to three renditions.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct ImageElem {
+    /// Image id.
+    #[serde(rename = "UUID")]
+    pub uuid: String,
+    /// 1 JPG, 2 GIF, 3 PNG, 4 BMP, 255 other.
+    #[serde(rename = "ImageFormat")]
+    pub image_format: i32,
+    /// Renditions: original, large, thumbnail (each type at most once).
+    #[serde(rename = "ImageInfoArray")]
+    pub image_info_array: Vec<ImageInfo>,
+    /// Unmodelled keys, kept verbatim.
+    #[serde(flatten, default, skip_serializing_if = "extra_is_empty")]
+    pub extra: Extra,
+}
+
+/// `TIMSoundElem`: a voice message.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct SoundElem {
+    /// Download URL.
+    #[serde(rename = "Url")]
+    pub url: String,
+    /// Size in bytes.
+    #[serde(rename = "Size")]
+    pub size: u64,
+    /// Duration in seconds.
+    #[serde(rename = "Second")]
+    pub second: u32,
+    /// Download flag (the service uses 2).
+    #[serde(rename = "Download_Flag")]
+    pub download_flag: u32,
+    /// Unmodelled keys, kept verbatim.
+    #[serde(flatten, default, skip_serializing_if = "extra_is_empty")]
+    pub extra: Extra,
+}
+
+/// `TIMFileElem`: a file.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct FileElem {
+    /// Download URL.
+    #[serde(rename = "Url")]
+    pub url: String,
+    /// Size in bytes.
+    #[serde(rename = "FileSize")]
+    pub file_size: u64,
+    /// File name shown to the recipient.
+    #[serde(rename = "FileName")]
+    pub file_name: String,
+    /// Download flag (the service uses 2).
+    #[serde(rename = "Download_Flag")]
+    pub download_flag: u32,
+    /// Unmodelled keys, kept verbatim.
+    #[serde(flatten, default, skip_serializing_if = "extra_is_empty")]
+    pub extra: Extra,
+}
+
+/// `TIMVideoFileElem`: a video and its thumbnail.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "PascalCase")]
+pub struct VideoFileElem {
+    /// Video download URL.
+    pub video_url: String,
+    /// Video size in bytes.
+    pub video_size: u64,
+    /// Duration in seconds.
+    pub video_second: u32,
+    /// Container format, e.g. `mp4`.
+    pub video_format: String,
+    /// Video download flag (the service uses 2).
+    pub video_download_flag: u32,
+    /// Thumbnail download URL.
+    pub thumb_url: String,
+    /// Thumbnail size in bytes.
+    pub thumb_size: u64,
+    /// Thumbnail width in pixels.
+    pub thumb_width: u32,
+    /// Thumbnail height in pixels.
+    pub thumb_height: u32,
+    /// Thumbnail format, e.g. `JPG`.
+    pub thumb_format: String,
+    /// Thumbnail download flag (the service uses 2).
+    pub thumb_download_flag: u32,
+    /// Unmodelled keys, kept verbatim.
+    #[serde(flatten, default, skip_serializing_if = "extra_is_empty")]
+    pub extra: Extra,
+}
+
+/// One element of a message body (SPEC M1).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Element {
+    /// `TIMTextElem`
+    Text(TextElem),
+    /// `TIMCustomElem`
+    Custom(CustomElem),
+    /// `TIMFaceElem`
+    Face(FaceElem),
+    /// `TIMLocationElem`
+    Location(LocationElem),
+    /// `TIMImageElem`
+    Image(ImageElem),
+    /// `TIMSoundElem`
+    Sound(SoundElem),
+    /// `TIMFileElem`
+    File(FileElem),
+    /// `TIMVideoFileElem`
+    Video(VideoFileElem),
+    /// An element type this version does not know, kept verbatim.
+    Unknown {
+        /// Its `MsgType`.
+        msg_type: String,
+        /// Its `MsgContent`, exactly as received.
+        content: Value,
+    },
+}
+
+impl Element {
+    /// A text element.
+    pub fn text(text: impl Into<String>) -> Element {
+        Element::Text(TextElem {
+            text: text.into(),
+            extra: Extra::new(),
+        })
+    }
+
+    /// The element's wire type name (`MsgType`).
+    pub fn msg_type(&self) -> &str {
+        match self {
+            Element::Text(_) => msg_type::TEXT,
+            Element::Custom(_) => msg_type::CUSTOM,
+            Element::Face(_) => msg_type::FACE,
+            Element::Location(_) => msg_type::LOCATION,
+            Element::Image(_) => msg_type::IMAGE,
+            Element::Sound(_) => msg_type::SOUND,
+            Element::File(_) => msg_type::FILE,
+            Element::Video(_) => msg_type::VIDEO,
+            Element::Unknown { msg_type, .. } => msg_type,
+        }
+    }
+
+    /// Whether this is a `TIMCustomElem` (M2 allows one per message).
+    pub fn is_custom(&self) -> bool {
+        matches!(self, Element::Custom(_))
+    }
+
+    /// Checks the element as the service would before sending (M2, code
+    /// 6016). Returns what is wrong, or `None` when the element is valid.
+    ///
+    /// Unknown element types pass when their type is named and their content
+    /// is an object: the service may know them even if this version does not.
+    pub fn problem(&self) -> Option<String> {
+        fn blank(s: &str) -> bool {
+            s.trim().is_empty()
+        }
+        match self {
+            Element::Text(e) if e.text.is_empty() => Some("Text is empty".into()),
+            Element::Custom(e)
+                if e.data.is_empty()
+                    && e.desc.as_deref().is_none_or(str::is_empty)
+                    && e.ext.as_deref().is_none_or(str::is_empty) =>
+            {
+                Some("Data, Desc and Ext are all empty".into())
+            }
+            Element::Location(e) if !(e.latitude.is_finite() && (-90.0..=90.0).contains(&e.latitude)) => {
+                Some(format!("Latitude {} is outside -90..=90", e.latitude))
+            }
+            Element::Location(e)
+                if !(e.longitude.is_finite() && (-180.0..=180.0).contains(&e.longitude)) =>
+            {
+                Some(format!("Longitude {} is outside -180..=180", e.longitude))
+            }
+            Element::Image(e) => image_problem(e),
+            Element::Sound(e) if blank(&e.url) => Some("Url is empty".into()),
+            Element::File(e) if blank(&e.url) => Some("Url is empty".into()),
+            Element::File(e) if blank(&e.file_name) => Some("FileName is empty".into()),
+            Element::Video(e) if blank(&e.video_url) => Some("VideoUrl is empty".into()),
+            Element::Video(e) if blank(&e.thumb_url) => Some("ThumbUrl is empty".into()),
+            Element::Unknown { msg_type, .. } if blank(msg_type) => Some("MsgType is empty".into()),
+            Element::Unknown { content, .. } if !content.is_object() => {
+                Some("MsgContent is not an object".into())
+            }
+            _ => None,
+        }
+    }
+
+    /// Size in bytes of this element encoded as JSON.
+    pub fn encoded_len(&self) -> usize {
+        // Serialising plain data into a Vec cannot fail; 0 would only
+        // under-count, and the body check re-measures on encode anyway.
+        serde_json::to_vec(self).map_or(0, |v| v.len())
+    }
+}
+
+fn image_problem(e: &ImageElem) -> Option<String> {
+    if e.uuid.trim().is_empty() {
+        return Some("UUID is empty".into());
+    }
+    if e.image_info_array.is_empty() {
+        return Some("ImageInfoArray is empty".into());
+    }
+    let mut seen = [false; 3];
+    for (i, info) in e.image_info_array.iter().enumerate() {
+        let slot = match info.kind {
+            1..=3 => seen.get_mut((info.kind - 1) as usize),
+            _ => None,
+        };
+        match slot {
+            None => {
+                return Some(format!(
+                    "ImageInfoArray[{i}].Type is {}, expected 1 (original), 2 (large) or 3 (thumbnail)",
+                    info.kind
+                ))
+            }
+            Some(true) => return Some(format!("ImageInfoArray[{i}].Type {} appears twice", info.kind)),
+            Some(slot) => *slot = true,
+        }
+        if info.url.trim().is_empty() {
+            return Some(format!("ImageInfoArray[{i}].URL is empty"));
+        }
+    }
+    None
+}
+
+impl Serialize for Element {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Wire<'a, T: Serialize> {
+            #[serde(rename = "MsgType")]
+            msg_type: &'a str,
+            #[serde(rename = "MsgContent")]
+            msg_content: &'a T,
+        }
+        let msg_type = self.msg_type();
+        match self {
+            Element::Text(c) => Wire { msg_type, msg_content: c }.serialize(serializer),
+            Element::Custom(c) => Wire { msg_type, msg_content: c }.serialize(serializer),
+            Element::Face(c) => Wire { msg_type, msg_content: c }.serialize(serializer),
+            Element::Location(c) => Wire { msg_type, msg_content: c }.serialize(serializer),
+            Element::Image(c) => Wire { msg_type, msg_content: c }.serialize(serializer),
+            Element::Sound(c) => Wire { msg_type, msg_content: c }.serialize(serializer),
+            Element::File(c) => Wire { msg_type, msg_content: c }.serialize(serializer),
+            Element::Video(c) => Wire { msg_type, msg_content: c }.serialize(serializer),
+            Element::Unknown { content, .. } => Wire { msg_type, msg_content: content }.serialize(serializer),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Element {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Wire {
+            #[serde(rename = "MsgType")]
+            msg_type: String,
+            #[serde(rename = "MsgContent")]
+            msg_content: Value,
+        }
+        let Wire { msg_type, msg_content } = Wire::deserialize(deserializer)?;
+
+        fn content<T: serde::de::DeserializeOwned, E: serde::de::Error>(v: Value) -> Result<T, E> {
+            // Keep the path inside MsgContent so the error names the field.
+            serde_path_to_error::deserialize(v).map_err(|e| {
+                let path = e.path().to_string();
+                let inner = e.into_inner();
+                if path == "." {
+                    E::custom(format!("MsgContent: {inner}"))
+                } else {
+                    E::custom(format!("MsgContent.{path}: {inner}"))
+                }
+            })
+        }
+
+        Ok(match msg_type.as_str() {
+            msg_type::TEXT => Element::Text(content(msg_content)?),
+            msg_type::CUSTOM => Element::Custom(content(msg_content)?),
+            msg_type::FACE => Element::Face(content(msg_content)?),
+            msg_type::LOCATION => Element::Location(content(msg_content)?),
+            msg_type::IMAGE => Element::Image(content(msg_content)?),
+            msg_type::SOUND => Element::Sound(content(msg_content)?),
+            msg_type::FILE => Element::File(content(msg_content)?),
+            msg_type::VIDEO => Element::Video(content(msg_content)?),
+            "" => return Err(D::Error::custom("MsgType is empty")),
+            _ => Element::Unknown {
+                msg_type,
+                content: msg_content,
+            },
+        })
+    }
+}

@@ -1,0 +1,131 @@
+//! The group send body of `send_group_msg` (SPEC M4, M9).
+
+use crate::message::body::validate_body;
+use crate::message::element::Extra;
+use crate::message::mention::check_mentions;
+use crate::message::wire::{decode_json, extra_is_empty, opt_flag01};
+use crate::message::{
+    Element, GroupType, Mention, MessageError, MessageLimits, OfflinePushInfo, Priority, SendMsgControl,
+};
+use serde::{Deserialize, Serialize};
+
+/// A group message as `send_group_msg` takes it. Optional fields are
+/// omitted from the JSON when `None`, never sent as null.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct GroupMessage {
+    /// The group.
+    #[serde(rename = "GroupId")]
+    pub group_id: String,
+    /// Random value; reusing one within 5 minutes makes the service drop the message (M7).
+    #[serde(rename = "Random")]
+    pub random: u32,
+    /// Priority the service applies under its frequency limits (P1).
+    #[serde(rename = "MsgPriority", default, skip_serializing_if = "Option::is_none")]
+    pub msg_priority: Option<Priority>,
+    /// The elements.
+    #[serde(rename = "MsgBody")]
+    pub msg_body: Vec<Element>,
+    /// Sender, when an admin sends on a user's behalf.
+    #[serde(rename = "From_Account", default, skip_serializing_if = "Option::is_none")]
+    pub from_account: Option<String>,
+    /// `true` (1): delivered to online members only, never stored or pushed.
+    #[serde(rename = "OnlineOnlyFlag", default, skip_serializing_if = "Option::is_none", with = "opt_flag01")]
+    pub online_only_flag: Option<bool>,
+    /// @ mentions (M9).
+    #[serde(rename = "GroupAtInfo", default, skip_serializing_if = "Option::is_none")]
+    pub group_at_info: Option<Vec<Mention>>,
+    /// App data stored with the message in the cloud.
+    #[serde(rename = "CloudCustomData", default, skip_serializing_if = "Option::is_none")]
+    pub cloud_custom_data: Option<String>,
+    /// Whether the message supports extensions (0/1 on the wire).
+    #[serde(
+        rename = "SupportMessageExtension",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "opt_flag01"
+    )]
+    pub support_message_extension: Option<bool>,
+    /// Delivery controls.
+    #[serde(rename = "SendMsgControl", default, skip_serializing_if = "Option::is_none")]
+    pub send_msg_control: Option<Vec<SendMsgControl>>,
+    /// Offline push options.
+    #[serde(rename = "OfflinePushInfo", default, skip_serializing_if = "Option::is_none")]
+    pub offline_push_info: Option<OfflinePushInfo>,
+    /// Top-level keys this version does not model, kept verbatim.
+    #[serde(flatten, default, skip_serializing_if = "extra_is_empty")]
+    pub extra: Extra,
+}
+
+impl GroupMessage {
+    /// A message to `group_id` with the given random and body.
+    pub fn new(group_id: impl Into<String>, random: u32, msg_body: Vec<Element>) -> GroupMessage {
+        GroupMessage {
+            group_id: group_id.into(),
+            random,
+            msg_body,
+            ..GroupMessage::default()
+        }
+    }
+
+    /// The group type this message is checked against: `group_type` when
+    /// the caller knows it, else what the id alone tells
+    /// ([`GroupType::infer_from_id`]).
+    pub fn effective_group_type(&self, group_type: Option<GroupType>) -> Option<GroupType> {
+        group_type.or_else(|| GroupType::infer_from_id(&self.group_id))
+    }
+
+    /// Checks every rule a send body must meet: a group id consistent with
+    /// the group type (M10), the M2 body rules, and the M9 mention rules.
+    /// With `group_type` unknown and not inferable from the id, only the
+    /// mention count is checked.
+    pub fn validate(&self, group_type: Option<GroupType>, limits: &MessageLimits) -> Result<(), MessageError> {
+        check_group_id(&self.group_id, group_type)?;
+        if self.from_account.as_deref().is_some_and(|f| f.trim().is_empty()) {
+            return Err(MessageError::field("From_Account", "sender is empty (omit it instead)"));
+        }
+        validate_body(&self.msg_body, limits)?;
+        let mentions = self.group_at_info.as_deref().unwrap_or_default();
+        match self.effective_group_type(group_type) {
+            Some(t) => check_mentions(t, mentions, limits.max_mentions),
+            None if mentions.len() > limits.max_mentions => Err(MessageError::TooManyMentions {
+                count: mentions.len(),
+                limit: limits.max_mentions,
+            }),
+            None => Ok(()),
+        }
+    }
+
+    /// Validates and encodes the body as `send_group_msg` expects it.
+    pub fn encode(&self, group_type: Option<GroupType>, limits: &MessageLimits) -> Result<String, MessageError> {
+        self.validate(group_type, limits)?;
+        serde_json::to_string(self).map_err(|e| MessageError::field("body", e.to_string()))
+    }
+
+    /// Decodes a `send_group_msg` body without checking the send rules (as
+    /// received). Malformed input is a typed error naming the field.
+    pub fn decode(json: &str) -> Result<GroupMessage, MessageError> {
+        decode_json(json)
+    }
+}
+
+/// M10: a group id is non-empty, and Community ids (only they) start with `@TGS#_`.
+pub fn check_group_id(group_id: &str, group_type: Option<GroupType>) -> Result<(), MessageError> {
+    if group_id.trim().is_empty() {
+        return Err(MessageError::field("GroupId", "group id is empty"));
+    }
+    let community_id = group_id.starts_with(GroupType::COMMUNITY_ID_PREFIX);
+    match group_type {
+        Some(GroupType::Community) if !community_id => Err(MessageError::field(
+            "GroupId",
+            format!("Community group ids start with {}", GroupType::COMMUNITY_ID_PREFIX),
+        )),
+        Some(t) if t != GroupType::Community && community_id => Err(MessageError::field(
+            "GroupId",
+            format!(
+                "{} ids are reserved for Community groups, not {t}",
+                GroupType::COMMUNITY_ID_PREFIX
+            ),
+        )),
+        _ => Ok(()),
+    }
+}

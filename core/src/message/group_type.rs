@@ -1,0 +1,150 @@
+//! Group types and what each allows (SPEC M10, M9).
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The service's group types (M10).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum GroupType {
+    /// Up to 200 members, invite only.
+    Work,
+    /// Up to 2,000 members, join by application and approval.
+    Public,
+    /// Up to 6,000 members, free join.
+    Meeting,
+    /// Up to 100,000 members; custom ids start with `@TGS#_`.
+    Community,
+    /// Unlimited members, no history storage, no @ mentions.
+    AVChatRoom,
+}
+
+/// How members get into a group (M10).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JoinPolicy {
+    /// Only by invitation.
+    InviteOnly,
+    /// By application, approved by an admin.
+    ApplyWithApproval,
+    /// Anyone may join.
+    FreeJoin,
+}
+
+impl GroupType {
+    /// Every group type.
+    pub const ALL: [GroupType; 5] = [
+        GroupType::Work,
+        GroupType::Public,
+        GroupType::Meeting,
+        GroupType::Community,
+        GroupType::AVChatRoom,
+    ];
+
+    /// The id prefix of Community groups (custom and assigned alike).
+    pub const COMMUNITY_ID_PREFIX: &'static str = "@TGS#_";
+    /// The prefix of ids the service assigns to AVChatRoom groups.
+    pub const AVCHATROOM_ASSIGNED_ID_PREFIX: &'static str = "@TGS#a";
+
+    /// Most members, `None` for unlimited.
+    pub fn max_members(self) -> Option<u32> {
+        match self {
+            GroupType::Work => Some(200),
+            GroupType::Public => Some(2_000),
+            GroupType::Meeting => Some(6_000),
+            GroupType::Community => Some(100_000),
+            GroupType::AVChatRoom => None,
+        }
+    }
+
+    /// How members join.
+    pub fn join_policy(self) -> JoinPolicy {
+        match self {
+            GroupType::Work => JoinPolicy::InviteOnly,
+            GroupType::Public => JoinPolicy::ApplyWithApproval,
+            GroupType::Meeting | GroupType::Community | GroupType::AVChatRoom => JoinPolicy::FreeJoin,
+        }
+    }
+
+    /// Whether the service stores message history (AVChatRoom does not).
+    pub fn stores_history(self) -> bool {
+        self != GroupType::AVChatRoom
+    }
+
+    /// M9: whether @ a single user is allowed.
+    pub fn allows_mention_user(self) -> bool {
+        self != GroupType::AVChatRoom
+    }
+
+    /// M9: whether @all is allowed.
+    pub fn allows_mention_all(self) -> bool {
+        matches!(self, GroupType::Work | GroupType::Public | GroupType::Meeting)
+    }
+
+    /// Infers the type from a group id where the id alone tells: `@TGS#_…`
+    /// is Community, `@TGS#a…` (an id the service assigned) is AVChatRoom.
+    /// Any other id could be of any type: `None`.
+    pub fn infer_from_id(group_id: &str) -> Option<GroupType> {
+        if group_id.starts_with(Self::COMMUNITY_ID_PREFIX) {
+            Some(GroupType::Community)
+        } else if group_id.starts_with(Self::AVCHATROOM_ASSIGNED_ID_PREFIX) {
+            Some(GroupType::AVChatRoom)
+        } else {
+            None
+        }
+    }
+
+    /// The service's name for the type.
+    pub fn name(self) -> &'static str {
+        match self {
+            GroupType::Work => "Work",
+            GroupType::Public => "Public",
+            GroupType::Meeting => "Meeting",
+            GroupType::Community => "Community",
+            GroupType::AVChatRoom => "AVChatRoom",
+        }
+    }
+
+    /// Parses the service's name (exact spelling).
+    pub fn from_name(name: &str) -> Option<GroupType> {
+        GroupType::ALL.into_iter().find(|t| t.name() == name)
+    }
+}
+
+impl fmt::Display for GroupType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn m10_limits_and_policies() {
+        assert_eq!(GroupType::Work.max_members(), Some(200));
+        assert_eq!(GroupType::Public.max_members(), Some(2_000));
+        assert_eq!(GroupType::Meeting.max_members(), Some(6_000));
+        assert_eq!(GroupType::Community.max_members(), Some(100_000));
+        assert_eq!(GroupType::AVChatRoom.max_members(), None);
+        assert_eq!(GroupType::Work.join_policy(), JoinPolicy::InviteOnly);
+        assert_eq!(GroupType::Public.join_policy(), JoinPolicy::ApplyWithApproval);
+        assert!(!GroupType::AVChatRoom.stores_history());
+        assert!(GroupType::Community.stores_history());
+    }
+
+    #[test]
+    fn m10_infers_type_only_where_the_id_tells() {
+        assert_eq!(GroupType::infer_from_id("@TGS#_abc"), Some(GroupType::Community));
+        assert_eq!(GroupType::infer_from_id("@TGS#aXYZ"), Some(GroupType::AVChatRoom));
+        assert_eq!(GroupType::infer_from_id("@TGS#2J4SZEAEL"), None);
+        assert_eq!(GroupType::infer_from_id("my_group"), None);
+    }
+
+    #[test]
+    fn m10_names_round_trip() {
+        for t in GroupType::ALL {
+            assert_eq!(GroupType::from_name(t.name()), Some(t));
+        }
+        assert_eq!(GroupType::from_name("work"), None);
+    }
+}

@@ -1,0 +1,79 @@
+//! Shared pieces of the REST wire format: 0/1 flags and decoding with
+//! errors that name the field.
+
+use crate::message::MessageError;
+use serde::de::DeserializeOwned;
+
+/// `skip_serializing_if` for the `extra` maps: write them only when they hold keys.
+pub(crate) fn extra_is_empty(extra: &crate::message::element::Extra) -> bool {
+    extra.is_empty()
+}
+
+/// `Option<bool>` carried on the wire as 0/1 (`SupportMessageExtension`,
+/// `OnlineOnlyFlag`, `BadgeMode`, `MutableContent`).
+pub(crate) mod opt_flag01 {
+    use serde::de::Error as _;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(value: &Option<bool>, serializer: S) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(flag) => serializer.serialize_u8(u8::from(*flag)),
+            None => serializer.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<bool>, D::Error> {
+        match Option::<u64>::deserialize(deserializer)? {
+            None => Ok(None),
+            Some(0) => Ok(Some(false)),
+            Some(1) => Ok(Some(true)),
+            Some(n) => Err(D::Error::custom(format!("flag is {n}, expected 0 or 1"))),
+        }
+    }
+}
+
+/// Decodes a JSON document into `T`, turning serde's error into a typed
+/// [`MessageError`] that names the field: syntax errors and truncated input
+/// become [`MessageError::Json`], wrong types, missing fields and numbers out
+/// of range become [`MessageError::InvalidField`] (6017).
+pub fn decode_json<T: DeserializeOwned>(json: &str) -> Result<T, MessageError> {
+    let mut de = serde_json::Deserializer::from_str(json);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(path_error)?;
+    de.end().map_err(|e| json_error(&e))?;
+    Ok(value)
+}
+
+fn json_error(e: &serde_json::Error) -> MessageError {
+    MessageError::Json {
+        line: e.line(),
+        column: e.column(),
+        reason: strip_position(&e.to_string()),
+    }
+}
+
+fn path_error(e: serde_path_to_error::Error<serde_json::Error>) -> MessageError {
+    let path = e.path().to_string();
+    let inner = e.into_inner();
+    if matches!(inner.classify(), serde_json::error::Category::Data) {
+        let reason = strip_position(&inner.to_string());
+        // Element contents report their own inner path ("MsgContent.Text: …").
+        let (field, reason) = match reason.split_once(": ") {
+            Some((inner_path, rest)) if inner_path.starts_with("MsgContent") => {
+                (format!("{path}.{inner_path}"), rest.to_string())
+            }
+            _ => (path, reason),
+        };
+        let field = if field == "." { "body".to_string() } else { field };
+        MessageError::InvalidField { field, reason }
+    } else {
+        json_error(&inner)
+    }
+}
+
+/// serde_json appends " at line L column C"; the typed error carries them apart.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(at) => message.get(..at).unwrap_or(message).to_string(),
+        None => message.to_string(),
+    }
+}
