@@ -1,1 +1,36 @@
-fn main() {}
+//! `imbridge`: the command line over imbridge-core.
+//!
+//! ```text
+//! imbridge wire check FILE|- [--group-type Work|Public|Meeting|Community|AVChatRoom]
+//! ```
+//!
+//! Exit codes: 0 success, 1 the input is invalid (stderr starts with
+//! `error[CODE]: `), 2 the command line itself is wrong.
+
+mod wire_check;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage:
+  imbridge wire check FILE|- [--group-type Work|Public|Meeting|Community|AVChatRoom]
+      Decode, validate and re-encode one sendmsg / send_group_msg body.
+      Prints the body re-encoded on stdout (exit 0), or error[CODE]: … on stderr (exit 1).";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let words: Vec<&str> = args.iter().map(String::as_str).collect();
+    match words.as_slice() {
+        ["wire", "check", rest @ ..] => wire_check::run(rest),
+        ["help" | "--help" | "-h"] => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        _ => usage_error("unknown command"),
+    }
+}
+
+/// Prints a command-line error and the usage; exit code 2.
+pub(crate) fn usage_error(what: &str) -> ExitCode {
+    eprintln!("error[usage]: {what}\n{USAGE}");
+    ExitCode::from(2)
+}

@@ -114,6 +114,105 @@ pub fn validate_body(elements: &[Element], limits: &MessageLimits) -> Result<(),
     }
     elements
         .iter()
-        .try_fold(Tally::default(), |tally, element| tally.admit(element, limits))
+        .try_fold(Tally::default(), |tally, element| {
+            tally.admit(element, limits)
+        })
         .map(drop)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::message::element::{CustomElem, LocationElem};
+    use proptest::prelude::*;
+
+    fn custom() -> Element {
+        Element::Custom(CustomElem {
+            data: "d".into(),
+            ..CustomElem::default()
+        })
+    }
+
+    #[test]
+    fn m2_second_custom_element_fails_with_6016_and_leaves_body_unchanged() {
+        let mut body = MessageBody::new();
+        body.add(custom())
+            .unwrap()
+            .add(Element::text("hi"))
+            .unwrap();
+        let before = body.clone();
+        let err = body.add(custom()).unwrap_err();
+        assert_eq!(err, MessageError::SecondCustomElement { index: 2 });
+        assert_eq!(err.code().map(|c| c.code()), Some(6016));
+        assert_eq!(body, before);
+    }
+
+    #[test]
+    fn m2_body_over_12_kb_fails_with_8001_and_leaves_body_unchanged() {
+        let mut body = MessageBody::new();
+        body.add(Element::text("a".repeat(6_000))).unwrap();
+        let before = body.clone();
+        let err = body.add(Element::text("b".repeat(6_300))).unwrap_err();
+        assert!(matches!(
+            err,
+            MessageError::BodyTooLarge { limit: 12_288, .. }
+        ));
+        assert_eq!(err.code().map(|c| c.code()), Some(8001));
+        assert_eq!(body, before);
+    }
+
+    #[test]
+    fn m2_limit_is_configuration() {
+        let limits = MessageLimits {
+            max_body_bytes: 64,
+            ..MessageLimits::default()
+        };
+        let mut body = MessageBody::with_limits(limits);
+        assert!(body.add(Element::text("short")).is_ok());
+        assert!(matches!(
+            body.add(Element::text("x".repeat(40))),
+            Err(MessageError::BodyTooLarge { limit: 64, .. })
+        ));
+    }
+
+    #[test]
+    fn m2_invalid_element_fails_with_6016() {
+        let mut body = MessageBody::new();
+        let bad = Element::Location(LocationElem {
+            desc: "x".into(),
+            latitude: f64::NAN,
+            longitude: 0.0,
+            ..LocationElem::default()
+        });
+        let err = body.add(bad).unwrap_err();
+        assert!(
+            matches!(err, MessageError::InvalidElement { index: 0, .. }),
+            "{err}"
+        );
+        assert_eq!(err.code().map(|c| c.code()), Some(6016));
+        assert!(body.elements().is_empty());
+    }
+
+    #[test]
+    fn m2_empty_message_cannot_be_finished() {
+        assert_eq!(MessageBody::new().finish(), Err(MessageError::EmptyMessage));
+        assert_eq!(
+            validate_body(&[], &MessageLimits::default()),
+            Err(MessageError::EmptyMessage)
+        );
+    }
+
+    proptest! {
+        /// The incremental size equals the size of the encoded array, so
+        /// the 8001 check is exact.
+        #[test]
+        fn m2_tracked_size_equals_encoded_size(texts in proptest::collection::vec("\\PC{1,50}", 1..20)) {
+            let mut body = MessageBody::new();
+            for t in texts {
+                body.add(Element::text(t)).unwrap();
+            }
+            let encoded = serde_json::to_string(body.elements()).unwrap();
+            prop_assert_eq!(body.encoded_len(), encoded.len());
+        }
+    }
 }

@@ -37,14 +37,22 @@ pub struct C2cMessage {
     #[serde(rename = "SyncOtherMachine")]
     pub sync_other_machine: SyncOtherMachine,
     /// Sender, when an admin sends on a user's behalf.
-    #[serde(rename = "From_Account", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "From_Account",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub from_account: Option<String>,
     /// Recipient.
     #[serde(rename = "To_Account")]
     pub to_account: String,
     /// Seconds the message is kept for offline delivery; 0 = online only
     /// (never stored, never pushed).
-    #[serde(rename = "MsgLifeTime", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "MsgLifeTime",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub msg_life_time: Option<u32>,
     /// Sequence number (with `msg_random` and the content, the M7 de-duplication key).
     #[serde(rename = "MsgSeq")]
@@ -56,7 +64,11 @@ pub struct C2cMessage {
     #[serde(rename = "MsgBody")]
     pub msg_body: Vec<Element>,
     /// App data stored with the message in the cloud.
-    #[serde(rename = "CloudCustomData", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "CloudCustomData",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub cloud_custom_data: Option<String>,
     /// Whether the message supports extensions (0/1 on the wire).
     #[serde(
@@ -67,10 +79,18 @@ pub struct C2cMessage {
     )]
     pub support_message_extension: Option<bool>,
     /// Delivery controls.
-    #[serde(rename = "SendMsgControl", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "SendMsgControl",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub send_msg_control: Option<Vec<SendMsgControl>>,
     /// Offline push options.
-    #[serde(rename = "OfflinePushInfo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "OfflinePushInfo",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub offline_push_info: Option<OfflinePushInfo>,
     /// Top-level keys this version does not model, kept verbatim.
     #[serde(flatten, default, skip_serializing_if = "extra_is_empty")]
@@ -79,7 +99,12 @@ pub struct C2cMessage {
 
 impl C2cMessage {
     /// A message to `to_account` with the given sequence, random and body.
-    pub fn new(to_account: impl Into<String>, msg_seq: u32, msg_random: u32, msg_body: Vec<Element>) -> C2cMessage {
+    pub fn new(
+        to_account: impl Into<String>,
+        msg_seq: u32,
+        msg_random: u32,
+        msg_body: Vec<Element>,
+    ) -> C2cMessage {
         C2cMessage {
             to_account: to_account.into(),
             msg_seq,
@@ -95,8 +120,15 @@ impl C2cMessage {
         if self.to_account.trim().is_empty() {
             return Err(MessageError::field("To_Account", "recipient is empty"));
         }
-        if self.from_account.as_deref().is_some_and(|f| f.trim().is_empty()) {
-            return Err(MessageError::field("From_Account", "sender is empty (omit it instead)"));
+        if self
+            .from_account
+            .as_deref()
+            .is_some_and(|f| f.trim().is_empty())
+        {
+            return Err(MessageError::field(
+                "From_Account",
+                "sender is empty (omit it instead)",
+            ));
         }
         validate_body(&self.msg_body, limits)
     }
@@ -111,5 +143,49 @@ impl C2cMessage {
     /// received). Malformed input is a typed error naming the field.
     pub fn decode(json: &str) -> Result<C2cMessage, MessageError> {
         decode_json(json)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn m3_optional_fields_are_omitted_not_null() {
+        let m = C2cMessage::new("bob", 1, 2, vec![Element::text("hi")]);
+        let json = m.encode(&MessageLimits::default()).unwrap();
+        assert_eq!(
+            json,
+            r#"{"SyncOtherMachine":1,"To_Account":"bob","MsgSeq":1,"MsgRandom":2,"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"hi"}}]}"#
+        );
+        assert!(!json.contains("null"));
+    }
+
+    #[test]
+    fn m3_flags_encode_as_0_and_1() {
+        let m = C2cMessage {
+            support_message_extension: Some(true),
+            sync_other_machine: SyncOtherMachine::NoSync,
+            msg_life_time: Some(0),
+            send_msg_control: Some(vec![SendMsgControl::NoUnread]),
+            ..C2cMessage::new("bob", 1, 2, vec![Element::text("hi")])
+        };
+        let v: serde_json::Value =
+            serde_json::from_str(&m.encode(&MessageLimits::default()).unwrap()).unwrap();
+        assert_eq!(v["SupportMessageExtension"], 1);
+        assert_eq!(v["SyncOtherMachine"], 2);
+        assert_eq!(v["MsgLifeTime"], 0);
+        assert_eq!(v["SendMsgControl"], serde_json::json!(["NoUnread"]));
+    }
+
+    #[test]
+    fn m3_encode_refuses_empty_recipient_and_empty_body() {
+        let limits = MessageLimits::default();
+        let no_to = C2cMessage::new(" ", 1, 2, vec![Element::text("hi")]);
+        assert!(
+            matches!(no_to.encode(&limits), Err(MessageError::InvalidField { ref field, .. }) if field == "To_Account")
+        );
+        let empty = C2cMessage::new("bob", 1, 2, vec![]);
+        assert_eq!(empty.encode(&limits), Err(MessageError::EmptyMessage));
     }
 }

@@ -17,18 +17,22 @@ impl ConversationId {
     /// Parses `c2c_<userID>` / `group_<groupID>`; anything else (other
     /// prefix, empty id) is a typed error (6017).
     pub fn parse(s: &str) -> Result<ConversationId, MessageError> {
-        let (make, id): (fn(String) -> ConversationId, &str) = if let Some(id) = s.strip_prefix("c2c_") {
-            (ConversationId::C2c, id)
-        } else if let Some(id) = s.strip_prefix("group_") {
-            (ConversationId::Group, id)
-        } else {
+        let (make, id): (fn(String) -> ConversationId, &str) =
+            if let Some(id) = s.strip_prefix("c2c_") {
+                (ConversationId::C2c, id)
+            } else if let Some(id) = s.strip_prefix("group_") {
+                (ConversationId::Group, id)
+            } else {
+                return Err(MessageError::field(
+                    "conversation",
+                    format!("{s:?} is neither c2c_<userID> nor group_<groupID>"),
+                ));
+            };
+        if id.is_empty() {
             return Err(MessageError::field(
                 "conversation",
-                format!("{s:?} is neither c2c_<userID> nor group_<groupID>"),
+                format!("{s:?} has an empty id"),
             ));
-        };
-        if id.is_empty() {
-            return Err(MessageError::field("conversation", format!("{s:?} has an empty id")));
         }
         Ok(make(id.to_string()))
     }

@@ -286,7 +286,9 @@ impl Element {
             {
                 Some("Data, Desc and Ext are all empty".into())
             }
-            Element::Location(e) if !(e.latitude.is_finite() && (-90.0..=90.0).contains(&e.latitude)) => {
+            Element::Location(e)
+                if !(e.latitude.is_finite() && (-90.0..=90.0).contains(&e.latitude)) =>
+            {
                 Some(format!("Latitude {} is outside -90..=90", e.latitude))
             }
             Element::Location(e)
@@ -330,13 +332,16 @@ fn image_problem(e: &ImageElem) -> Option<String> {
             _ => None,
         };
         match slot {
-            None => {
+            None => return Some(format!(
+                "ImageInfoArray[{i}].Type is {}, expected 1 (original), 2 (large) or 3 (thumbnail)",
+                info.kind
+            )),
+            Some(true) => {
                 return Some(format!(
-                    "ImageInfoArray[{i}].Type is {}, expected 1 (original), 2 (large) or 3 (thumbnail)",
+                    "ImageInfoArray[{i}].Type {} appears twice",
                     info.kind
                 ))
             }
-            Some(true) => return Some(format!("ImageInfoArray[{i}].Type {} appears twice", info.kind)),
             Some(slot) => *slot = true,
         }
         if info.url.trim().is_empty() {
@@ -357,15 +362,51 @@ impl Serialize for Element {
         }
         let msg_type = self.msg_type();
         match self {
-            Element::Text(c) => Wire { msg_type, msg_content: c }.serialize(serializer),
-            Element::Custom(c) => Wire { msg_type, msg_content: c }.serialize(serializer),
-            Element::Face(c) => Wire { msg_type, msg_content: c }.serialize(serializer),
-            Element::Location(c) => Wire { msg_type, msg_content: c }.serialize(serializer),
-            Element::Image(c) => Wire { msg_type, msg_content: c }.serialize(serializer),
-            Element::Sound(c) => Wire { msg_type, msg_content: c }.serialize(serializer),
-            Element::File(c) => Wire { msg_type, msg_content: c }.serialize(serializer),
-            Element::Video(c) => Wire { msg_type, msg_content: c }.serialize(serializer),
-            Element::Unknown { content, .. } => Wire { msg_type, msg_content: content }.serialize(serializer),
+            Element::Text(c) => Wire {
+                msg_type,
+                msg_content: c,
+            }
+            .serialize(serializer),
+            Element::Custom(c) => Wire {
+                msg_type,
+                msg_content: c,
+            }
+            .serialize(serializer),
+            Element::Face(c) => Wire {
+                msg_type,
+                msg_content: c,
+            }
+            .serialize(serializer),
+            Element::Location(c) => Wire {
+                msg_type,
+                msg_content: c,
+            }
+            .serialize(serializer),
+            Element::Image(c) => Wire {
+                msg_type,
+                msg_content: c,
+            }
+            .serialize(serializer),
+            Element::Sound(c) => Wire {
+                msg_type,
+                msg_content: c,
+            }
+            .serialize(serializer),
+            Element::File(c) => Wire {
+                msg_type,
+                msg_content: c,
+            }
+            .serialize(serializer),
+            Element::Video(c) => Wire {
+                msg_type,
+                msg_content: c,
+            }
+            .serialize(serializer),
+            Element::Unknown { content, .. } => Wire {
+                msg_type,
+                msg_content: content,
+            }
+            .serialize(serializer),
         }
     }
 }
@@ -379,7 +420,10 @@ impl<'de> Deserialize<'de> for Element {
             #[serde(rename = "MsgContent")]
             msg_content: Value,
         }
-        let Wire { msg_type, msg_content } = Wire::deserialize(deserializer)?;
+        let Wire {
+            msg_type,
+            msg_content,
+        } = Wire::deserialize(deserializer)?;
 
         fn content<T: serde::de::DeserializeOwned, E: serde::de::Error>(v: Value) -> Result<T, E> {
             // Keep the path inside MsgContent so the error names the field.
@@ -409,5 +453,101 @@ impl<'de> Deserialize<'de> for Element {
                 content: msg_content,
             },
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn m1_text_element_has_the_exact_wire_shape() {
+        assert_eq!(
+            serde_json::to_string(&Element::text("hi")).unwrap(),
+            r#"{"MsgType":"TIMTextElem","MsgContent":{"Text":"hi"}}"#
+        );
+    }
+
+    #[test]
+    fn m1_sound_keeps_the_download_flag_underscore() {
+        let e = Element::Sound(SoundElem {
+            url: "u".into(),
+            size: 1,
+            second: 2,
+            download_flag: 2,
+            ..SoundElem::default()
+        });
+        let json = serde_json::to_string(&e).unwrap();
+        assert!(json.contains(r#""Download_Flag":2"#), "{json}");
+    }
+
+    #[test]
+    fn m1_unknown_type_and_unknown_keys_are_kept() {
+        let json = r#"{"MsgType":"TIMNewElem","MsgContent":{"A":[1,{"b":null}]}}"#;
+        let e: Element = serde_json::from_str(json).unwrap();
+        assert_eq!(e.msg_type(), "TIMNewElem");
+        assert_eq!(serde_json::to_string(&e).unwrap(), json);
+        let json = r#"{"MsgType":"TIMTextElem","MsgContent":{"Text":"hi","Lang":"en"}}"#;
+        let e: Element = serde_json::from_str(json).unwrap();
+        let Element::Text(t) = &e else {
+            panic!("not text")
+        };
+        assert_eq!(t.extra["Lang"], "en");
+        assert_eq!(serde_json::to_string(&e).unwrap(), json);
+    }
+
+    #[test]
+    fn m1_every_kind_has_its_wire_name() {
+        let elements = [
+            Element::text("t"),
+            Element::Custom(CustomElem::default()),
+            Element::Face(FaceElem::default()),
+            Element::Location(LocationElem::default()),
+            Element::Image(ImageElem::default()),
+            Element::Sound(SoundElem::default()),
+            Element::File(FileElem::default()),
+            Element::Video(VideoFileElem::default()),
+        ];
+        let names: Vec<&str> = elements
+            .iter()
+            .map(|e| {
+                let v: serde_json::Value = serde_json::to_value(e).unwrap();
+                assert_eq!(v["MsgType"], e.msg_type());
+                e.msg_type()
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "TIMTextElem",
+                "TIMCustomElem",
+                "TIMFaceElem",
+                "TIMLocationElem",
+                "TIMImageElem",
+                "TIMSoundElem",
+                "TIMFileElem",
+                "TIMVideoFileElem"
+            ]
+        );
+    }
+
+    #[test]
+    fn m2_image_rendition_types_are_1_to_3_once_each() {
+        let info = |kind| ImageInfo {
+            kind,
+            url: "u".into(),
+            ..ImageInfo::default()
+        };
+        let image = |infos| {
+            Element::Image(ImageElem {
+                uuid: "x".into(),
+                image_info_array: infos,
+                ..ImageElem::default()
+            })
+        };
+        assert_eq!(image(vec![info(1), info(2), info(3)]).problem(), None);
+        assert!(image(vec![info(1), info(1)]).problem().is_some());
+        assert!(image(vec![info(0)]).problem().is_some());
+        assert!(image(vec![]).problem().is_some());
     }
 }

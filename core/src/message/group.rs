@@ -5,7 +5,8 @@ use crate::message::element::Extra;
 use crate::message::mention::check_mentions;
 use crate::message::wire::{decode_json, extra_is_empty, opt_flag01};
 use crate::message::{
-    Element, GroupType, Mention, MessageError, MessageLimits, OfflinePushInfo, Priority, SendMsgControl,
+    Element, GroupType, Mention, MessageError, MessageLimits, OfflinePushInfo, Priority,
+    SendMsgControl,
 };
 use serde::{Deserialize, Serialize};
 
@@ -20,22 +21,43 @@ pub struct GroupMessage {
     #[serde(rename = "Random")]
     pub random: u32,
     /// Priority the service applies under its frequency limits (P1).
-    #[serde(rename = "MsgPriority", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "MsgPriority",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub msg_priority: Option<Priority>,
     /// The elements.
     #[serde(rename = "MsgBody")]
     pub msg_body: Vec<Element>,
     /// Sender, when an admin sends on a user's behalf.
-    #[serde(rename = "From_Account", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "From_Account",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub from_account: Option<String>,
     /// `true` (1): delivered to online members only, never stored or pushed.
-    #[serde(rename = "OnlineOnlyFlag", default, skip_serializing_if = "Option::is_none", with = "opt_flag01")]
+    #[serde(
+        rename = "OnlineOnlyFlag",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "opt_flag01"
+    )]
     pub online_only_flag: Option<bool>,
     /// @ mentions (M9).
-    #[serde(rename = "GroupAtInfo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "GroupAtInfo",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub group_at_info: Option<Vec<Mention>>,
     /// App data stored with the message in the cloud.
-    #[serde(rename = "CloudCustomData", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "CloudCustomData",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub cloud_custom_data: Option<String>,
     /// Whether the message supports extensions (0/1 on the wire).
     #[serde(
@@ -46,10 +68,18 @@ pub struct GroupMessage {
     )]
     pub support_message_extension: Option<bool>,
     /// Delivery controls.
-    #[serde(rename = "SendMsgControl", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "SendMsgControl",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub send_msg_control: Option<Vec<SendMsgControl>>,
     /// Offline push options.
-    #[serde(rename = "OfflinePushInfo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "OfflinePushInfo",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub offline_push_info: Option<OfflinePushInfo>,
     /// Top-level keys this version does not model, kept verbatim.
     #[serde(flatten, default, skip_serializing_if = "extra_is_empty")]
@@ -78,10 +108,21 @@ impl GroupMessage {
     /// the group type (M10), the M2 body rules, and the M9 mention rules.
     /// With `group_type` unknown and not inferable from the id, only the
     /// mention count is checked.
-    pub fn validate(&self, group_type: Option<GroupType>, limits: &MessageLimits) -> Result<(), MessageError> {
+    pub fn validate(
+        &self,
+        group_type: Option<GroupType>,
+        limits: &MessageLimits,
+    ) -> Result<(), MessageError> {
         check_group_id(&self.group_id, group_type)?;
-        if self.from_account.as_deref().is_some_and(|f| f.trim().is_empty()) {
-            return Err(MessageError::field("From_Account", "sender is empty (omit it instead)"));
+        if self
+            .from_account
+            .as_deref()
+            .is_some_and(|f| f.trim().is_empty())
+        {
+            return Err(MessageError::field(
+                "From_Account",
+                "sender is empty (omit it instead)",
+            ));
         }
         validate_body(&self.msg_body, limits)?;
         let mentions = self.group_at_info.as_deref().unwrap_or_default();
@@ -96,7 +137,11 @@ impl GroupMessage {
     }
 
     /// Validates and encodes the body as `send_group_msg` expects it.
-    pub fn encode(&self, group_type: Option<GroupType>, limits: &MessageLimits) -> Result<String, MessageError> {
+    pub fn encode(
+        &self,
+        group_type: Option<GroupType>,
+        limits: &MessageLimits,
+    ) -> Result<String, MessageError> {
         self.validate(group_type, limits)?;
         serde_json::to_string(self).map_err(|e| MessageError::field("body", e.to_string()))
     }
@@ -117,7 +162,10 @@ pub fn check_group_id(group_id: &str, group_type: Option<GroupType>) -> Result<(
     match group_type {
         Some(GroupType::Community) if !community_id => Err(MessageError::field(
             "GroupId",
-            format!("Community group ids start with {}", GroupType::COMMUNITY_ID_PREFIX),
+            format!(
+                "Community group ids start with {}",
+                GroupType::COMMUNITY_ID_PREFIX
+            ),
         )),
         Some(t) if t != GroupType::Community && community_id => Err(MessageError::field(
             "GroupId",
@@ -127,5 +175,76 @@ pub fn check_group_id(group_id: &str, group_type: Option<GroupType>) -> Result<(
             ),
         )),
         _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_mentions(group_id: &str, mentions: Vec<Mention>) -> GroupMessage {
+        GroupMessage {
+            group_at_info: Some(mentions),
+            ..GroupMessage::new(group_id, 7, vec![Element::text("hi")])
+        }
+    }
+
+    #[test]
+    fn m4_priority_and_mentions_use_the_wire_names() {
+        let m = GroupMessage {
+            msg_priority: Some(Priority::Lowest),
+            online_only_flag: Some(true),
+            ..with_mentions("g1", vec![Mention::All, Mention::User("bob".into())])
+        };
+        let v: serde_json::Value = serde_json::from_str(
+            &m.encode(Some(GroupType::Work), &MessageLimits::default())
+                .unwrap(),
+        )
+        .unwrap();
+        assert_eq!(v["MsgPriority"], "Lowest");
+        assert_eq!(v["OnlineOnlyFlag"], 1);
+        assert_eq!(
+            v["GroupAtInfo"],
+            serde_json::json!([{"GroupAtAllFlag": 1}, {"GroupAtAllFlag": 0, "GroupAt_Account": "bob"}])
+        );
+    }
+
+    #[test]
+    fn m9_community_rejects_at_all_by_declared_or_inferred_type() {
+        let limits = MessageLimits::default();
+        let m = with_mentions("@TGS#_c", vec![Mention::All]);
+        assert!(matches!(
+            m.validate(None, &limits),
+            Err(MessageError::MentionNotAllowed { .. })
+        ));
+        assert!(matches!(
+            m.validate(Some(GroupType::Community), &limits),
+            Err(MessageError::MentionNotAllowed { .. })
+        ));
+    }
+
+    #[test]
+    fn m9_unknown_type_checks_only_the_count() {
+        let limits = MessageLimits::default();
+        assert!(with_mentions("plain_id", vec![Mention::All])
+            .validate(None, &limits)
+            .is_ok());
+        let many = (0..31).map(|i| Mention::User(format!("u{i}"))).collect();
+        assert!(matches!(
+            with_mentions("plain_id", many).validate(None, &limits),
+            Err(MessageError::TooManyMentions {
+                count: 31,
+                limit: 30
+            })
+        ));
+    }
+
+    #[test]
+    fn m10_community_ids_and_only_they_start_with_tgs_underscore() {
+        assert!(check_group_id("@TGS#_x", Some(GroupType::Community)).is_ok());
+        assert!(check_group_id("my_community", Some(GroupType::Community)).is_err());
+        assert!(check_group_id("@TGS#_x", Some(GroupType::Meeting)).is_err());
+        assert!(check_group_id("", None).is_err());
+        assert!(check_group_id("work_1", Some(GroupType::Work)).is_ok());
     }
 }

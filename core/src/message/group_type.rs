@@ -60,7 +60,9 @@ impl GroupType {
         match self {
             GroupType::Work => JoinPolicy::InviteOnly,
             GroupType::Public => JoinPolicy::ApplyWithApproval,
-            GroupType::Meeting | GroupType::Community | GroupType::AVChatRoom => JoinPolicy::FreeJoin,
+            GroupType::Meeting | GroupType::Community | GroupType::AVChatRoom => {
+                JoinPolicy::FreeJoin
+            }
         }
     }
 
@@ -76,7 +78,10 @@ impl GroupType {
 
     /// M9: whether @all is allowed.
     pub fn allows_mention_all(self) -> bool {
-        matches!(self, GroupType::Work | GroupType::Public | GroupType::Meeting)
+        matches!(
+            self,
+            GroupType::Work | GroupType::Public | GroupType::Meeting
+        )
     }
 
     /// Infers the type from a group id where the id alone tells: `@TGS#_…`
@@ -127,15 +132,24 @@ mod tests {
         assert_eq!(GroupType::Community.max_members(), Some(100_000));
         assert_eq!(GroupType::AVChatRoom.max_members(), None);
         assert_eq!(GroupType::Work.join_policy(), JoinPolicy::InviteOnly);
-        assert_eq!(GroupType::Public.join_policy(), JoinPolicy::ApplyWithApproval);
+        assert_eq!(
+            GroupType::Public.join_policy(),
+            JoinPolicy::ApplyWithApproval
+        );
         assert!(!GroupType::AVChatRoom.stores_history());
         assert!(GroupType::Community.stores_history());
     }
 
     #[test]
     fn m10_infers_type_only_where_the_id_tells() {
-        assert_eq!(GroupType::infer_from_id("@TGS#_abc"), Some(GroupType::Community));
-        assert_eq!(GroupType::infer_from_id("@TGS#aXYZ"), Some(GroupType::AVChatRoom));
+        assert_eq!(
+            GroupType::infer_from_id("@TGS#_abc"),
+            Some(GroupType::Community)
+        );
+        assert_eq!(
+            GroupType::infer_from_id("@TGS#aXYZ"),
+            Some(GroupType::AVChatRoom)
+        );
         assert_eq!(GroupType::infer_from_id("@TGS#2J4SZEAEL"), None);
         assert_eq!(GroupType::infer_from_id("my_group"), None);
     }

@@ -11,14 +11,22 @@ use std::str::FromStr;
 /// Parses a decimal number made of ASCII digits only (no sign, no spaces).
 fn parse_decimal<T: FromStr>(text: &str, what: &str, whole: &str) -> Result<T, MessageError> {
     if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(MessageError::field(what, format!("{text:?} in {whole:?} is not a decimal number")));
+        return Err(MessageError::field(
+            what,
+            format!("{text:?} in {whole:?} is not a decimal number"),
+        ));
     }
     text.parse()
         .map_err(|_| MessageError::field(what, format!("{text:?} in {whole:?} is out of range")))
 }
 
 /// Splits `text` into exactly `N` parts at `sep`.
-fn split_exact<'a, const N: usize>(text: &'a str, sep: char, what: &str, form: &str) -> Result<[&'a str; N], MessageError> {
+fn split_exact<'a, const N: usize>(
+    text: &'a str,
+    sep: char,
+    what: &str,
+    form: &str,
+) -> Result<[&'a str; N], MessageError> {
     let parts: Vec<&str> = text.split(sep).collect();
     parts
         .try_into()
@@ -125,11 +133,14 @@ impl GroupMsgKey {
     /// Parses `GroupId_MsgSeq`.
     pub fn parse(text: &str) -> Result<GroupMsgKey, MessageError> {
         const WHAT: &str = "group message key";
-        let (group_id, seq) = text
-            .rsplit_once('_')
-            .ok_or_else(|| MessageError::field(WHAT, format!("{text:?} is not of the form GroupId_MsgSeq")))?;
+        let (group_id, seq) = text.rsplit_once('_').ok_or_else(|| {
+            MessageError::field(WHAT, format!("{text:?} is not of the form GroupId_MsgSeq"))
+        })?;
         if group_id.is_empty() {
-            return Err(MessageError::field(WHAT, format!("{text:?} has an empty group id")));
+            return Err(MessageError::field(
+                WHAT,
+                format!("{text:?} has an empty group id"),
+            ));
         }
         Ok(GroupMsgKey {
             group_id: group_id.to_string(),
@@ -178,7 +189,17 @@ mod tests {
 
     #[test]
     fn m6_client_id_parse_rejects_malformed() {
-        for bad in ["", "1-2", "1-2-3-4", "a-2-3", "1--3", "1-2-4294967296", "+1-2-3", " 1-2-3", "-1-2-3"] {
+        for bad in [
+            "",
+            "1-2",
+            "1-2-3-4",
+            "a-2-3",
+            "1--3",
+            "1-2-4294967296",
+            "+1-2-3",
+            " 1-2-3",
+            "-1-2-3",
+        ] {
             let err = ClientMsgId::parse(bad).unwrap_err();
             assert_eq!(err.code().map(|c| c.code()), Some(6017), "{bad}");
         }
@@ -187,7 +208,14 @@ mod tests {
     #[test]
     fn m6_c2c_key_parse_and_display() {
         let key = C2cMsgKey::parse("12_3456_1700000000").unwrap();
-        assert_eq!(key, C2cMsgKey { msg_seq: 12, msg_random: 3456, msg_time: 1_700_000_000 });
+        assert_eq!(
+            key,
+            C2cMsgKey {
+                msg_seq: 12,
+                msg_random: 3456,
+                msg_time: 1_700_000_000
+            }
+        );
         assert_eq!(key.to_string(), "12_3456_1700000000");
         for bad in ["12_3456", "12_3456_x", "4294967296_1_1", "1_2_3_4"] {
             assert!(C2cMsgKey::parse(bad).is_err(), "{bad}");
@@ -200,7 +228,10 @@ mod tests {
         assert_eq!(key.group_id, "@TGS#_room_1");
         assert_eq!(key.msg_seq, 42);
         assert_eq!(key.to_string(), "@TGS#_room_1_42");
-        let later = GroupMsgKey { msg_seq: 43, ..key.clone() };
+        let later = GroupMsgKey {
+            msg_seq: 43,
+            ..key.clone()
+        };
         assert!(later.follows(&key));
         assert!(!key.follows(&later));
         for bad in ["nogroup", "_42", "g_", "g_x"] {

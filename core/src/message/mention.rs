@@ -44,7 +44,9 @@ pub fn check_mention(
         })
     };
     match mention {
-        _ if !group_type.allows_mention_user() => return refuse("@ mentions are not allowed at all"),
+        _ if !group_type.allows_mention_user() => {
+            return refuse("@ mentions are not allowed at all")
+        }
         Mention::All if !group_type.allows_mention_all() => return refuse("@all is not allowed"),
         Mention::User(user) if user.trim().is_empty() => {
             return Err(MessageError::field("GroupAt_Account", "empty user id"))
@@ -62,7 +64,11 @@ pub fn check_mention(
 
 /// M9: checks a complete mention list, as decoded from the wire, with the
 /// same rules as adding the mentions one by one.
-pub fn check_mentions(group_type: GroupType, mentions: &[Mention], max_mentions: usize) -> Result<(), MessageError> {
+pub fn check_mentions(
+    group_type: GroupType,
+    mentions: &[Mention],
+    max_mentions: usize,
+) -> Result<(), MessageError> {
     (0..mentions.len()).try_for_each(|i| {
         let (before, rest) = mentions.split_at(i);
         match rest.first() {
@@ -76,14 +82,21 @@ pub fn check_mentions(group_type: GroupType, mentions: &[Mention], max_mentions:
 struct WireMention {
     #[serde(rename = "GroupAtAllFlag")]
     all: u8,
-    #[serde(rename = "GroupAt_Account", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "GroupAt_Account",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     account: Option<String>,
 }
 
 impl Serialize for Mention {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
-            Mention::All => WireMention { all: 1, account: None },
+            Mention::All => WireMention {
+                all: 1,
+                account: None,
+            },
             Mention::User(u) => WireMention {
                 all: 0,
                 account: Some(u.clone()),
@@ -98,10 +111,14 @@ impl<'de> Deserialize<'de> for Mention {
         let wire = WireMention::deserialize(deserializer)?;
         match (wire.all, wire.account) {
             (1, None) => Ok(Mention::All),
-            (1, Some(_)) => Err(D::Error::custom("GroupAtAllFlag 1 must not carry GroupAt_Account")),
+            (1, Some(_)) => Err(D::Error::custom(
+                "GroupAtAllFlag 1 must not carry GroupAt_Account",
+            )),
             (0, Some(user)) => Ok(Mention::User(user)),
             (0, None) => Err(D::Error::custom("GroupAtAllFlag 0 needs GroupAt_Account")),
-            (n, _) => Err(D::Error::custom(format!("GroupAtAllFlag is {n}, expected 0 or 1"))),
+            (n, _) => Err(D::Error::custom(format!(
+                "GroupAtAllFlag is {n}, expected 0 or 1"
+            ))),
         }
     }
 }

@@ -53,3 +53,87 @@ impl MentionList {
         self.mentions
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn user(u: &str) -> Mention {
+        Mention::User(u.into())
+    }
+
+    #[test]
+    fn m9_community_rejects_at_all() {
+        let mut list = MentionList::new(GroupType::Community);
+        let err = list.add(Mention::All).unwrap_err();
+        assert!(matches!(
+            err,
+            MessageError::MentionNotAllowed {
+                group_type: GroupType::Community,
+                ..
+            }
+        ));
+        assert_eq!(err.code().map(|c| c.code()), Some(6017));
+        list.add(user("bob")).unwrap();
+        assert_eq!(list.mentions(), &[user("bob")]);
+    }
+
+    #[test]
+    fn m9_avchatroom_rejects_any_mention() {
+        let mut list = MentionList::new(GroupType::AVChatRoom);
+        assert!(list.add(Mention::All).is_err());
+        assert!(list.add(user("bob")).is_err());
+        assert!(list.mentions().is_empty());
+    }
+
+    #[test]
+    fn m9_work_public_meeting_allow_all_and_users() {
+        for t in [GroupType::Work, GroupType::Public, GroupType::Meeting] {
+            let mut list = MentionList::new(t);
+            list.add(Mention::All).unwrap().add(user("bob")).unwrap();
+            assert_eq!(list.mentions().len(), 2, "{t}");
+        }
+    }
+
+    #[test]
+    fn m9_at_most_30_targets_including_all() {
+        let mut list = MentionList::new(GroupType::Work);
+        list.add(Mention::All).unwrap();
+        for i in 0..29 {
+            list.add(user(&format!("u{i}"))).unwrap();
+        }
+        let err = list.add(user("one_more")).unwrap_err();
+        assert_eq!(
+            err,
+            MessageError::TooManyMentions {
+                count: 31,
+                limit: 30
+            }
+        );
+        assert_eq!(list.mentions().len(), 30);
+    }
+
+    #[test]
+    fn m9_duplicate_target_is_a_no_op_and_empty_user_is_refused() {
+        let mut list = MentionList::new(GroupType::Public);
+        list.add(user("bob")).unwrap().add(user("bob")).unwrap();
+        assert_eq!(list.mentions().len(), 1);
+        assert!(matches!(
+            list.add(user(" ")),
+            Err(MessageError::InvalidField { .. })
+        ));
+    }
+
+    #[test]
+    fn m9_sdk_all_marker_keeps_the_service_spelling() {
+        assert_eq!(
+            crate::message::MENTION_ALL_MARKER,
+            "__kImSDK_MesssageAtALL__"
+        );
+        assert_eq!(
+            Mention::from_sdk_user("__kImSDK_MesssageAtALL__"),
+            Mention::All
+        );
+        assert_eq!(Mention::from_sdk_user("bob"), user("bob"));
+    }
+}

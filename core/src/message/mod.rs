@@ -26,6 +26,7 @@ mod priority;
 mod push_info;
 mod random;
 mod red_packet;
+mod send_body;
 mod status;
 mod wire;
 
@@ -33,7 +34,8 @@ pub use body::{validate_body, MessageBody};
 pub use c2c::{C2cMessage, SendMsgControl, SyncOtherMachine};
 pub use conversation::ConversationId;
 pub use element::{
-    CustomElem, Element, FaceElem, FileElem, ImageElem, ImageInfo, LocationElem, SoundElem, TextElem, VideoFileElem,
+    CustomElem, Element, FaceElem, FileElem, ImageElem, ImageInfo, LocationElem, SoundElem,
+    TextElem, VideoFileElem,
 };
 pub use error::MessageError;
 pub use group::{check_group_id, GroupMessage};
@@ -44,7 +46,10 @@ pub use mention::{check_mention, check_mentions, Mention, MENTION_ALL_MARKER};
 pub use mention_list::MentionList;
 pub use priority::Priority;
 pub use push_info::{AndroidPushInfo, ApnsPushInfo, OfflinePushInfo, PushFlag};
-pub use random::{RandomSource, RandomTracker, SeededRandom, C2C_DUPLICATE_WINDOW_MS, GROUP_DUPLICATE_WINDOW_MS};
+pub use random::{
+    RandomSource, RandomTracker, SeededRandom, C2C_DUPLICATE_WINDOW_MS, GROUP_DUPLICATE_WINDOW_MS,
+};
 pub use red_packet::{red_packet, RedPacket, RedPacketMessage, RED_PACKET_TYPE};
+pub use send_body::SendBody;
 pub use status::MessageStatus;
-pub use wire::decode_json;
+pub use wire::{decode_json, decode_value, parse_json};

@@ -5,7 +5,9 @@ use std::fmt;
 
 /// Message priority, highest first. Wire names as in the group body's
 /// `MsgPriority` (M4). Default: [`Priority::Normal`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, Serialize, Deserialize,
+)]
 pub enum Priority {
     /// Delivered first; may take the place of queued lower-priority messages.
     High,
@@ -62,9 +64,22 @@ mod tests {
 
     #[test]
     fn p1_order_is_high_normal_low_lowest() {
-        let mut all = [Priority::Lowest, Priority::Normal, Priority::High, Priority::Low];
+        let mut all = [
+            Priority::Lowest,
+            Priority::Normal,
+            Priority::High,
+            Priority::Low,
+        ];
         all.sort();
-        assert_eq!(all, [Priority::High, Priority::Normal, Priority::Low, Priority::Lowest]);
+        assert_eq!(
+            all,
+            [
+                Priority::High,
+                Priority::Normal,
+                Priority::Low,
+                Priority::Lowest
+            ]
+        );
         assert_eq!(Priority::default(), Priority::Normal);
     }
 

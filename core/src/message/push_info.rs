@@ -33,7 +33,11 @@ pub struct OfflinePushInfo {
     #[serde(rename = "Ext", default, skip_serializing_if = "Option::is_none")]
     pub ext: Option<String>,
     /// Android vendor options.
-    #[serde(rename = "AndroidInfo", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "AndroidInfo",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub android_info: Option<AndroidPushInfo>,
     /// APNs options.
     #[serde(rename = "ApnsInfo", default, skip_serializing_if = "Option::is_none")]
@@ -50,22 +54,46 @@ pub struct AndroidPushInfo {
     #[serde(rename = "Sound", default, skip_serializing_if = "Option::is_none")]
     pub sound: Option<String>,
     /// Huawei notification channel.
-    #[serde(rename = "HuaWeiChannelID", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "HuaWeiChannelID",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub huawei_channel_id: Option<String>,
     /// Xiaomi notification channel.
-    #[serde(rename = "XiaoMiChannelID", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "XiaoMiChannelID",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub xiaomi_channel_id: Option<String>,
     /// OPPO notification channel (required on Android 8+).
-    #[serde(rename = "OPPOChannelID", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "OPPOChannelID",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub oppo_channel_id: Option<String>,
     /// FCM notification channel.
-    #[serde(rename = "GoogleChannelID", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "GoogleChannelID",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub google_channel_id: Option<String>,
     /// vivo message class (0 operational, 1 system).
-    #[serde(rename = "VIVOClassification", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "VIVOClassification",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub vivo_classification: Option<u32>,
     /// Huawei importance (`"NORMAL"` or `"LOW"`).
-    #[serde(rename = "HuaWeiImportance", default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        rename = "HuaWeiImportance",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
     pub huawei_importance: Option<String>,
     /// Unmodelled keys, kept verbatim.
     #[serde(flatten, default, skip_serializing_if = "extra_is_empty")]
@@ -79,7 +107,12 @@ pub struct ApnsPushInfo {
     #[serde(rename = "Sound", default, skip_serializing_if = "Option::is_none")]
     pub sound: Option<String>,
     /// `true` (1): the message does not count toward the badge.
-    #[serde(rename = "BadgeMode", default, skip_serializing_if = "Option::is_none", with = "opt_flag01")]
+    #[serde(
+        rename = "BadgeMode",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "opt_flag01"
+    )]
     pub badge_mode: Option<bool>,
     /// Notification title (overrides `OfflinePushInfo.Title`).
     #[serde(rename = "Title", default, skip_serializing_if = "Option::is_none")]
@@ -91,7 +124,12 @@ pub struct ApnsPushInfo {
     #[serde(rename = "Image", default, skip_serializing_if = "Option::is_none")]
     pub image: Option<String>,
     /// `true` (1): a Notification Service Extension may modify the push.
-    #[serde(rename = "MutableContent", default, skip_serializing_if = "Option::is_none", with = "opt_flag01")]
+    #[serde(
+        rename = "MutableContent",
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "opt_flag01"
+    )]
     pub mutable_content: Option<bool>,
     /// Unmodelled keys, kept verbatim.
     #[serde(flatten, default, skip_serializing_if = "extra_is_empty")]

@@ -121,7 +121,12 @@ impl RandomTracker {
     /// Records `random` as used in `conversation` at `now_ms`, or returns
     /// [`MessageError::RandomReused`] (and records nothing) when it was used
     /// within the window: the service would silently drop that message.
-    pub fn record(&mut self, conversation: &ConversationId, random: u32, now_ms: u64) -> Result<(), MessageError> {
+    pub fn record(
+        &mut self,
+        conversation: &ConversationId,
+        random: u32,
+        now_ms: u64,
+    ) -> Result<(), MessageError> {
         let window_ms = Self::window_ms(conversation);
         if let Some(entries) = self.used.get_mut(conversation) {
             let before = entries.len();
@@ -139,7 +144,10 @@ impl RandomTracker {
         if self.len >= self.capacity {
             self.make_room(now_ms);
         }
-        self.used.entry(conversation.clone()).or_default().push_back((random, now_ms));
+        self.used
+            .entry(conversation.clone())
+            .or_default()
+            .push_back((random, now_ms));
         self.len += 1;
         Ok(())
     }
@@ -172,7 +180,9 @@ impl RandomTracker {
                 .iter()
                 .filter_map(|(c, e)| e.front().map(|&(_, at)| (at, c.clone())))
                 .min();
-            let Some((_, conversation)) = oldest else { break };
+            let Some((_, conversation)) = oldest else {
+                break;
+            };
             if let Some(entries) = self.used.get_mut(&conversation) {
                 entries.pop_front();
                 if entries.is_empty() {
@@ -201,7 +211,15 @@ mod tests {
         let mut t = RandomTracker::default();
         t.record(&c2c(), 7, 1_000).unwrap();
         let err = t.record(&c2c(), 7, 60_000).unwrap_err();
-        assert!(matches!(err, MessageError::RandomReused { random: 7, age_ms: 59_000, window_ms: 120_000, .. }));
+        assert!(matches!(
+            err,
+            MessageError::RandomReused {
+                random: 7,
+                age_ms: 59_000,
+                window_ms: 120_000,
+                ..
+            }
+        ));
         assert_eq!(err.code_or_name(), "duplicate_random");
     }
 
@@ -221,7 +239,8 @@ mod tests {
         let mut t = RandomTracker::default();
         t.record(&c2c(), 7, 0).unwrap();
         t.record(&group(), 7, 0).unwrap();
-        t.record(&ConversationId::parse("c2c_carol").unwrap(), 7, 0).unwrap();
+        t.record(&ConversationId::parse("c2c_carol").unwrap(), 7, 0)
+            .unwrap();
     }
 
     #[test]

@@ -33,16 +33,24 @@ pub struct RedPacketMessage {
 /// M8: builds a red-packet custom element. `Desc` is set so the offline
 /// push shows text: `push_text` when given, else `"[Red Packet] <greeting>"`.
 /// The amount must be positive (6017).
-pub fn red_packet(amount: u64, greeting: &str, push_text: Option<&str>) -> Result<RedPacketMessage, MessageError> {
+pub fn red_packet(
+    amount: u64,
+    greeting: &str,
+    push_text: Option<&str>,
+) -> Result<RedPacketMessage, MessageError> {
     if amount == 0 {
-        return Err(MessageError::field("amount", "a red packet needs a positive amount"));
+        return Err(MessageError::field(
+            "amount",
+            "a red packet needs a positive amount",
+        ));
     }
     let payload = RedPacket {
         kind: RED_PACKET_TYPE.to_string(),
         amount,
         greeting: greeting.to_string(),
     };
-    let data = serde_json::to_string(&payload).map_err(|e| MessageError::field("Data", e.to_string()))?;
+    let data =
+        serde_json::to_string(&payload).map_err(|e| MessageError::field("Data", e.to_string()))?;
     let desc = match push_text {
         Some(text) if !text.trim().is_empty() => text.to_string(),
         _ if greeting.trim().is_empty() => "[Red Packet]".to_string(),
@@ -81,17 +89,24 @@ mod tests {
     fn m8_red_packet_is_high_priority_custom_with_desc() {
         let m = red_packet(888, "Happy new year", None).unwrap();
         assert_eq!(m.priority, Priority::High);
-        let Element::Custom(c) = &m.element else { panic!("not custom") };
+        let Element::Custom(c) = &m.element else {
+            panic!("not custom")
+        };
         assert_eq!(c.desc.as_deref(), Some("[Red Packet] Happy new year"));
         let v: serde_json::Value = serde_json::from_str(&c.data).unwrap();
-        assert_eq!(v, serde_json::json!({"type": "RED_PACKET", "amount": 888, "greeting": "Happy new year"}));
+        assert_eq!(
+            v,
+            serde_json::json!({"type": "RED_PACKET", "amount": 888, "greeting": "Happy new year"})
+        );
         assert_eq!(RedPacket::from_element(&m.element).unwrap().amount, 888);
     }
 
     #[test]
     fn m8_push_text_overrides_desc() {
         let m = red_packet(1, "", Some("You got a red packet")).unwrap();
-        let Element::Custom(c) = &m.element else { panic!("not custom") };
+        let Element::Custom(c) = &m.element else {
+            panic!("not custom")
+        };
         assert_eq!(c.desc.as_deref(), Some("You got a red packet"));
     }
 

@@ -15,14 +15,19 @@ pub(crate) mod opt_flag01 {
     use serde::de::Error as _;
     use serde::{Deserialize, Deserializer, Serializer};
 
-    pub fn serialize<S: Serializer>(value: &Option<bool>, serializer: S) -> Result<S::Ok, S::Error> {
+    pub fn serialize<S: Serializer>(
+        value: &Option<bool>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
         match value {
             Some(flag) => serializer.serialize_u8(u8::from(*flag)),
             None => serializer.serialize_none(),
         }
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<bool>, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<bool>, D::Error> {
         match Option::<u64>::deserialize(deserializer)? {
             None => Ok(None),
             Some(0) => Ok(Some(false)),
@@ -41,6 +46,18 @@ pub fn decode_json<T: DeserializeOwned>(json: &str) -> Result<T, MessageError> {
     let value = serde_path_to_error::deserialize(&mut de).map_err(path_error)?;
     de.end().map_err(|e| json_error(&e))?;
     Ok(value)
+}
+
+/// Decodes an already-parsed JSON value into `T`, with the same typed
+/// errors as [`decode_json`].
+pub fn decode_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, MessageError> {
+    serde_path_to_error::deserialize(value).map_err(path_error)
+}
+
+/// Parses JSON text into a value; syntax errors and truncated input become
+/// [`MessageError::Json`].
+pub fn parse_json(json: &str) -> Result<serde_json::Value, MessageError> {
+    serde_json::from_str(json).map_err(|e| json_error(&e))
 }
 
 fn json_error(e: &serde_json::Error) -> MessageError {
@@ -63,11 +80,21 @@ fn path_error(e: serde_path_to_error::Error<serde_json::Error>) -> MessageError 
             }
             _ => (path, reason),
         };
-        let field = if field == "." { "body".to_string() } else { field };
+        let field = match (field.as_str(), missing_field(&reason)) {
+            (".", Some(missing)) => missing.to_string(),
+            (_, Some(missing)) => format!("{field}.{missing}"),
+            (".", None) => "body".to_string(),
+            (_, None) => field,
+        };
         MessageError::InvalidField { field, reason }
     } else {
         json_error(&inner)
     }
+}
+
+/// The field named by serde's "missing field `X`" message.
+fn missing_field(reason: &str) -> Option<&str> {
+    reason.strip_prefix("missing field `")?.strip_suffix('`')
 }
 
 /// serde_json appends " at line L column C"; the typed error carries them apart.
