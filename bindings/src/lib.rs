@@ -1,1 +1,42 @@
-//! placeholder
+//! imbridge-ffi: the UniFFI layer over imbridge-core, for Kotlin
+//! (package `io.imbridge`) and Swift (module `IMBridge`).
+//!
+//! Thin by rule: this crate converts types and errors and holds no logic
+//! that a Rust test of `imbridge-core` could not test. Every exported
+//! function returns a typed error instead of panicking.
+#![cfg_attr(
+    test,
+    allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
+)]
+
+uniffi::setup_scaffolding!("imbridge");
+
+mod builders;
+mod codes;
+mod element;
+mod error;
+mod ids;
+mod lock;
+mod messages;
+
+pub use builders::{MentionListBuilder, MessageBodyBuilder};
+pub use codes::{ErrorCode, GroupType, GroupTypeInfo, MessageStatus, Priority};
+pub use element::{Element, ImageInfo};
+pub use error::MessageError;
+pub use ids::{C2cMsgKey, ClientMsgId, ConversationId, GroupMsgKey, RandomTracker};
+pub use messages::{
+    AndroidPushInfo, ApnsPushInfo, C2cMessage, GroupMessage, Mention, MessageLimits,
+    OfflinePushInfo, PushFlag, RedPacketMessage, SendMsgControl, SyncOtherMachine,
+};
+
+/// A no-op call: the cheapest possible crossing, used as the floor in
+/// benchmarks and as a "library loaded" check by apps.
+#[uniffi::export]
+pub fn imbridge_version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}

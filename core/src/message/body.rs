@@ -32,13 +32,7 @@ impl Tally {
     /// The tally after accepting `element`, or the M2 rule it breaks.
     fn admit(&self, element: &Element, limits: &MessageLimits) -> Result<Tally, MessageError> {
         let index = self.count;
-        if let Some(reason) = element.problem() {
-            return Err(MessageError::InvalidElement {
-                index,
-                msg_type: element.msg_type().to_string(),
-                reason,
-            });
-        }
+        element.validate(index)?;
         if element.is_custom() && self.has_custom {
             return Err(MessageError::SecondCustomElement { index });
         }

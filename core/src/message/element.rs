@@ -12,6 +12,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
 
 use crate::message::wire::extra_is_empty;
+use crate::message::MessageError;
 
 /// Keys of an element's content that this version does not model; kept and
 /// re-encoded unchanged so nothing received is lost.
@@ -310,6 +311,19 @@ impl Element {
         }
     }
 
+    /// M2: the element as the `index`-th of a body, or
+    /// [`MessageError::InvalidElement`] (6016) saying what is wrong.
+    pub fn validate(&self, index: usize) -> Result<(), MessageError> {
+        match self.problem() {
+            None => Ok(()),
+            Some(reason) => Err(MessageError::InvalidElement {
+                index,
+                msg_type: self.msg_type().to_string(),
+                reason,
+            }),
+        }
+    }
+
     /// Size in bytes of this element encoded as JSON.
     pub fn encoded_len(&self) -> usize {
         // Serialising plain data into a Vec cannot fail; 0 would only
@@ -332,10 +346,12 @@ fn image_problem(e: &ImageElem) -> Option<String> {
             _ => None,
         };
         match slot {
-            None => return Some(format!(
+            None => {
+                return Some(format!(
                 "ImageInfoArray[{i}].Type is {}, expected 1 (original), 2 (large) or 3 (thumbnail)",
                 info.kind
-            )),
+            ))
+            }
             Some(true) => {
                 return Some(format!(
                     "ImageInfoArray[{i}].Type {} appears twice",

@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Builds the host library and generates the Kotlin and/or Swift bindings.
+#
+#   scripts/generate-bindings.sh kotlin swift
+#
+# - target/release/libimbridge.so: the library the JVM and Swift tests load.
+# - Kotlin: tests/kotlin/src/generated/kotlin/io/imbridge/imbridge.kt
+# - Swift:  ios/Sources/IMBridge/Generated/IMBridge.swift and
+#           ios/Sources/imbridgeFFI/imbridgeFFI.h
+#
+# uniffi-bindgen is built from this workspace (same pinned uniffi as the
+# library). It reads the metadata from the unstripped dev build: the release
+# profile strips the symbol table that library mode reads.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+[ $# -gt 0 ] || { echo "usage: $0 kotlin|swift..." >&2; exit 2; }
+
+cargo build --quiet --release -p imbridge-ffi --lib
+cargo build --quiet -p imbridge-ffi --features bindgen --bin uniffi-bindgen
+cargo build --quiet -p imbridge-ffi --lib
+bindgen=target/debug/uniffi-bindgen
+meta_lib=target/debug/libimbridge.so
+
+for lang in "$@"; do
+  out=$(mktemp -d)
+  "$bindgen" generate --library "$meta_lib" --language "$lang" --no-format --out-dir "$out" >/dev/null
+  case "$lang" in
+    kotlin)
+      dest=tests/kotlin/src/generated/kotlin
+      rm -rf "$dest" && mkdir -p "$dest"
+      cp -r "$out"/io "$dest"/
+      ;;
+    swift)
+      mkdir -p ios/Sources/IMBridge/Generated ios/Sources/imbridgeFFI
+      cp "$out"/IMBridge.swift ios/Sources/IMBridge/Generated/IMBridge.swift
+      cp "$out"/imbridgeFFI.h ios/Sources/imbridgeFFI/imbridgeFFI.h
+      ;;
+    *) echo "unknown language: $lang" >&2; exit 2 ;;
+  esac
+  rm -rf "$out"
+done

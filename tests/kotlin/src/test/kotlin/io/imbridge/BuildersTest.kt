@@ -1,0 +1,143 @@
+package io.imbridge
+
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.assertThrows
+
+/** M2 and M9 through the builders: a failed add throws and changes nothing. */
+class BuildersTest {
+    @Test
+    fun m2_second_custom_element_is_6016_and_body_unchanged() {
+        MessageBodyBuilder().use { b ->
+            b.add(Element.Custom("one"))
+            b.add(Element.Text("hi"))
+            val e = assertThrows<MessageException.SecondCustomElement> { b.add(Element.Custom("two")) }
+            assertEquals(6016, e.code)
+            assertEquals(2u, e.index)
+            assertEquals(2u, b.count())
+        }
+    }
+
+    @Test
+    fun m2_body_over_12_kb_is_8001_and_body_unchanged() {
+        MessageBodyBuilder().use { b ->
+            b.add(Element.Text("a".repeat(6000)))
+            val before = b.encodedLen()
+            val e = assertThrows<MessageException.BodyTooLarge> { b.add(Element.Text("b".repeat(6300))) }
+            assertEquals(8001, e.code)
+            assertEquals(12288uL, e.limit)
+            assertEquals(before, b.encodedLen())
+        }
+    }
+
+    @Test
+    fun m2_limit_is_configurable() {
+        val e = assertThrows<MessageException.BodyTooLarge> {
+            messageBody(MessageLimits(maxBodyBytes = 64u)) { text("x".repeat(100)) }
+        }
+        assertEquals(64uL, e.limit)
+    }
+
+    @Test
+    fun m2_empty_message_is_6016() {
+        val e = assertThrows<MessageException.EmptyMessage> { messageBody { } }
+        assertEquals(6016, e.code)
+        assertEquals(ErrorCode.INVALID_ELEMENT, e.errorCode)
+    }
+
+    @Test
+    fun m2_add_all_is_all_or_nothing() {
+        MessageBodyBuilder().use { b ->
+            b.add(Element.Text("kept"))
+            assertThrows<MessageException.InvalidElement> {
+                b.addAll(listOf(Element.Text("new"), Element.Text("")))
+            }
+            assertEquals(listOf<Element>(Element.Text("kept")), b.elements())
+        }
+    }
+
+    @Test
+    fun m2_dsl_builds_every_kind_in_order() {
+        val body = messageBody {
+            text("hello")
+            custom(data = "{}", desc = "push")
+            face(1)
+            location("Bay", 22.5, 113.95)
+            image("u", 1, listOf(ImageInfo(kind = 1u, url = "https://e/o")))
+            sound("https://e/s", 10u, 2u)
+            file("https://e/f", 10u, "f.txt")
+        }
+        assertEquals(
+            listOf("Text", "Custom", "Face", "Location", "Image", "Sound", "File"),
+            body.map { it::class.simpleName },
+        )
+    }
+
+    @Test
+    fun m9_community_rejects_at_all() {
+        val e = assertThrows<MessageException.MentionNotAllowed> { mentions(GroupType.COMMUNITY) { all() } }
+        assertEquals(6017, e.code)
+        assertEquals(GroupType.COMMUNITY, e.groupType)
+        assertEquals(listOf<Mention>(Mention.User("bob")), mentions(GroupType.COMMUNITY) { user("bob") })
+    }
+
+    @Test
+    fun m9_avchatroom_rejects_any_mention() {
+        assertThrows<MessageException.MentionNotAllowed> { mentions(GroupType.AV_CHAT_ROOM) { user("bob") } }
+        assertThrows<MessageException.MentionNotAllowed> { mentions(GroupType.AV_CHAT_ROOM) { all() } }
+    }
+
+    @Test
+    fun m9_at_most_30_targets_including_all() {
+        val e = assertThrows<MessageException.TooManyMentions> {
+            mentions(GroupType.WORK) {
+                all()
+                repeat(30) { user("u$it") }
+            }
+        }
+        assertEquals(31uL, e.count)
+        assertEquals(30uL, e.limit)
+    }
+
+    @Test
+    fun m9_sdk_all_marker_means_at_all() {
+        assertEquals("__kImSDK_MesssageAtALL__", mentionAllMarker())
+        MentionListBuilder(GroupType.PUBLIC).use { b ->
+            b.addSdkUser(mentionAllMarker())
+            assertEquals(listOf<Mention>(Mention.All), b.mentions())
+        }
+    }
+
+    @Test
+    fun m9_group_encode_checks_mentions_by_declared_type() {
+        val message = GroupMessage(
+            groupId = "room_7", random = 1u, msgBody = listOf(Element.Text("@bob")),
+            groupAtInfo = listOf(Mention.User("bob")),
+        )
+        assertTrue(message.encode(GroupType.MEETING).contains("\"GroupAt_Account\":\"bob\""))
+        assertThrows<MessageException.MentionNotAllowed> { message.encode(GroupType.AV_CHAT_ROOM) }
+    }
+
+    @Test
+    fun m8_red_packet_is_high_priority_with_push_text() {
+        val packet = redPacket(888uL, "Happy new year")
+        assertEquals(Priority.HIGH, packet.priority)
+        val custom = packet.element as Element.Custom
+        assertEquals("[Red Packet] Happy new year", custom.desc)
+        assertEquals(
+            Vectors.json("""{"type":"RED_PACKET","amount":888,"greeting":"Happy new year"}"""),
+            Vectors.json(custom.data),
+        )
+        assertEquals(6017, assertThrows<MessageException.InvalidField> { redPacket(0uL, "x") }.code)
+    }
+
+    @Test
+    fun m10_group_type_facts() {
+        val avChat = groupTypeInfo(GroupType.AV_CHAT_ROOM)
+        assertEquals(null, avChat.maxMembers)
+        assertEquals(false, avChat.storesHistory)
+        assertEquals(100_000u, groupTypeInfo(GroupType.COMMUNITY).maxMembers)
+        assertEquals(GroupType.COMMUNITY, groupTypeFromId("@TGS#_abc"))
+    }
+}

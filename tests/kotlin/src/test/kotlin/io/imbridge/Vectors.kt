@@ -1,0 +1,52 @@
+package io.imbridge
+
+import kotlinx.serialization.json.Json
+import kotlinx.serialization.json.JsonElement
+import kotlinx.serialization.json.JsonObject
+import kotlinx.serialization.json.jsonArray
+import kotlinx.serialization.json.jsonObject
+import kotlinx.serialization.json.jsonPrimitive
+import java.io.File
+
+/** One entry of tests/vectors/wire/index.json, shared with the Rust and Swift suites. */
+data class WireVector(
+    val file: String,
+    val expect: String,
+    val field: String?,
+    val groupType: GroupType?,
+    val text: String,
+) {
+    val isValid get() = expect == "ok"
+}
+
+object Vectors {
+    private val dir = File(System.getProperty("imbridge.vectors") ?: "../vectors", "wire")
+
+    val wire: List<WireVector> by lazy {
+        val index = Json.parseToJsonElement(File(dir, "index.json").readText()).jsonObject
+        index.getValue("vectors").jsonArray.map { element ->
+            val v = element.jsonObject
+            val file = v.string("file")!!
+            WireVector(
+                file = file,
+                expect = v.string("expect")!!,
+                field = v.string("field"),
+                groupType = v.string("group_type")?.let(::groupTypeFromName),
+                text = File(dir, file).readText(),
+            )
+        }
+    }
+
+    fun json(text: String): JsonElement = Json.parseToJsonElement(text)
+
+    private fun JsonObject.string(key: String): String? = this[key]?.jsonPrimitive?.content
+
+    private fun groupTypeFromName(name: String): GroupType = when (name) {
+        "Work" -> GroupType.WORK
+        "Public" -> GroupType.PUBLIC
+        "Meeting" -> GroupType.MEETING
+        "Community" -> GroupType.COMMUNITY
+        "AVChatRoom" -> GroupType.AV_CHAT_ROOM
+        else -> error("unknown group type $name in index.json")
+    }
+}
