@@ -16,7 +16,8 @@ if command -v swift >/dev/null 2>&1; then
   exit 0
 fi
 
-if [ -x "$CHROOT/usr/bin/swift" ]; then
+# The marker is written only after a complete install.
+if [ -f "$CHROOT/.imbridge-swift-ready" ]; then
   echo "$CHROOT"
   exit 0
 fi
@@ -45,6 +46,7 @@ fi
   chroot "$CHROOT.partial" env DEBIAN_FRONTEND=noninteractive \
     apt-get install -y -qq --no-install-recommends swiftlang libc6-dev
   chroot "$CHROOT.partial" apt-get clean
+  touch "$CHROOT.partial/.imbridge-swift-ready"
   # Only a complete chroot takes the real name, so an interrupted run is redone.
   rm -rf "$CHROOT"
   mv "$CHROOT.partial" "$CHROOT"

@@ -1,0 +1,106 @@
+import XCTest
+import IMBridge
+
+/// M2, M8, M9, M10 through the builders.
+final class BuildersTests: XCTestCase {
+    func test_m2_second_custom_element_is_6016_and_body_unchanged() throws {
+        let builder = MessageBodyBuilder()
+        try builder.add(element: .custom(data: "one"))
+        try builder.add(element: .text(text: "hi"))
+        XCTAssertThrowsError(try builder.add(element: .custom(data: "two"))) { error in
+            guard case let .SecondCustomElement(code, index, _) = error as? MessageError else { return XCTFail("\(error)") }
+            XCTAssertEqual(code, 6016)
+            XCTAssertEqual(index, 2)
+        }
+        XCTAssertEqual(builder.count(), 2)
+    }
+
+    func test_m2_body_over_12_kb_is_8001_and_body_unchanged() throws {
+        let builder = MessageBodyBuilder()
+        try builder.add(element: .text(text: String(repeating: "a", count: 6000)))
+        let before = builder.encodedLen()
+        XCTAssertThrowsError(try builder.add(element: .text(text: String(repeating: "b", count: 6300)))) { error in
+            guard case let .BodyTooLarge(code, _, limit, _) = error as? MessageError else { return XCTFail("\(error)") }
+            XCTAssertEqual(code, 8001)
+            XCTAssertEqual(limit, 12288)
+        }
+        XCTAssertEqual(builder.encodedLen(), before)
+    }
+
+    func test_m2_empty_message_is_6016() {
+        XCTAssertThrowsError(try messageBody { }) { error in
+            XCTAssertEqual((error as? MessageError)?.errorCode, .invalidElement)
+        }
+    }
+
+    func test_m2_result_builder_keeps_order() throws {
+        let body = try messageBody {
+            Element.text(text: "hello")
+            Element.custom(data: "{}", desc: "push")
+            for i in 0..<2 { Element.face(index: Int32(i)) }
+        }
+        XCTAssertEqual(body.count, 4)
+        XCTAssertEqual(body.first, .text(text: "hello"))
+    }
+
+    func test_m2_add_all_is_all_or_nothing() throws {
+        let builder = MessageBodyBuilder()
+        try builder.add(element: .text(text: "kept"))
+        XCTAssertThrowsError(try builder.addAll(elements: [.text(text: "new"), .text(text: "")]))
+        XCTAssertEqual(builder.elements(), [.text(text: "kept")])
+    }
+
+    func test_m9_community_rejects_at_all() throws {
+        let list = MentionListBuilder(groupType: .community)
+        XCTAssertThrowsError(try list.add(mention: .all)) { error in
+            guard case let .MentionNotAllowed(code, groupType, _, _) = error as? MessageError else { return XCTFail("\(error)") }
+            XCTAssertEqual(code, 6017)
+            XCTAssertEqual(groupType, .community)
+        }
+        try list.add(mention: .user(account: "bob"))
+        XCTAssertEqual(list.mentions(), [.user(account: "bob")])
+    }
+
+    func test_m9_avchatroom_rejects_any_mention() {
+        let list = MentionListBuilder(groupType: .avChatRoom)
+        XCTAssertThrowsError(try list.add(mention: .user(account: "bob")))
+        XCTAssertThrowsError(try list.add(mention: .all))
+        XCTAssertTrue(list.mentions().isEmpty)
+    }
+
+    func test_m9_at_most_30_targets_including_all() throws {
+        let list = MentionListBuilder(groupType: .work)
+        try list.add(mention: .all)
+        for i in 0..<29 { try list.add(mention: .user(account: "u\(i)")) }
+        XCTAssertThrowsError(try list.add(mention: .user(account: "one_more"))) { error in
+            guard case let .TooManyMentions(_, count, limit, _) = error as? MessageError else { return XCTFail("\(error)") }
+            XCTAssertEqual(count, 31)
+            XCTAssertEqual(limit, 30)
+        }
+    }
+
+    func test_m9_sdk_all_marker_means_at_all() throws {
+        XCTAssertEqual(mentionAllMarker(), "__kImSDK_MesssageAtALL__")
+        let list = MentionListBuilder(groupType: .public)
+        try list.addSdkUser(userId: mentionAllMarker())
+        XCTAssertEqual(list.mentions(), [.all])
+    }
+
+    func test_m8_red_packet_is_high_priority_with_push_text() throws {
+        let packet = try redPacket(amount: 888, greeting: "Happy new year")
+        XCTAssertEqual(packet.priority, .high)
+        guard case let .custom(data, desc, _, _, _) = packet.element else { return XCTFail("not custom") }
+        XCTAssertEqual(desc, "[Red Packet] Happy new year")
+        XCTAssertTrue(Vectors.sameJSON(data, #"{"type":"RED_PACKET","amount":888,"greeting":"Happy new year"}"#))
+        XCTAssertThrowsError(try redPacket(amount: 0, greeting: "x")) { error in
+            XCTAssertEqual((error as? MessageError)?.code, 6017)
+        }
+    }
+
+    func test_m10_group_type_facts() {
+        XCTAssertNil(groupTypeInfo(groupType: .avChatRoom).maxMembers)
+        XCTAssertFalse(groupTypeInfo(groupType: .avChatRoom).storesHistory)
+        XCTAssertEqual(groupTypeInfo(groupType: .community).maxMembers, 100_000)
+        XCTAssertEqual(groupTypeFromId(groupId: "@TGS#_abc"), .community)
+    }
+}

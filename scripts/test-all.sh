@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Every test in every language: Rust (fmt, clippy, unit, property and
+# integration tests), Kotlin on the JVM (Maven + JUnit 5 through JNA) and
+# Swift (`swift test`, in a Debian trixie chroot when the host has no Swift).
+#
+# On a fresh Debian machine with Rust, a JDK and Maven this installs what
+# else it needs (debootstrap and the Swift chroot). Each suite prints its
+# own summary; the last line adds them up.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "rustfmt"
+cargo fmt --all -- --check
+
+step "clippy"
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+
+step "Rust tests"
+cargo test --workspace 2>&1 | tee -a "$log"
+
+step "Kotlin tests (JVM)"
+(cd tests/kotlin && mvn -B -ntp test) 2>&1 | tee -a "$log"
+
+step "Swift tests"
+bash scripts/test-swift.sh 2>&1 | tee -a "$log"
+
+# Totals: cargo's "test result" lines, Surefire's final "Tests run" line,
+# XCTest's "All tests" summary.
+rust_passed=$(grep -oE 'test result: ok\. [0-9]+ passed' "$log" | awk '{s+=$4} END {print s+0}')
+rust_failed=$(grep -oE '[0-9]+ passed; [0-9]+ failed' "$log" | awk '{s+=$3} END {print s+0}')
+kotlin_line=$(grep -E '^\[(INFO|ERROR|WARNING)\] Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+$' "$log" | tail -n1)
+kotlin_run=$(sed -E 's/.*Tests run: ([0-9]+).*/\1/' <<<"$kotlin_line")
+kotlin_failed=$(sed -E 's/.*Failures: ([0-9]+), Errors: ([0-9]+).*/\1 \2/' <<<"$kotlin_line" | awk '{print $1+$2}')
+swift_line=$(grep -A1 "Test Suite 'All tests'" "$log" | grep -E 'Executed [0-9]+ tests' | tail -n1)
+swift_run=$(sed -E 's/.*Executed ([0-9]+) tests.*/\1/' <<<"$swift_line")
+swift_failed=$(sed -E 's/.*with ([0-9]+) failures.*/\1/' <<<"$swift_line")
+
+printf '\nrust: %s passed, %s failed\n' "$rust_passed" "$rust_failed"
+printf 'kotlin: %s passed, %s failed\n' "$((kotlin_run - kotlin_failed))" "$kotlin_failed"
+printf 'swift: %s passed, %s failed\n' "$((swift_run - swift_failed))" "$swift_failed"
+printf 'total: %s passed, %s failed\n' \
+  "$((rust_passed + kotlin_run - kotlin_failed + swift_run - swift_failed))" \
+  "$((rust_failed + kotlin_failed + swift_failed))"
