@@ -2,11 +2,14 @@
 //!
 //! ```text
 //! imbridge wire check FILE|- [--group-type Work|Public|Meeting|Community|AVChatRoom]
+//! imbridge outbox simulate FILE|-
 //! ```
 //!
 //! Exit codes: 0 success, 1 the input is invalid (stderr starts with
 //! `error[CODE]: `), 2 the command line itself is wrong.
 
+mod input;
+mod outbox_simulate;
 mod wire_check;
 
 use std::process::ExitCode;
@@ -14,13 +17,18 @@ use std::process::ExitCode;
 const USAGE: &str = "usage:
   imbridge wire check FILE|- [--group-type Work|Public|Meeting|Community|AVChatRoom]
       Decode, validate and re-encode one sendmsg / send_group_msg body.
-      Prints the body re-encoded on stdout (exit 0), or error[CODE]: … on stderr (exit 1).";
+      Prints the body re-encoded on stdout (exit 0), or error[CODE]: … on stderr (exit 1).
+  imbridge outbox simulate FILE|-
+      Replay message arrivals through the priority outbox in simulated time.
+      Prints one JSON line per message: {\"id\",\"sent_ms\"}, {\"id\",\"shed_ms\",\"reason\"},
+      {\"id\",\"refused\":10023} or {\"id\",\"queued\":true}; invalid input: error[CODE]: … (exit 1).";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let words: Vec<&str> = args.iter().map(String::as_str).collect();
     match words.as_slice() {
         ["wire", "check", rest @ ..] => wire_check::run(rest),
+        ["outbox", "simulate", rest @ ..] => outbox_simulate::run(rest),
         ["help" | "--help" | "-h"] => {
             println!("{USAGE}");
             ExitCode::SUCCESS

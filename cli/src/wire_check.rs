@@ -1,8 +1,8 @@
 //! `imbridge wire check`: decode, validate and re-encode one send body.
 
+use crate::input::read_input;
 use crate::usage_error;
 use imbridge_core::message::{GroupType, MessageLimits, SendBody};
-use std::io::Read;
 use std::process::ExitCode;
 
 /// Runs the check over `args` (`FILE|-` and an optional `--group-type T`).
@@ -40,15 +40,5 @@ fn parse_args<'a>(args: &[&'a str]) -> Result<(&'a str, Option<GroupType>), Stri
             )),
         },
         _ => Err("wire check takes one FILE (or - for stdin) and optionally --group-type TYPE".to_string()),
-    }
-}
-
-fn read_input(path: &str) -> std::io::Result<String> {
-    if path == "-" {
-        let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text)?;
-        Ok(text)
-    } else {
-        std::fs::read_to_string(path)
     }
 }

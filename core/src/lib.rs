@@ -16,5 +16,6 @@
 
 pub mod error;
 pub mod message;
+pub mod outbox;
 
 pub use error::ErrorCode;

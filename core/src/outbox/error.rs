@@ -1,0 +1,39 @@
+//! Errors of the outbox (SPEC P3, X3).
+
+use crate::error::ErrorCode;
+
+/// Why the outbox refused something. A refused message was never accepted:
+/// the app still holds it and decides what to do.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum OutboxError {
+    /// P3 (10023): the conversation's queue (or the whole outbox) is full of
+    /// messages that may not be shed; a High, Normal or Low message is
+    /// refused rather than dropped later.
+    #[error("{conversation}: {queued} messages already queued (bound {bound}); refused instead of dropped")]
+    QueueFull {
+        /// The conversation.
+        conversation: String,
+        /// Messages queued when the message arrived.
+        queued: usize,
+        /// The bound that was hit.
+        bound: usize,
+    },
+    /// 6017: a limit that cannot be met (zero rate, zero bound).
+    #[error("invalid limit {name}: {reason}")]
+    InvalidLimit {
+        /// Which limit.
+        name: String,
+        /// Why.
+        reason: String,
+    },
+}
+
+impl OutboxError {
+    /// The service's numeric code.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            OutboxError::QueueFull { .. } => ErrorCode::GroupFrequencyLimit,
+            OutboxError::InvalidLimit { .. } => ErrorCode::InvalidParameter,
+        }
+    }
+}
