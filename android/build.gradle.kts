@@ -46,6 +46,7 @@ kotlin {
 dependencies {
     // The @aar variant carries JNA's own native dispatch libraries for Android.
     implementation("net.java.dev.jna:jna:5.17.0@aar")
+    implementation("org.jetbrains.kotlinx:kotlinx-coroutines-core:1.10.2")
 }
 
 /** Builds libimbridge.so for every ABI into build/rustJniLibs/<abi>/. */

@@ -23,12 +23,17 @@ mod error;
 mod ids;
 mod lock;
 mod messages;
+mod outbox;
 
 pub use builders::{MentionListBuilder, MessageBodyBuilder};
 pub use codes::{ErrorCode, GroupType, GroupTypeInfo, MessageStatus, Priority};
 pub use element::{Element, ImageInfo};
 pub use error::MessageError;
 pub use ids::{C2cMsgKey, ClientMsgId, ConversationId, GroupMsgKey, RandomTracker};
+pub use outbox::{
+    Admission, Outbox, OutboxError, OutboxLimits, OutboxPoll, OutboxStats, OutgoingMessage, QueuedMessage,
+    ReleasedMessage, ShedMessage, ShedReason,
+};
 pub use messages::{
     AndroidPushInfo, ApnsPushInfo, C2cMessage, GroupMessage, Mention, MessageLimits,
     OfflinePushInfo, PushFlag, RedPacketMessage, SendMsgControl, SyncOtherMachine,
