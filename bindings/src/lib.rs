@@ -30,13 +30,13 @@ pub use codes::{ErrorCode, GroupType, GroupTypeInfo, MessageStatus, Priority};
 pub use element::{Element, ImageInfo};
 pub use error::MessageError;
 pub use ids::{C2cMsgKey, ClientMsgId, ConversationId, GroupMsgKey, RandomTracker};
-pub use outbox::{
-    Admission, Outbox, OutboxError, OutboxLimits, OutboxPoll, OutboxStats, OutgoingMessage, QueuedMessage,
-    ReleasedMessage, ShedMessage, ShedReason,
-};
 pub use messages::{
     AndroidPushInfo, ApnsPushInfo, C2cMessage, GroupMessage, Mention, MessageLimits,
     OfflinePushInfo, PushFlag, RedPacketMessage, SendMsgControl, SyncOtherMachine,
+};
+pub use outbox::{
+    Admission, Outbox, OutboxError, OutboxLimits, OutboxPoll, OutboxStats, OutgoingMessage,
+    QueuedMessage, ReleasedMessage, ShedMessage, ShedReason,
 };
 
 /// A no-op call: the cheapest possible crossing, used as the floor in

@@ -240,8 +240,13 @@ impl Outbox {
 
     /// P2: sets one conversation's send limit per window, or clears it with
     /// `null`/`nil`. Throws `InvalidLimit` (6017) for 0 or a malformed id.
-    pub fn set_conversation_limit(&self, conversation: String, per_sec: Option<u32>) -> Result<(), OutboxError> {
-        let id = conversation_in(&conversation).map_err(|e| invalid_limit(conversation, e.to_string()))?;
+    pub fn set_conversation_limit(
+        &self,
+        conversation: String,
+        per_sec: Option<u32>,
+    ) -> Result<(), OutboxError> {
+        let id = conversation_in(&conversation)
+            .map_err(|e| invalid_limit(conversation, e.to_string()))?;
         Ok(lock(&self.inner).set_conversation_limit(id, per_sec)?)
     }
 
@@ -300,7 +305,11 @@ impl Outbox {
 
     /// Sheds caused by the last admissions, without releasing anything.
     pub fn take_shed(&self) -> Vec<ShedMessage> {
-        lock(&self.inner).take_shed().into_iter().map(shed_out).collect()
+        lock(&self.inner)
+            .take_shed()
+            .into_iter()
+            .map(shed_out)
+            .collect()
     }
 
     /// P4: when to poll next; `null`/`nil` while nothing waits.
@@ -339,9 +348,13 @@ fn shed_out(s: core::Shed) -> ShedMessage {
     ShedMessage {
         detail: s.reason.to_string(),
         reason: match s.reason {
-            core::ShedReason::WaitExceeded { waited_ms, max_wait_ms } => {
-                ShedReason::WaitExceeded { waited_ms, max_wait_ms }
-            }
+            core::ShedReason::WaitExceeded {
+                waited_ms,
+                max_wait_ms,
+            } => ShedReason::WaitExceeded {
+                waited_ms,
+                max_wait_ms,
+            },
             core::ShedReason::QueueFull { bound } => ShedReason::QueueFull {
                 bound: u64::try_from(bound).unwrap_or(u64::MAX),
             },
