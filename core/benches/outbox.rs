@@ -5,7 +5,13 @@
 //!
 //! Also prints the heap bytes held per queued message, measured with a
 //! counting allocator.
-#![allow(missing_docs, unsafe_code, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(
+    missing_docs,
+    unsafe_code,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use imbridge_core::message::{ConversationId, Priority};
