@@ -15,6 +15,7 @@
 )]
 
 pub mod error;
+pub mod init;
 pub mod message;
 pub mod outbox;
 
