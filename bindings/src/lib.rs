@@ -21,7 +21,9 @@ mod codes;
 mod element;
 mod error;
 mod ids;
+mod init;
 mod lock;
+mod logging;
 mod messages;
 mod outbox;
 
@@ -30,6 +32,10 @@ pub use codes::{ErrorCode, GroupType, GroupTypeInfo, MessageStatus, Priority};
 pub use element::{Element, ImageInfo};
 pub use error::MessageError;
 pub use ids::{C2cMsgKey, ClientMsgId, ConversationId, GroupMsgKey, RandomTracker};
+pub use init::{Bridge, InitConfig, InitError, LoginState, LoginStatus, SessionEnd};
+pub use logging::{
+    install_logger, remove_logger, set_log_level, LogLevel, LogRecord, LogSink, LogSinkError,
+};
 pub use messages::{
     AndroidPushInfo, ApnsPushInfo, C2cMessage, GroupMessage, Mention, MessageLimits,
     OfflinePushInfo, PushFlag, RedPacketMessage, SendMsgControl, SyncOtherMachine,

@@ -1,0 +1,31 @@
+package io.imbridge
+
+/**
+ * The service's numeric code of this error (6013 not initialised, 6014 not
+ * logged in, 6017 invalid config), or `null` where the service has none.
+ */
+val InitException.code: Int?
+    get() = when (this) {
+        is InitException.NotInitialised -> code
+        is InitException.NotLoggedIn -> code
+        is InitException.InvalidConfig -> code
+        else -> null
+    }
+
+/** Whether someone is logged in (a logout under way still counts, as in the SDK). */
+val LoginStatus.isLoggedIn: Boolean
+    get() = sdkValue == 1
+
+/**
+ * Sends the core's log records at [level] and above to [sink] — e.g. your
+ * logger or Timber. Calling it again replaces the sink; never an error. On
+ * Android the records also go to logcat under the tag `imbridge`.
+ * Tokens, secrets and user sigs never appear in a record (SPEC T5).
+ */
+fun installLogger(level: LogLevel = LogLevel.INFO, sink: (LogRecord) -> Unit) =
+    installLogger(
+        object : LogSink {
+            override fun log(record: LogRecord) = sink(record)
+        },
+        level,
+    )
