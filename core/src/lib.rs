@@ -18,5 +18,7 @@ pub mod error;
 pub mod init;
 pub mod message;
 pub mod outbox;
+pub mod push;
+pub mod redact;
 
 pub use error::ErrorCode;

@@ -25,6 +25,7 @@ mod mention_list;
 mod priority;
 mod push_info;
 mod random;
+mod receive_option;
 mod red_packet;
 mod send_body;
 mod status;
@@ -49,6 +50,7 @@ pub use push_info::{AndroidPushInfo, ApnsPushInfo, OfflinePushInfo, PushFlag};
 pub use random::{
     RandomSource, RandomTracker, SeededRandom, C2C_DUPLICATE_WINDOW_MS, GROUP_DUPLICATE_WINDOW_MS,
 };
+pub use receive_option::ReceiveOption;
 pub use red_packet::{red_packet, RedPacket, RedPacketMessage, RED_PACKET_TYPE};
 pub use send_body::SendBody;
 pub use status::MessageStatus;

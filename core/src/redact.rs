@@ -1,0 +1,75 @@
+//! Secrets that never reach a log line or `Debug` output (SPEC T5).
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+/// A short, stable fingerprint of a secret: 8 hex digits, enough to tell
+/// two tokens apart in a log, useless for recovering one.
+pub fn short_hash(secret: &str) -> String {
+    let mut h = DefaultHasher::new();
+    secret.hash(&mut h);
+    format!("#{:08x}", h.finish() as u32)
+}
+
+/// A string that must not be shown: a push token, an app secret, a user
+/// sig. `Debug` and `Display` print only [`short_hash`]; the value itself is
+/// reachable through [`Secret::expose`], which makes every use visible.
+#[derive(Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    /// Wraps a secret.
+    pub fn new(value: impl Into<String>) -> Secret {
+        Secret(value.into())
+    }
+
+    /// The secret itself, for the one place that must send it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether it is empty (after trimming).
+    pub fn is_blank(&self) -> bool {
+        self.0.trim().is_empty()
+    }
+
+    /// Its fingerprint.
+    pub fn fingerprint(&self) -> String {
+        short_hash(&self.0)
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Secret({})", self.fingerprint())
+    }
+}
+
+impl fmt::Display for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.fingerprint())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn t5_secrets_never_show_in_debug_or_display() {
+        let token = Secret::new("0123456789abcdef-device-token");
+        let shown = format!("{token:?} {token} {:?}", Some(&token));
+        assert!(!shown.contains("0123456789abcdef"), "{shown}");
+        assert!(shown.contains(&token.fingerprint()));
+        assert_eq!(token.expose(), "0123456789abcdef-device-token");
+    }
+
+    #[test]
+    fn t5_fingerprint_is_stable_and_distinguishes() {
+        assert_eq!(short_hash("a"), short_hash("a"));
+        assert_ne!(short_hash("a"), short_hash("b"));
+        assert_eq!(short_hash("a").len(), 9);
+    }
+}
