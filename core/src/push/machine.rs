@@ -363,8 +363,7 @@ impl PushMachine {
 pub fn next_backoff(previous_ms: u64) -> u64 {
     previous_ms
         .saturating_mul(2)
-        .max(defaults::MIN_BACKOFF_MS)
-        .min(defaults::MAX_BACKOFF_MS)
+        .clamp(defaults::MIN_BACKOFF_MS, defaults::MAX_BACKOFF_MS)
 }
 
 fn invalid_event(event: &str, reason: &str) -> PushError {
