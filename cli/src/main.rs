@@ -3,6 +3,7 @@
 //! ```text
 //! imbridge wire check FILE|- [--group-type Work|Public|Meeting|Community|AVChatRoom]
 //! imbridge outbox simulate FILE|-
+//! imbridge push simulate FILE|-
 //! ```
 //!
 //! Exit codes: 0 success, 1 the input is invalid (stderr starts with
@@ -10,6 +11,7 @@
 
 mod input;
 mod outbox_simulate;
+mod push_simulate;
 mod wire_check;
 
 use std::process::ExitCode;
@@ -21,7 +23,11 @@ const USAGE: &str = "usage:
   imbridge outbox simulate FILE|-
       Replay message arrivals through the priority outbox in simulated time.
       Prints one JSON line per message: {\"id\",\"sent_ms\"}, {\"id\",\"shed_ms\",\"reason\"},
-      {\"id\",\"refused\":10023} or {\"id\",\"queued\":true}; invalid input: error[CODE]: … (exit 1).";
+      {\"id\",\"refused\":10023} or {\"id\",\"queued\":true}; invalid input: error[CODE]: … (exit 1).
+  imbridge push simulate FILE|-
+      Replay push-token events (enable, token, login, report_result, …) through one channel's
+      state machine. Prints one JSON line per event: {\"at_ms\",\"state\",\"actions\":[…]};
+      invalid config or event: error[CODE]: … (exit 1).";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -29,6 +35,7 @@ fn main() -> ExitCode {
     match words.as_slice() {
         ["wire", "check", rest @ ..] => wire_check::run(rest),
         ["outbox", "simulate", rest @ ..] => outbox_simulate::run(rest),
+        ["push", "simulate", rest @ ..] => push_simulate::run(rest),
         ["help" | "--help" | "-h"] => {
             println!("{USAGE}");
             ExitCode::SUCCESS
