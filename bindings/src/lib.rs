@@ -26,6 +26,7 @@ mod lock;
 mod logging;
 mod messages;
 mod outbox;
+mod push;
 
 pub use builders::{MentionListBuilder, MessageBodyBuilder};
 pub use codes::{ErrorCode, GroupType, GroupTypeInfo, MessageStatus, Priority};
@@ -43,6 +44,11 @@ pub use messages::{
 pub use outbox::{
     Admission, Outbox, OutboxError, OutboxLimits, OutboxPoll, OutboxStats, OutgoingMessage,
     QueuedMessage, ReleasedMessage, ShedMessage, ShedReason,
+};
+pub use push::{
+    will_push, ApnsEnvironment, NoPushReason, PushAction, PushChannel, PushChannelConfig,
+    PushContext, PushError, PushEvent, PushState, PushStatus, PushVendor, PushVerdict,
+    RecipientState,
 };
 
 /// A no-op call: the cheapest possible crossing, used as the floor in

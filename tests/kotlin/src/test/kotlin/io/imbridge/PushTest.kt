@@ -1,0 +1,199 @@
+package io.imbridge
+
+import kotlinx.coroutines.flow.take
+import kotlinx.coroutines.flow.toList
+import kotlinx.coroutines.test.runTest
+import kotlinx.serialization.json.JsonArray
+import kotlinx.serialization.json.JsonElement
+import kotlinx.serialization.json.JsonObject
+import kotlinx.serialization.json.JsonPrimitive
+import kotlinx.serialization.json.boolean
+import kotlinx.serialization.json.booleanOrNull
+import kotlinx.serialization.json.buildJsonObject
+import kotlinx.serialization.json.int
+import kotlinx.serialization.json.jsonArray
+import kotlinx.serialization.json.jsonObject
+import kotlinx.serialization.json.jsonPrimitive
+import kotlinx.serialization.json.long
+import kotlinx.serialization.json.put
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertFalse
+import org.junit.jupiter.api.Assertions.assertNotNull
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.DynamicTest
+import org.junit.jupiter.api.DynamicTest.dynamicTest
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.TestFactory
+import org.junit.jupiter.api.assertThrows
+import java.io.File
+import java.nio.file.Files
+
+/** SPEC T1–T6 through the real library, replaying the shared scenarios. */
+class PushTest {
+    private val dir = File(System.getProperty("imbridge.vectors") ?: "../vectors", "push")
+    private fun dataDir() = Files.createTempDirectory("imbridge-push").toString()
+
+    private val apns = PushChannelConfig(
+        vendor = PushVendor.APNS, businessId = 12345u, appVersion = "1.0",
+        environment = ApnsEnvironment.PRODUCTION,
+    )
+
+    private fun config(o: JsonObject): PushChannelConfig {
+        fun s(k: String) = o[k]?.jsonPrimitive?.content
+        return PushChannelConfig(
+            vendor = PushVendor.valueOf(s("vendor")!!.uppercase()),
+            businessId = o["business_id"]!!.jsonPrimitive.long.toULong(),
+            appVersion = s("app_version") ?: "",
+            environment = s("environment")?.let { ApnsEnvironment.valueOf(it.uppercase()) },
+            appKey = s("app_key"), appSecret = s("app_secret"), masterSecret = s("master_secret"),
+            channelId = s("channel_id"),
+        )
+    }
+
+    private fun event(o: JsonObject, channel: MutableMap<String, JsonElement>): PushEvent = when (val t = o["type"]!!.jsonPrimitive.content) {
+        "enable" -> PushEvent.Enable
+        "disable" -> PushEvent.Disable
+        "token" -> PushEvent.Token(o["token"]!!.jsonPrimitive.content)
+        "login" -> PushEvent.Login(o["user"]!!.jsonPrimitive.content)
+        "logout" -> PushEvent.Logout
+        "kicked" -> PushEvent.Kicked
+        "user_sig_expired" -> PushEvent.UserSigExpired
+        "report_result" -> PushEvent.ReportResult(
+            o["ok"]!!.jsonPrimitive.boolean, o["retryable"]?.jsonPrimitive?.booleanOrNull ?: false,
+            o["reason"]?.jsonPrimitive?.content,
+        )
+        "unregister_result" -> PushEvent.UnregisterResult(o["ok"]?.jsonPrimitive?.booleanOrNull ?: true)
+        "background" -> PushEvent.Background(o["unread"]!!.jsonPrimitive.int.toUInt())
+        "foreground" -> PushEvent.Foreground
+        "tick" -> PushEvent.Tick
+        "config" -> {
+            o.filterKeys { it != "type" && it != "at_ms" }.forEach { (k, v) -> channel[k] = v }
+            PushEvent.Config(config(JsonObject(channel)))
+        }
+        else -> error("unknown event $t")
+    }
+
+    private fun stateName(s: PushState) = s.name.split('_').joinToString("") { it.lowercase().replaceFirstChar(Char::uppercase) }
+
+    private fun actionJson(a: PushAction): JsonObject = when (a) {
+        is PushAction.Report -> buildJsonObject {
+            put("type", "report"); put("token", a.token); put("business_id", a.businessId.toLong()); put("user", a.userId)
+        }
+        is PushAction.Unregister -> buildJsonObject { put("type", "unregister"); put("user", a.userId) }
+        is PushAction.ScheduleRetry -> buildJsonObject { put("type", "schedule_retry"); put("at_ms", a.atMs.toLong()) }
+        is PushAction.ReportBackground -> buildJsonObject { put("type", "report_background"); put("unread", a.unread.toLong()) }
+        PushAction.ReportForeground -> buildJsonObject { put("type", "report_foreground") }
+        PushAction.ReportDisabled -> buildJsonObject { put("type", "report_disabled") }
+    }
+
+    @TestFactory
+    fun t2_shared_scenarios_replay_identically(): List<DynamicTest> =
+        dir.listFiles { f -> f.name.endsWith(".json") }!!.sortedBy { it.name }.map { file ->
+            dynamicTest(file.name) {
+                val root = Vectors.json(file.readText()).jsonObject
+                val fields = root["channel"]!!.jsonObject.toMutableMap()
+                PushChannel.open(config(JsonObject(fields)), dataDir()).use { channel ->
+                    val got = root["events"]!!.jsonArray.map { e ->
+                        val o = e.jsonObject
+                        val at = o["at_ms"]!!.jsonPrimitive.long
+                        val actions = channel.handle(at.toULong(), event(o, fields))
+                        JsonObject(
+                            mapOf(
+                                "at_ms" to JsonPrimitive(at), "state" to JsonPrimitive(stateName(channel.state())),
+                                "actions" to JsonArray(actions.map(::actionJson)),
+                            ),
+                        )
+                    }
+                    val expected = File(dir, file.name.removeSuffix(".json") + ".expected.jsonl").readLines()
+                        .filter { it.isNotBlank() }.map { Vectors.json(it) }
+                    assertEquals(expected, got)
+                }
+            }
+        }
+
+    @Test
+    fun t1_oppo_without_master_secret_is_6017() {
+        val e = assertThrows<PushException.InvalidConfig> {
+            PushChannel.open(
+                PushChannelConfig(PushVendor.OPPO, 1u, "1.0", appSecret = "s", channelId = "im"), dataDir(),
+            )
+        }
+        assertEquals(6017, e.code)
+        assertEquals("master_secret", e.field)
+    }
+
+    @Test
+    fun t4_state_survives_a_restart_and_corrupt_files_reset_to_no_token() {
+        val data = dataDir()
+        PushChannel.open(apns, data).use { c ->
+            c.handle(0u, PushEvent.Enable)
+            c.handle(1u, PushEvent.Token("abc"))
+            c.handle(2u, PushEvent.Login("alice"))
+            c.handle(3u, PushEvent.ReportResult(ok = true))
+        }
+        PushChannel.open(apns, data).use { c ->
+            assertEquals(PushState.REGISTERED, c.state())
+            assertEquals(null, c.restoreProblem())
+            assertEquals(3uL, c.status().registeredAtMs)
+        }
+        File(data, "push-apns.json").writeText("{\"version\": 1, \"vendor\": \"apns\", \"fac")
+        PushChannel.open(apns, data).use { c ->
+            assertEquals(PushState.NO_TOKEN, c.state())
+            assertNotNull(c.restoreProblem())
+        }
+    }
+
+    @Test
+    fun t5_status_shows_a_fingerprint_not_the_token() {
+        PushChannel.open(apns, dataDir()).use { c ->
+            c.handle(0u, PushEvent.Enable)
+            c.handle(1u, PushEvent.Token("very-secret-device-token"))
+            val status = c.status()
+            assertFalse(status.toString().contains("very-secret-device-token"))
+            assertTrue(status.tokenFingerprint!!.startsWith("#"))
+        }
+    }
+
+    @Test
+    fun t2_invalid_event_is_6017_and_changes_nothing() {
+        PushChannel.open(apns, dataDir()).use { c ->
+            c.handle(0u, PushEvent.Enable)
+            assertEquals(6017, assertThrows<PushException.InvalidEvent> { c.handle(1u, PushEvent.Token("")) }.code)
+            assertEquals(PushState.NO_TOKEN, c.state())
+        }
+    }
+
+    @Test
+    fun t6_will_push_gives_every_reason() {
+        val body = """{"SyncOtherMachine":1,"To_Account":"bob","MsgSeq":1,"MsgRandom":2,"MsgLifeTime":0,""" +
+            """"MsgBody":[{"MsgType":"TIMCustomElem","MsgContent":{"Data":"{}"}}]}"""
+        val verdict = willPush(body, PushContext(pushEnabled = true, recipientState = RecipientState.KICKED))
+        assertFalse(verdict.willPush)
+        assertEquals(
+            listOf(NoPushReason.CustomWithoutDesc, NoPushReason.OnlineOnly, NoPushReason.RecipientKicked),
+            verdict.reasons,
+        )
+        assertEquals(3, verdict.details.size)
+        val text = """{"GroupId":"g1","Random":1,"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"hi"}}]}"""
+        assertTrue(willPush(text, PushContext(pushEnabled = true)).willPush)
+        assertEquals(
+            listOf<NoPushReason>(NoPushReason.ReceiveOptionSilences(2)),
+            willPush(text, PushContext(pushEnabled = true, receiveOption = 2)).reasons,
+        )
+        assertThrows<MessageException.InvalidField> { willPush(text, PushContext(pushEnabled = true, receiveOption = 9)) }
+    }
+
+    @Test
+    fun t2_actions_flow_delivers_every_action_in_order() = runTest {
+        PushActions(PushChannel.open(apns, dataDir()), clock = { 42 }).use { push ->
+            push.send(PushEvent.Enable)
+            push.send(PushEvent.Token("abc"))
+            push.send(PushEvent.Login("alice"))
+            push.send(PushEvent.ReportResult(ok = true))
+            push.send(PushEvent.Background(5u))
+            val actions = push.actions.take(2).toList()
+            assertEquals(PushAction.Report("abc", 12345uL, "alice"), actions[0])
+            assertEquals(PushAction.ReportBackground(5u), actions[1])
+        }
+    }
+}
