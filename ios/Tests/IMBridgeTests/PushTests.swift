@@ -1,0 +1,149 @@
+import Foundation
+import XCTest
+import IMBridge
+
+/// SPEC T1–T6 through the real library, replaying the shared scenarios.
+final class PushTests: XCTestCase {
+    private let dir = Vectors.wireDir.deletingLastPathComponent().appendingPathComponent("push")
+    private let apns = PushChannelConfig(vendor: .apns, businessId: 12345, appVersion: "1.0", environment: .production)
+
+    private func dataDir() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("imbridge-push-\(UUID().uuidString)").path
+    }
+
+    private func config(_ o: [String: Any]) -> PushChannelConfig {
+        let vendors: [String: PushVendor] = ["apns": .apns, "fcm": .fcm, "huawei": .huawei, "honor": .honor, "xiaomi": .xiaomi,
+                                             "oppo": .oppo, "vivo": .vivo, "meizu": .meizu, "tpns": .tpns]
+        return PushChannelConfig(
+            vendor: vendors[o["vendor"] as! String]!,
+            businessId: (o["business_id"] as! NSNumber).uint64Value,
+            appVersion: o["app_version"] as? String ?? "",
+            environment: (o["environment"] as? String).map { $0 == "sandbox" ? .sandbox : .production },
+            appKey: o["app_key"] as? String, appSecret: o["app_secret"] as? String,
+            masterSecret: o["master_secret"] as? String, channelId: o["channel_id"] as? String
+        )
+    }
+
+    private func event(_ o: [String: Any], _ channel: inout [String: Any]) -> PushEvent {
+        switch o["type"] as! String {
+        case "enable": return .enable
+        case "disable": return .disable
+        case "token": return .token(token: o["token"] as! String)
+        case "login": return .login(userId: o["user"] as! String)
+        case "logout": return .logout
+        case "kicked": return .kicked
+        case "user_sig_expired": return .userSigExpired
+        case "report_result":
+            return .reportResult(ok: o["ok"] as! Bool, retryable: o["retryable"] as? Bool ?? false, reason: o["reason"] as? String)
+        case "unregister_result": return .unregisterResult(ok: o["ok"] as? Bool ?? true)
+        case "background": return .background(unread: (o["unread"] as! NSNumber).uint32Value)
+        case "foreground": return .foreground
+        case "tick": return .tick
+        case "config":
+            for (k, v) in o where k != "type" && k != "at_ms" { channel[k] = v }
+            return .config(config: config(channel))
+        case let other: fatalError("unknown event \(other)")
+        }
+    }
+
+    private func stateName(_ s: PushState) -> String {
+        switch s {
+        case .disabled: return "Disabled"
+        case .noToken: return "NoToken"
+        case .tokenReady: return "TokenReady"
+        case .registering: return "Registering"
+        case .registered: return "Registered"
+        case .retryWait: return "RetryWait"
+        case .failed: return "Failed"
+        case .unregistering: return "Unregistering"
+        }
+    }
+
+    private func actionJSON(_ a: PushAction) -> [String: Any] {
+        switch a {
+        case let .report(token, businessId, userId):
+            return ["type": "report", "token": token, "business_id": NSNumber(value: businessId), "user": userId]
+        case let .unregister(userId): return ["type": "unregister", "user": userId]
+        case let .scheduleRetry(atMs): return ["type": "schedule_retry", "at_ms": NSNumber(value: atMs)]
+        case let .reportBackground(unread): return ["type": "report_background", "unread": NSNumber(value: unread)]
+        case .reportForeground: return ["type": "report_foreground"]
+        case .reportDisabled: return ["type": "report_disabled"]
+        }
+    }
+
+    func test_t2_shared_scenarios_replay_identically() throws {
+        let files = try FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "json" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
+        XCTAssertGreaterThanOrEqual(files.count, 8)
+        for file in files {
+            let root = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as! [String: Any]
+            var fields = root["channel"] as! [String: Any]
+            let channel = try PushChannel.open(config: config(fields), dataDir: dataDir())
+            var got: [String] = []
+            for e in root["events"] as! [[String: Any]] {
+                let at = (e["at_ms"] as! NSNumber).uint64Value
+                let actions = try channel.handle(nowMs: at, event: event(e, &fields))
+                let line: [String: Any] = ["at_ms": NSNumber(value: at), "state": stateName(channel.state()),
+                                           "actions": actions.map(actionJSON)]
+                got.append(String(decoding: try JSONSerialization.data(withJSONObject: line), as: UTF8.self))
+            }
+            let expectedURL = file.deletingPathExtension().appendingPathExtension("expected.jsonl")
+            let expected = try String(contentsOf: expectedURL, encoding: .utf8).split(separator: "\n").map(String.init)
+            XCTAssertEqual(got.count, expected.count, file.lastPathComponent)
+            for (g, e) in zip(got, expected) {
+                XCTAssertTrue(Vectors.sameJSON(g, e), "\(file.lastPathComponent): \(g) != \(e)")
+            }
+        }
+    }
+
+    func test_t1_oppo_without_master_secret_is_6017() {
+        XCTAssertThrowsError(try PushChannel.open(
+            config: PushChannelConfig(vendor: .oppo, businessId: 1, appVersion: "1", appSecret: "s", channelId: "im"),
+            dataDir: dataDir())) { error in
+            guard case let .InvalidConfig(code, field, _) = error as? PushError else { return XCTFail("\(error)") }
+            XCTAssertEqual(code, 6017)
+            XCTAssertEqual(field, "master_secret")
+        }
+    }
+
+    func test_t4_state_survives_a_restart_and_corrupt_files_reset_to_no_token() throws {
+        let data = dataDir()
+        let first = try PushChannel.open(config: apns, dataDir: data)
+        try first.handle(nowMs: 0, event: .enable)
+        try first.handle(nowMs: 1, event: .token(token: "abc"))
+        try first.handle(nowMs: 2, event: .login(userId: "alice"))
+        try first.handle(nowMs: 3, event: .reportResult(ok: true))
+        let again = try PushChannel.open(config: apns, dataDir: data)
+        XCTAssertEqual(again.state(), .registered)
+        XCTAssertNil(again.restoreProblem())
+        try "{\"version\": 7, \"vendor\": \"apns\", \"facts\": {}}".write(toFile: data + "/push-apns.json", atomically: true, encoding: .utf8)
+        let reset = try PushChannel.open(config: apns, dataDir: data)
+        XCTAssertEqual(reset.state(), .noToken)
+        XCTAssertNotNil(reset.restoreProblem())
+    }
+
+    func test_t6_will_push_gives_every_reason() throws {
+        let body = #"{"SyncOtherMachine":1,"To_Account":"bob","MsgSeq":1,"MsgRandom":2,"MsgLifeTime":0,"MsgBody":[{"MsgType":"TIMCustomElem","MsgContent":{"Data":"{}"}}]}"#
+        let verdict = try willPush(bodyJson: body, context: PushContext(pushEnabled: false))
+        XCTAssertFalse(verdict.willPush)
+        XCTAssertEqual(verdict.reasons, [.pushDisabled, .customWithoutDesc, .onlineOnly])
+        let group = #"{"GroupId":"g1","Random":1,"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"hi"}}]}"#
+        XCTAssertEqual(try willPush(bodyJson: group, context: PushContext(pushEnabled: true, receiveOption: 2)).reasons,
+                       [.receiveOptionSilences(option: 2)])
+        XCTAssertTrue(try willPush(bodyJson: group, context: PushContext(pushEnabled: true)).willPush)
+    }
+
+    func test_t2_action_stream_delivers_every_action_in_order() async throws {
+        let push = PushActions(channel: try PushChannel.open(config: apns, dataDir: dataDir()), clock: { 42 })
+        try push.send(.enable)
+        try push.send(.token(token: "abc"))
+        try push.send(.login(userId: "alice"))
+        XCTAssertThrowsError(try push.send(.token(token: ""))) { error in
+            XCTAssertEqual((error as? PushError)?.code, 6017)
+        }
+        push.finish()
+        var all: [PushAction] = []
+        for await action in push.actions { all.append(action) }
+        XCTAssertEqual(all, [.report(token: "abc", businessId: 12345, userId: "alice")])
+    }
+}
