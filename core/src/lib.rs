@@ -14,6 +14,7 @@
     )
 )]
 
+pub mod dispatch;
 pub mod error;
 pub mod init;
 pub mod message;

@@ -29,7 +29,7 @@ mod receive_option;
 mod red_packet;
 mod send_body;
 mod status;
-mod wire;
+pub(crate) mod wire;
 
 pub use body::{validate_body, MessageBody};
 pub use c2c::{C2cMessage, SendMsgControl, SyncOtherMachine};

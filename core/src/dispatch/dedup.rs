@@ -1,0 +1,129 @@
+//! Dropping duplicates on the receiving side by the service's own keys
+//! (SPEC M7): C2C — sender, MsgSeq, MsgRandom and the CRC32 of the content
+//! within 120 s; group — the group and Random within 5 minutes.
+
+use crate::dispatch::Incoming;
+use crate::message::{C2C_DUPLICATE_WINDOW_MS, GROUP_DUPLICATE_WINDOW_MS};
+use std::collections::{HashMap, VecDeque};
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Key {
+    C2c {
+        from: String,
+        seq: u32,
+        random: u32,
+        crc: u32,
+    },
+    Group {
+        group: String,
+        random: u32,
+    },
+}
+
+/// Remembers recent messages for the M7 windows. Memory is bounded by
+/// `capacity`; past it the oldest keys are forgotten early and counted.
+#[derive(Debug, Clone)]
+pub struct DuplicateFilter {
+    seen: HashMap<Key, u64>,
+    order: VecDeque<(u64, Key)>,
+    capacity: usize,
+    forgotten: u64,
+}
+
+impl Default for DuplicateFilter {
+    fn default() -> Self {
+        DuplicateFilter::with_capacity(100_000)
+    }
+}
+
+/// CRC32 of a message's content (its encoded `MsgBody`).
+pub fn content_crc(message: &Incoming) -> u32 {
+    let bytes = serde_json::to_vec(message.body()).unwrap_or_default();
+    crc32fast::hash(&bytes)
+}
+
+impl DuplicateFilter {
+    /// A filter remembering at most `capacity` keys (at least 1).
+    pub fn with_capacity(capacity: usize) -> DuplicateFilter {
+        DuplicateFilter {
+            seen: HashMap::new(),
+            order: VecDeque::new(),
+            capacity: capacity.max(1),
+            forgotten: 0,
+        }
+    }
+
+    fn key(message: &Incoming) -> (Key, u64) {
+        match message {
+            Incoming::C2c(m) => (
+                Key::C2c {
+                    from: m.from_account.clone(),
+                    seq: m.msg_seq,
+                    random: m.msg_random,
+                    crc: content_crc(message),
+                },
+                C2C_DUPLICATE_WINDOW_MS,
+            ),
+            Incoming::Group(m) => (
+                Key::Group {
+                    group: m.group_id.clone(),
+                    random: m.random,
+                },
+                GROUP_DUPLICATE_WINDOW_MS,
+            ),
+        }
+    }
+
+    /// Whether `message` duplicates one seen within its window before
+    /// `now_ms`; if not, it is remembered.
+    pub fn is_duplicate(&mut self, message: &Incoming, now_ms: u64) -> bool {
+        self.expire(now_ms);
+        let (key, window) = Self::key(message);
+        if let Some(&at) = self.seen.get(&key) {
+            if now_ms.saturating_sub(at) < window {
+                return true;
+            }
+        }
+        while self.seen.len() >= self.capacity {
+            let Some((at, old)) = self.order.pop_front() else {
+                break;
+            };
+            // Entries superseded by a later sighting of the same key are skipped.
+            if self.seen.get(&old) == Some(&at) {
+                self.seen.remove(&old);
+                self.forgotten += 1;
+            }
+        }
+        self.seen.insert(key.clone(), now_ms);
+        self.order.push_back((now_ms, key));
+        false
+    }
+
+    /// Forgets keys older than the longest window.
+    fn expire(&mut self, now_ms: u64) {
+        while let Some((at, key)) = self.order.front() {
+            if now_ms.saturating_sub(*at) < GROUP_DUPLICATE_WINDOW_MS {
+                break;
+            }
+            if self.seen.get(key) == Some(at) {
+                self.seen.remove(key);
+            }
+            self.order.pop_front();
+        }
+    }
+
+    /// Keys remembered now.
+    pub fn len(&self) -> usize {
+        self.seen.len()
+    }
+
+    /// Whether nothing is remembered.
+    pub fn is_empty(&self) -> bool {
+        self.seen.is_empty()
+    }
+
+    /// Keys forgotten before their window ended because the filter was full.
+    pub fn forgotten(&self) -> u64 {
+        self.forgotten
+    }
+}

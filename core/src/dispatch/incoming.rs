@@ -1,0 +1,127 @@
+//! Messages as received from the service (SPEC D3, D4; wire format of M1–M4).
+
+use crate::message::element::Extra;
+use crate::message::wire::extra_is_empty;
+use crate::message::{decode_value, parse_json, ConversationId, Element, Mention, MessageError};
+use serde::{Deserialize, Serialize};
+
+/// A C2C message as received: the `sendmsg` fields plus the sender and the
+/// server's time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IncomingC2c {
+    /// Sender.
+    #[serde(rename = "From_Account")]
+    pub from_account: String,
+    /// Recipient.
+    #[serde(rename = "To_Account")]
+    pub to_account: String,
+    /// Sequence number.
+    #[serde(rename = "MsgSeq")]
+    pub msg_seq: u32,
+    /// Random value.
+    #[serde(rename = "MsgRandom")]
+    pub msg_random: u32,
+    /// Server time, unix seconds.
+    #[serde(rename = "MsgTime", default)]
+    pub msg_time: u64,
+    /// The elements.
+    #[serde(rename = "MsgBody")]
+    pub msg_body: Vec<Element>,
+    /// Keys this version does not model, kept verbatim.
+    #[serde(flatten, default, skip_serializing_if = "extra_is_empty")]
+    pub extra: Extra,
+}
+
+/// A group message as received.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IncomingGroup {
+    /// The group.
+    #[serde(rename = "GroupId")]
+    pub group_id: String,
+    /// Sender.
+    #[serde(rename = "From_Account")]
+    pub from_account: String,
+    /// Server sequence, strictly increasing per group.
+    #[serde(rename = "MsgSeq", default)]
+    pub msg_seq: u64,
+    /// Random value.
+    #[serde(rename = "Random")]
+    pub random: u32,
+    /// Server time, unix seconds.
+    #[serde(rename = "MsgTime", default)]
+    pub msg_time: u64,
+    /// The elements.
+    #[serde(rename = "MsgBody")]
+    pub msg_body: Vec<Element>,
+    /// @ mentions.
+    #[serde(
+        rename = "GroupAtInfo",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub group_at_info: Option<Vec<Mention>>,
+    /// Keys this version does not model, kept verbatim.
+    #[serde(flatten, default, skip_serializing_if = "extra_is_empty")]
+    pub extra: Extra,
+}
+
+/// A received message.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Incoming {
+    /// One-to-one.
+    C2c(IncomingC2c),
+    /// Group.
+    Group(IncomingGroup),
+}
+
+impl Incoming {
+    /// Decodes a received message: C2C when it has `To_Account`, group
+    /// when it has `GroupId`; malformed input is a typed error naming the field.
+    pub fn decode(json: &str) -> Result<Incoming, MessageError> {
+        let value = parse_json(json)?;
+        let Some(object) = value.as_object() else {
+            return Err(MessageError::InvalidField {
+                field: "message".into(),
+                reason: "expected a JSON object".into(),
+            });
+        };
+        match (
+            object.contains_key("To_Account"),
+            object.contains_key("GroupId"),
+        ) {
+            (true, false) => decode_value(value).map(Incoming::C2c),
+            (false, true) => decode_value(value).map(Incoming::Group),
+            _ => Err(MessageError::InvalidField {
+                field: "message".into(),
+                reason:
+                    "a received message has exactly one of To_Account (C2C) and GroupId (group)"
+                        .into(),
+            }),
+        }
+    }
+
+    /// The conversation it belongs to, seen from the recipient: the
+    /// sender's `c2c_` conversation, or the group's.
+    pub fn conversation(&self) -> ConversationId {
+        match self {
+            Incoming::C2c(m) => ConversationId::C2c(m.from_account.clone()),
+            Incoming::Group(m) => ConversationId::Group(m.group_id.clone()),
+        }
+    }
+
+    /// The sender.
+    pub fn sender(&self) -> &str {
+        match self {
+            Incoming::C2c(m) => &m.from_account,
+            Incoming::Group(m) => &m.from_account,
+        }
+    }
+
+    /// The elements.
+    pub fn body(&self) -> &[Element] {
+        match self {
+            Incoming::C2c(m) => &m.msg_body,
+            Incoming::Group(m) => &m.msg_body,
+        }
+    }
+}

@@ -1,0 +1,372 @@
+//! SPEC D1–D7 and the M7 receive side.
+
+use super::*;
+use crate::message::ConversationId;
+use proptest::prelude::*;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+fn c2c(from: &str, to: &str, seq: u32, random: u32, text: &str) -> String {
+    format!(
+        r#"{{"From_Account":"{from}","To_Account":"{to}","MsgSeq":{seq},"MsgRandom":{random},"MsgTime":1700000000,"MsgBody":[{{"MsgType":"TIMTextElem","MsgContent":{{"Text":"{text}"}}}}]}}"#
+    )
+}
+
+fn group(group: &str, random: u32) -> String {
+    format!(
+        r#"{{"GroupId":"{group}","From_Account":"carol","MsgSeq":7,"Random":{random},"MsgTime":1700000000,"MsgBody":[{{"MsgType":"TIMTextElem","MsgContent":{{"Text":"hi"}}}}]}}"#
+    )
+}
+
+/// Records every event it sees; optionally consumes.
+#[derive(Default)]
+struct Recorder {
+    batches: Mutex<Vec<usize>>,
+    events: AtomicUsize,
+    consume: bool,
+}
+
+impl Listener for Recorder {
+    fn on_event(&self, event: &DispatchEvent) -> bool {
+        self.events.fetch_add(1, Ordering::SeqCst);
+        if let DispatchEvent::NewMessages(batch) = event {
+            self.batches.lock().unwrap().push(batch.len());
+        }
+        self.consume
+    }
+}
+
+fn logged_in() -> Dispatcher {
+    let d = Dispatcher::default();
+    d.set_user(Some("bob".into()));
+    d.join_group("g1");
+    d
+}
+
+fn delivered(r: &Recorder) -> usize {
+    r.batches.lock().unwrap().iter().sum()
+}
+
+#[test]
+fn d3_a_batch_is_one_listener_call() {
+    let d = logged_in();
+    let r = Arc::new(Recorder::default());
+    d.add_listener(r.clone());
+    let msgs: Vec<String> = (0..100).map(|i| c2c("alice", "bob", i, i, "x")).collect();
+    let refs: Vec<&str> = msgs.iter().map(String::as_str).collect();
+    let report = d.receive_json(0, &refs, None);
+    assert_eq!(report.accepted, 100);
+    assert_eq!(*r.batches.lock().unwrap(), vec![100]);
+}
+
+#[test]
+fn d4_c2c_for_another_user_is_misrouted() {
+    let d = logged_in();
+    let r = Arc::new(Recorder::default());
+    d.add_listener(r.clone());
+    let report = d.receive_json(0, &[&c2c("alice", "dave", 1, 1, "x")], None);
+    assert_eq!(report.dropped, vec![(0, DropReason::Misrouted)]);
+    let wrong_conversation = ConversationId::C2c("mallory".into());
+    let report = d.receive_json(
+        0,
+        &[&c2c("alice", "bob", 2, 2, "x")],
+        Some(&wrong_conversation),
+    );
+    assert_eq!(report.dropped, vec![(0, DropReason::Misrouted)]);
+    assert_eq!(delivered(&r), 0);
+    assert_eq!(d.stats().dropped["misrouted"], 2);
+}
+
+#[test]
+fn d4_group_message_needs_membership() {
+    let d = logged_in();
+    d.add_listener(Arc::new(Recorder::default()));
+    assert_eq!(
+        d.receive_json(0, &[&group("g2", 1)], None).dropped,
+        vec![(0, DropReason::NotMember)]
+    );
+    d.join_group("g2");
+    assert_eq!(d.receive_json(0, &[&group("g2", 1)], None).accepted, 1);
+    d.leave_group("g2");
+    assert_eq!(
+        d.receive_json(0, &[&group("g2", 2)], None).dropped,
+        vec![(0, DropReason::NotMember)]
+    );
+}
+
+#[test]
+fn d4_nothing_is_delivered_while_logged_out() {
+    let d = Dispatcher::default();
+    d.add_listener(Arc::new(Recorder::default()));
+    assert_eq!(
+        d.receive_json(0, &[&c2c("alice", "bob", 1, 1, "x")], None)
+            .dropped,
+        vec![(0, DropReason::NotLoggedIn)]
+    );
+    assert_eq!(d.stats().dropped["not_logged_in"], 1);
+}
+
+#[test]
+fn m7_duplicates_are_dropped_by_the_service_keys() {
+    let d = logged_in();
+    d.add_listener(Arc::new(Recorder::default()));
+    let m = c2c("alice", "bob", 1, 9, "x");
+    assert_eq!(d.receive_json(0, &[&m], None).accepted, 1);
+    assert_eq!(
+        d.receive_json(119_999, &[&m], None).dropped,
+        vec![(0, DropReason::Duplicate)]
+    );
+    // Different content, same seq and random: not a duplicate (CRC differs).
+    assert_eq!(
+        d.receive_json(1, &[&c2c("alice", "bob", 1, 9, "y")], None)
+            .accepted,
+        1
+    );
+    assert_eq!(
+        d.receive_json(120_001, &[&m], None).accepted,
+        1,
+        "the 120 s window has passed"
+    );
+    let g = group("g1", 5);
+    assert_eq!(d.receive_json(0, &[&g], None).accepted, 1);
+    assert_eq!(
+        d.receive_json(299_999, &[&g], None).dropped,
+        vec![(0, DropReason::Duplicate)]
+    );
+    assert_eq!(d.stats().dropped["duplicate"], 2);
+}
+
+#[test]
+fn m7_dedup_memory_is_bounded() {
+    let mut f = DuplicateFilter::with_capacity(100);
+    for i in 0..1_000u32 {
+        let m = Incoming::decode(&group(&format!("g{i}"), i)).unwrap();
+        assert!(!f.is_duplicate(&m, 0));
+    }
+    assert!(f.len() <= 100);
+    assert_eq!(f.forgotten(), 900);
+}
+
+#[test]
+fn malformed_input_is_a_typed_error_and_counted() {
+    let d = logged_in();
+    let report = d.receive_json(0, &["{not json", r#"{"To_Account":"bob"}"#], None);
+    assert_eq!(report.errors.len(), 2);
+    assert_eq!(d.stats().dropped["malformed"], 2);
+}
+
+#[test]
+fn d1_same_listener_twice_is_one_registration_and_order_is_kept() {
+    let d = logged_in();
+    let order = Arc::new(Mutex::new(Vec::new()));
+    struct Named(&'static str, Arc<Mutex<Vec<&'static str>>>);
+    impl Listener for Named {
+        fn on_event(&self, _: &DispatchEvent) -> bool {
+            self.1.lock().unwrap().push(self.0);
+            false
+        }
+    }
+    let a: Arc<dyn Listener> = Arc::new(Named("a", order.clone()));
+    let b: Arc<dyn Listener> = Arc::new(Named("b", order.clone()));
+    let ha = d.add_listener(a.clone());
+    d.add_listener(b);
+    assert_eq!(d.add_listener(a), ha);
+    assert_eq!(d.listener_count(), 2);
+    d.receive_json(0, &[&c2c("alice", "bob", 1, 1, "x")], None);
+    assert_eq!(*order.lock().unwrap(), ["a", "b"]);
+    assert!(d.remove_listener(ha));
+    assert!(!d.remove_listener(ha));
+}
+
+#[test]
+fn d2_chain_mode_stops_at_the_consumer_and_counts_it() {
+    let d = logged_in();
+    d.set_mode(DispatchMode::Chain);
+    let first = Arc::new(Recorder {
+        consume: true,
+        ..Recorder::default()
+    });
+    let second = Arc::new(Recorder::default());
+    let id = d.add_listener(first.clone());
+    d.add_listener(second.clone());
+    d.receive_json(
+        0,
+        &[
+            &c2c("alice", "bob", 1, 1, "x"),
+            &c2c("alice", "bob", 2, 2, "x"),
+        ],
+        None,
+    );
+    assert_eq!(delivered(&first), 2);
+    assert_eq!(delivered(&second), 0);
+    assert_eq!(d.stats().consumed_by[&id.0], 2);
+    d.set_mode(DispatchMode::Observer);
+    d.receive_json(0, &[&c2c("alice", "bob", 3, 3, "x")], None);
+    assert_eq!(delivered(&second), 1, "observers all see it");
+}
+
+#[test]
+fn d6_a_panicking_listener_does_not_stop_the_others() {
+    struct Boom;
+    impl Listener for Boom {
+        fn on_event(&self, _: &DispatchEvent) -> bool {
+            panic!("listener bug")
+        }
+    }
+    let d = logged_in();
+    d.add_listener(Arc::new(Boom));
+    let r = Arc::new(Recorder::default());
+    d.add_listener(r.clone());
+    d.receive_json(0, &[&c2c("alice", "bob", 1, 1, "x")], None);
+    assert_eq!(delivered(&r), 1);
+    assert_eq!(d.stats().listener_failures, 1);
+}
+
+#[test]
+fn d5_listener_may_add_remove_and_reenter_from_its_callback() {
+    struct Reentrant {
+        d: Arc<Dispatcher>,
+        me: Mutex<Option<ListenerId>>,
+        added: Arc<Recorder>,
+        calls: AtomicUsize,
+    }
+    impl Listener for Reentrant {
+        fn on_event(&self, _: &DispatchEvent) -> bool {
+            if self.calls.fetch_add(1, Ordering::SeqCst) == 0 {
+                // Adds a listener (it must not see this event), removes itself,
+                // and dispatches again from inside the callback.
+                self.d.add_listener(self.added.clone());
+                if let Some(id) = *self.me.lock().unwrap() {
+                    self.d.remove_listener(id);
+                }
+                self.d
+                    .receive_json(0, &[&c2c("alice", "bob", 99, 99, "again")], None);
+            }
+            false
+        }
+    }
+    let d = Arc::new(logged_in());
+    let added = Arc::new(Recorder::default());
+    let r = Arc::new(Reentrant {
+        d: d.clone(),
+        me: Mutex::new(None),
+        added: added.clone(),
+        calls: AtomicUsize::new(0),
+    });
+    let id = d.add_listener(r.clone());
+    *r.me.lock().unwrap() = Some(id);
+    d.receive_json(0, &[&c2c("alice", "bob", 1, 1, "x")], None);
+    assert_eq!(
+        r.calls.load(Ordering::SeqCst),
+        1,
+        "removed itself before the nested event"
+    );
+    assert_eq!(
+        *added.batches.lock().unwrap(),
+        vec![1],
+        "saw only the nested event"
+    );
+}
+
+#[test]
+fn d7_without_listener_messages_wait_and_go_to_the_first_listener() {
+    let d = Dispatcher::new(DispatchMode::Observer, 3);
+    d.set_user(Some("bob".into()));
+    let msgs: Vec<String> = (0..5).map(|i| c2c("alice", "bob", i, i, "x")).collect();
+    for m in &msgs {
+        d.receive_json(0, &[m], None);
+    }
+    let stats = d.stats();
+    assert_eq!(stats.buffered, 3);
+    assert_eq!(stats.dropped["overflow"], 2);
+    let r = Arc::new(Recorder::default());
+    d.add_listener(r.clone());
+    assert_eq!(*r.batches.lock().unwrap(), vec![3]);
+    assert_eq!(d.stats().buffered, 0);
+}
+
+#[test]
+fn d3_other_events_reach_listeners_or_are_counted() {
+    let d = logged_in();
+    d.dispatch(DispatchEvent::ReadReceipt {
+        conversation: ConversationId::C2c("alice".into()),
+        reader: "alice".into(),
+        read_time: 1,
+    });
+    assert_eq!(d.stats().events_without_listener, 1);
+    let r = Arc::new(Recorder::default());
+    d.add_listener(r.clone());
+    d.dispatch(DispatchEvent::Revoked {
+        conversation: ConversationId::C2c("alice".into()),
+        message_id: "1_2_3".into(),
+        operator: "alice".into(),
+        reason: "typo".into(),
+    });
+    assert_eq!(r.events.load(Ordering::SeqCst), 1);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(40))]
+
+    /// D5 across threads: random add/remove/receive from 4 threads; every
+    /// listener sees each message at most once, and nothing deadlocks.
+    #[test]
+    fn d5_random_interleavings_deliver_at_most_once(ops in proptest::collection::vec((0u8..3, 0u8..4), 10..60)) {
+        let d = Arc::new(logged_in());
+        let listeners: Vec<Arc<Counting>> = (0..4).map(|_| Arc::new(Counting::default())).collect();
+        let ids: Vec<Mutex<Option<ListenerId>>> = (0..4).map(|_| Mutex::new(None)).collect();
+        let ids = Arc::new(ids);
+        let next_seq = Arc::new(AtomicUsize::new(0));
+        let chunks: Vec<Vec<(u8, u8)>> = ops.chunks(ops.len().div_ceil(4)).map(<[_]>::to_vec).collect();
+        let handles: Vec<_> = chunks.into_iter().map(|chunk| {
+            let d = d.clone();
+            let listeners = listeners.clone();
+            let ids = ids.clone();
+            let next_seq = next_seq.clone();
+            std::thread::spawn(move || {
+                for (op, which) in chunk {
+                    let w = which as usize;
+                    match op {
+                        0 => { *ids[w].lock().unwrap() = Some(d.add_listener(listeners[w].clone())); }
+                        1 => { if let Some(id) = *ids[w].lock().unwrap() { d.remove_listener(id); } }
+                        _ => {
+                            let seq = next_seq.fetch_add(1, Ordering::SeqCst) as u32;
+                            d.receive_json(0, &[&c2c("alice", "bob", seq, seq, "x")], None);
+                        }
+                    }
+                }
+            })
+        }).collect();
+        for h in handles {
+            h.join().unwrap();
+        }
+        for l in &listeners {
+            let seen = l.seen.lock().unwrap();
+            let mut unique = seen.clone();
+            unique.sort_unstable();
+            unique.dedup();
+            prop_assert_eq!(unique.len(), seen.len(), "a message reached a listener twice");
+        }
+        let stats = d.stats();
+        prop_assert_eq!(stats.received, next_seq.load(Ordering::SeqCst) as u64);
+    }
+}
+
+#[derive(Default)]
+struct Counting {
+    seen: Mutex<Vec<u32>>,
+}
+
+impl Listener for Counting {
+    fn on_event(&self, event: &DispatchEvent) -> bool {
+        if let DispatchEvent::NewMessages(batch) = event {
+            let mut seen = self.seen.lock().unwrap();
+            for m in batch {
+                if let Incoming::C2c(c) = m {
+                    seen.push(c.msg_seq);
+                }
+            }
+        }
+        false
+    }
+}
