@@ -78,6 +78,20 @@ impl Incoming {
     /// Decodes a received message: C2C when it has `To_Account`, group
     /// when it has `GroupId`; malformed input is a typed error naming the field.
     pub fn decode(json: &str) -> Result<Incoming, MessageError> {
+        // Fast path: the kind is plain from the keys, so decode in one pass;
+        // anything unusual takes the general path and its exact errors.
+        let c2c = json.contains("\"To_Account\"");
+        let group = json.contains("\"GroupId\"");
+        if c2c != group {
+            let fast = if c2c {
+                serde_json::from_str(json).map(Incoming::C2c)
+            } else {
+                serde_json::from_str(json).map(Incoming::Group)
+            };
+            if let Ok(message) = fast {
+                return Ok(message);
+            }
+        }
         let value = parse_json(json)?;
         let Some(object) = value.as_object() else {
             return Err(MessageError::InvalidField {

@@ -1,0 +1,116 @@
+//! Incoming pipeline throughput: decode → dedup → delivery rules → 3
+//! listeners, batches of 100 vs single messages (SPEC D3). The baseline in
+//! the same group decodes the same JSON into a plain serde struct with no
+//! rules and no listeners.
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use imbridge_core::dispatch::{DispatchEvent, Dispatcher, Listener};
+use serde::Deserialize;
+use std::hint::black_box;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
+const BATCH: usize = 100;
+
+#[derive(Default)]
+struct Count(AtomicU64);
+
+impl Listener for Count {
+    fn on_event(&self, event: &DispatchEvent) -> bool {
+        if let DispatchEvent::NewMessages(batch) = event {
+            self.0.fetch_add(batch.len() as u64, Ordering::Relaxed);
+        }
+        false
+    }
+}
+
+#[derive(Deserialize)]
+#[allow(non_snake_case, dead_code)]
+struct PlainElem {
+    MsgType: String,
+    MsgContent: PlainText,
+}
+
+#[derive(Deserialize)]
+#[allow(non_snake_case, dead_code)]
+struct PlainText {
+    Text: String,
+}
+
+#[derive(Deserialize)]
+#[allow(non_snake_case, dead_code)]
+struct PlainMessage {
+    From_Account: String,
+    To_Account: String,
+    MsgSeq: u32,
+    MsgRandom: u32,
+    MsgTime: u64,
+    MsgBody: Vec<PlainElem>,
+}
+
+fn messages() -> Vec<String> {
+    (0..BATCH)
+        .map(|i| {
+            format!(
+                r#"{{"From_Account":"alice","To_Account":"bob","MsgSeq":{i},"MsgRandom":{},"MsgTime":1700000000,"MsgBody":[{{"MsgType":"TIMTextElem","MsgContent":{{"Text":"message number {i} with some text"}}}}]}}"#,
+                i * 7919
+            )
+        })
+        .collect()
+}
+
+fn dispatcher() -> (Dispatcher, Arc<Count>) {
+    let d = Dispatcher::default();
+    d.set_user(Some("bob".into()));
+    let counter = Arc::new(Count::default());
+    for _ in 0..2 {
+        d.add_listener(Arc::new(Count::default()));
+    }
+    d.add_listener(counter.clone());
+    (d, counter)
+}
+
+fn bench(c: &mut Criterion) {
+    let texts = messages();
+    let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
+    let mut group = c.benchmark_group("incoming_per_100_messages");
+    group.throughput(Throughput::Elements(BATCH as u64));
+    group.bench_function("baseline_serde_json_plain_struct", |b| {
+        b.iter(|| {
+            for t in &refs {
+                black_box(serde_json::from_str::<PlainMessage>(t).unwrap());
+            }
+        })
+    });
+    // Each iteration moves the clock past the 5-minute window, so no message is a duplicate.
+    group.bench_function(BenchmarkId::new("pipeline_3_listeners_batch", BATCH), |b| {
+        let (d, counter) = dispatcher();
+        let mut now = 0u64;
+        b.iter(|| {
+            now += 300_001;
+            black_box(d.receive_json(now, &refs, None));
+        });
+        assert!(counter.0.load(Ordering::Relaxed) > 0);
+    });
+    group.bench_function(BenchmarkId::new("pipeline_3_listeners_batch", 1), |b| {
+        let (d, counter) = dispatcher();
+        let mut now = 0u64;
+        b.iter(|| {
+            now += 300_001;
+            for t in &refs {
+                black_box(d.receive_json(now, &[t], None));
+            }
+        });
+        assert!(counter.0.load(Ordering::Relaxed) > 0);
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
