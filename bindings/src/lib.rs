@@ -18,6 +18,7 @@ uniffi::setup_scaffolding!("imbridge");
 
 mod builders;
 mod codes;
+mod dispatch;
 mod element;
 mod error;
 mod ids;
@@ -30,6 +31,10 @@ mod push;
 
 pub use builders::{MentionListBuilder, MessageBodyBuilder};
 pub use codes::{ErrorCode, GroupType, GroupTypeInfo, MessageStatus, Priority};
+pub use dispatch::{
+    DispatchEvent, DispatchMode, DispatchStats, Dispatcher, DropReason, DroppedMessage,
+    IncomingMessage, ListenerError, ListenerHandle, MessageListener, ReceiveReport,
+};
 pub use element::{Element, ImageInfo};
 pub use error::MessageError;
 pub use ids::{C2cMsgKey, ClientMsgId, ConversationId, GroupMsgKey, RandomTracker};

@@ -10,7 +10,7 @@
 )]
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use imbridge_core::dispatch::{DispatchEvent, Dispatcher, Listener};
+use imbridge_core::dispatch::{DispatchEvent, Dispatcher, Listener, ListenerFailed};
 use serde::Deserialize;
 use std::hint::black_box;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -22,11 +22,11 @@ const BATCH: usize = 100;
 struct Count(AtomicU64);
 
 impl Listener for Count {
-    fn on_event(&self, event: &DispatchEvent) -> bool {
+    fn on_event(&self, event: &DispatchEvent) -> Result<bool, ListenerFailed> {
         if let DispatchEvent::NewMessages(batch) = event {
             self.0.fetch_add(batch.len() as u64, Ordering::Relaxed);
         }
-        false
+        Ok(false)
     }
 }
 

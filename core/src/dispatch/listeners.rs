@@ -9,11 +9,16 @@ use crate::dispatch::DispatchEvent;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Arc, PoisonError, RwLock};
 
-/// Receives dispatched events. Return `true` in chain mode to consume the
-/// event (later listeners are not called); observer mode ignores it.
+/// A listener's own failure (an exception in Kotlin or Swift): counted and
+/// logged like a panic, and the other listeners still run (D6).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ListenerFailed(pub String);
+
+/// Receives dispatched events. Return `Ok(true)` in chain mode to consume
+/// the event (later listeners are not called); observer mode ignores it.
 pub trait Listener: Send + Sync {
     /// One event: a batch of new messages is one call.
-    fn on_event(&self, event: &DispatchEvent) -> bool;
+    fn on_event(&self, event: &DispatchEvent) -> Result<bool, ListenerFailed>;
 }
 
 /// D2: how listeners share an event.
@@ -139,14 +144,18 @@ impl Registry {
         for (id, listener) in entries {
             delivery.called += 1;
             match catch_unwind(AssertUnwindSafe(|| listener.on_event(event))) {
-                Ok(consumed) => {
+                Ok(Ok(consumed)) => {
                     if consumed && mode == DispatchMode::Chain {
                         delivery.consumed_by = Some(*id);
                         break;
                     }
                 }
+                Ok(Err(ListenerFailed(why))) => {
+                    log::error!(target: "imbridge::dispatch", "listener {} failed: {why}; the others still run", id.0);
+                    delivery.failed.push(*id);
+                }
                 Err(_) => {
-                    log::error!(target: "imbridge::dispatch", "listener {} failed; the others still run", id.0);
+                    log::error!(target: "imbridge::dispatch", "listener {} panicked; the others still run", id.0);
                     delivery.failed.push(*id);
                 }
             }

@@ -16,5 +16,5 @@ mod tests;
 pub use dedup::{content_crc, DuplicateFilter};
 pub use dispatcher::{DispatchEvent, DispatchStats, Dispatcher, ReceiveReport};
 pub use incoming::{Incoming, IncomingC2c, IncomingGroup};
-pub use listeners::{Delivery, DispatchMode, Listener, ListenerId, Registry};
+pub use listeners::{Delivery, DispatchMode, Listener, ListenerFailed, ListenerId, Registry};
 pub use rules::{DeliveryContext, DropReason};

@@ -27,12 +27,12 @@ struct Recorder {
 }
 
 impl Listener for Recorder {
-    fn on_event(&self, event: &DispatchEvent) -> bool {
+    fn on_event(&self, event: &DispatchEvent) -> Result<bool, ListenerFailed> {
         self.events.fetch_add(1, Ordering::SeqCst);
         if let DispatchEvent::NewMessages(batch) = event {
             self.batches.lock().unwrap().push(batch.len());
         }
-        self.consume
+        Ok(self.consume)
     }
 }
 
@@ -161,9 +161,9 @@ fn d1_same_listener_twice_is_one_registration_and_order_is_kept() {
     let order = Arc::new(Mutex::new(Vec::new()));
     struct Named(&'static str, Arc<Mutex<Vec<&'static str>>>);
     impl Listener for Named {
-        fn on_event(&self, _: &DispatchEvent) -> bool {
+        fn on_event(&self, _: &DispatchEvent) -> Result<bool, ListenerFailed> {
             self.1.lock().unwrap().push(self.0);
-            false
+            Ok(false)
         }
     }
     let a: Arc<dyn Listener> = Arc::new(Named("a", order.clone()));
@@ -206,10 +206,27 @@ fn d2_chain_mode_stops_at_the_consumer_and_counts_it() {
 }
 
 #[test]
+fn d6_a_failing_listener_is_counted_and_the_others_still_run() {
+    struct Fails;
+    impl Listener for Fails {
+        fn on_event(&self, _: &DispatchEvent) -> Result<bool, ListenerFailed> {
+            Err(ListenerFailed("IllegalStateException".into()))
+        }
+    }
+    let d = logged_in();
+    d.add_listener(Arc::new(Fails));
+    let r = Arc::new(Recorder::default());
+    d.add_listener(r.clone());
+    d.receive_json(0, &[&c2c("alice", "bob", 1, 1, "x")], None);
+    assert_eq!(delivered(&r), 1);
+    assert_eq!(d.stats().listener_failures, 1);
+}
+
+#[test]
 fn d6_a_panicking_listener_does_not_stop_the_others() {
     struct Boom;
     impl Listener for Boom {
-        fn on_event(&self, _: &DispatchEvent) -> bool {
+        fn on_event(&self, _: &DispatchEvent) -> Result<bool, ListenerFailed> {
             panic!("listener bug")
         }
     }
@@ -231,7 +248,7 @@ fn d5_listener_may_add_remove_and_reenter_from_its_callback() {
         calls: AtomicUsize,
     }
     impl Listener for Reentrant {
-        fn on_event(&self, _: &DispatchEvent) -> bool {
+        fn on_event(&self, _: &DispatchEvent) -> Result<bool, ListenerFailed> {
             if self.calls.fetch_add(1, Ordering::SeqCst) == 0 {
                 // Adds a listener (it must not see this event), removes itself,
                 // and dispatches again from inside the callback.
@@ -242,7 +259,7 @@ fn d5_listener_may_add_remove_and_reenter_from_its_callback() {
                 self.d
                     .receive_json(0, &[&c2c("alice", "bob", 99, 99, "again")], None);
             }
-            false
+            Ok(false)
         }
     }
     let d = Arc::new(logged_in());
@@ -358,7 +375,7 @@ struct Counting {
 }
 
 impl Listener for Counting {
-    fn on_event(&self, event: &DispatchEvent) -> bool {
+    fn on_event(&self, event: &DispatchEvent) -> Result<bool, ListenerFailed> {
         if let DispatchEvent::NewMessages(batch) = event {
             let mut seen = self.seen.lock().unwrap();
             for m in batch {
@@ -367,6 +384,6 @@ impl Listener for Counting {
                 }
             }
         }
-        false
+        Ok(false)
     }
 }

@@ -1,0 +1,431 @@
+//! Incoming messages and listener dispatch across the FFI (SPEC D1–D7).
+//!
+//! Messages cross in batches: one listener call carries every message of a
+//! `receive` call (D3), so the cost of a crossing is shared by the batch.
+
+use crate::element::{elements_out, Element};
+use crate::error::MessageError;
+use crate::messages::Mention;
+use imbridge_core::dispatch as core;
+use imbridge_core::message::ConversationId;
+use std::sync::Arc;
+
+/// A received message.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct IncomingMessage {
+    /// `c2c_<sender>` or `group_<groupID>`, as the recipient sees it.
+    pub conversation: String,
+    /// Sender.
+    pub from_account: String,
+    /// C2C: recipient.
+    pub to_account: Option<String>,
+    /// Group: the group.
+    pub group_id: Option<String>,
+    /// C2C `MsgSeq` or group server `MsgSeq`.
+    pub msg_seq: u64,
+    /// `MsgRandom` / `Random`.
+    pub random: u32,
+    /// Server time, unix seconds.
+    pub msg_time: u64,
+    /// The elements.
+    pub elements: Vec<Element>,
+    /// Group @ mentions.
+    pub mentions: Vec<Mention>,
+}
+
+fn incoming_out(m: core::Incoming) -> IncomingMessage {
+    let conversation = m.conversation().to_string();
+    match m {
+        core::Incoming::C2c(c) => IncomingMessage {
+            conversation,
+            from_account: c.from_account,
+            to_account: Some(c.to_account),
+            group_id: None,
+            msg_seq: u64::from(c.msg_seq),
+            random: c.msg_random,
+            msg_time: c.msg_time,
+            elements: elements_out(c.msg_body),
+            mentions: Vec::new(),
+        },
+        core::Incoming::Group(g) => IncomingMessage {
+            conversation,
+            from_account: g.from_account,
+            to_account: None,
+            group_id: Some(g.group_id),
+            msg_seq: g.msg_seq,
+            random: g.random,
+            msg_time: g.msg_time,
+            elements: elements_out(g.msg_body),
+            mentions: g
+                .group_at_info
+                .unwrap_or_default()
+                .into_iter()
+                .map(Into::into)
+                .collect(),
+        },
+    }
+}
+
+/// What listeners receive (SPEC D3).
+#[derive(Debug, Clone, PartialEq, uniffi::Enum)]
+pub enum DispatchEvent {
+    /// New messages: one call per batch.
+    NewMessages {
+        /// The batch.
+        messages: Vec<IncomingMessage>,
+    },
+    /// A message was revoked.
+    Revoked {
+        /// Its conversation.
+        conversation: String,
+        /// Its id.
+        message_id: String,
+        /// Who revoked it.
+        operator: String,
+        /// Why.
+        reason: String,
+    },
+    /// The peer read a C2C conversation up to `read_time`.
+    ReadReceipt {
+        /// The conversation.
+        conversation: String,
+        /// Who read.
+        reader: String,
+        /// Up to when, unix seconds.
+        read_time: u64,
+    },
+    /// A message was modified.
+    Modified {
+        /// Its new content.
+        message: IncomingMessage,
+    },
+}
+
+fn event_out(e: &core::DispatchEvent) -> DispatchEvent {
+    match e {
+        core::DispatchEvent::NewMessages(batch) => DispatchEvent::NewMessages {
+            messages: batch.iter().cloned().map(incoming_out).collect(),
+        },
+        core::DispatchEvent::Revoked {
+            conversation,
+            message_id,
+            operator,
+            reason,
+        } => DispatchEvent::Revoked {
+            conversation: conversation.to_string(),
+            message_id: message_id.clone(),
+            operator: operator.clone(),
+            reason: reason.clone(),
+        },
+        core::DispatchEvent::ReadReceipt {
+            conversation,
+            reader,
+            read_time,
+        } => DispatchEvent::ReadReceipt {
+            conversation: conversation.to_string(),
+            reader: reader.clone(),
+            read_time: *read_time,
+        },
+        core::DispatchEvent::Modified(m) => DispatchEvent::Modified {
+            message: incoming_out(m.clone()),
+        },
+    }
+}
+
+/// A listener's failure: what an exception in the listener becomes. The
+/// other listeners still run; the failure is counted (D6).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
+pub enum ListenerError {
+    /// The listener threw.
+    #[error("listener failed: {reason}")]
+    Failed {
+        /// What it threw.
+        reason: String,
+    },
+}
+
+impl From<uniffi::UnexpectedUniFFICallbackError> for ListenerError {
+    fn from(e: uniffi::UnexpectedUniFFICallbackError) -> Self {
+        ListenerError::Failed { reason: e.reason }
+    }
+}
+
+/// Receives events; implemented in Kotlin or Swift. Return `true` in chain
+/// mode to consume the event. Called on the thread that called `receive`
+/// (or `dispatch`); it may add or remove listeners and call back in.
+#[uniffi::export(with_foreign)]
+pub trait MessageListener: Send + Sync {
+    /// One event.
+    fn on_event(&self, event: DispatchEvent) -> Result<bool, ListenerError>;
+}
+
+struct Foreign(Arc<dyn MessageListener>);
+
+impl core::Listener for Foreign {
+    fn on_event(&self, event: &core::DispatchEvent) -> Result<bool, core::ListenerFailed> {
+        self.0
+            .on_event(event_out(event))
+            .map_err(|e| core::ListenerFailed(e.to_string()))
+    }
+}
+
+/// D2: how listeners share an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum DispatchMode {
+    /// Every listener sees every event.
+    Observer,
+    /// A listener returning `true` consumes the event.
+    Chain,
+}
+
+impl From<DispatchMode> for core::DispatchMode {
+    fn from(m: DispatchMode) -> Self {
+        match m {
+            DispatchMode::Observer => core::DispatchMode::Observer,
+            DispatchMode::Chain => core::DispatchMode::Chain,
+        }
+    }
+}
+
+/// Why a received message was not delivered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum DropReason {
+    /// For another user or conversation.
+    Misrouted,
+    /// For a group the user is not in.
+    NotMember,
+    /// Nobody logged in.
+    NotLoggedIn,
+    /// A duplicate (M7 keys).
+    Duplicate,
+    /// Did not decode.
+    Malformed,
+    /// The no-listener buffer overflowed.
+    Overflow,
+}
+
+/// One dropped input of a `receive` call.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct DroppedMessage {
+    /// Its index in the batch.
+    pub index: u32,
+    /// Why.
+    pub reason: DropReason,
+    /// For `Malformed`: the decode error as a sentence.
+    pub detail: Option<String>,
+}
+
+/// What one `receive` call did.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ReceiveReport {
+    /// Delivered (or buffered for the first listener).
+    pub accepted: u32,
+    /// Everything not delivered, with the reason.
+    pub dropped: Vec<DroppedMessage>,
+}
+
+/// Counters for diagnostics.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct DispatchStats {
+    /// Messages received.
+    pub received: u64,
+    /// Messages delivered.
+    pub delivered: u64,
+    /// Dropped, by reason name (`misrouted`, `not_member`, …).
+    pub dropped: std::collections::HashMap<String, u64>,
+    /// Consumed in chain mode, by listener handle id.
+    pub consumed_by: std::collections::HashMap<u64, u64>,
+    /// Listener calls that threw.
+    pub listener_failures: u64,
+    /// Waiting for the first listener (D7).
+    pub buffered: u64,
+    /// Non-message events that found no listener.
+    pub events_without_listener: u64,
+}
+
+fn reason_out(r: core::DropReason) -> DropReason {
+    match r {
+        core::DropReason::Misrouted => DropReason::Misrouted,
+        core::DropReason::NotMember => DropReason::NotMember,
+        core::DropReason::NotLoggedIn => DropReason::NotLoggedIn,
+        core::DropReason::Duplicate => DropReason::Duplicate,
+        core::DropReason::Malformed => DropReason::Malformed,
+        core::DropReason::Overflow => DropReason::Overflow,
+    }
+}
+
+/// A registered listener. `remove()` unregisters it; the Kotlin `Flow` and
+/// Swift `AsyncStream` adapters call it when cancelled.
+#[derive(Debug, uniffi::Object)]
+pub struct ListenerHandle {
+    dispatcher: Arc<core::Dispatcher>,
+    id: core::ListenerId,
+}
+
+#[uniffi::export]
+impl ListenerHandle {
+    /// The handle's id (as in `DispatchStats.consumedBy`).
+    pub fn id(&self) -> u64 {
+        self.id.0
+    }
+
+    /// Unregisters the listener; whether it was still registered.
+    pub fn remove(&self) -> bool {
+        self.dispatcher.remove_listener(self.id)
+    }
+}
+
+fn parse_conversation(text: Option<String>) -> Result<Option<ConversationId>, MessageError> {
+    Ok(text.map(|t| ConversationId::parse(&t)).transpose()?)
+}
+
+/// The incoming pipeline (SPEC D1–D7): decode → drop duplicates → delivery
+/// rules → listeners. Thread-safe; time comes in with each call.
+#[derive(Debug, uniffi::Object)]
+pub struct Dispatcher {
+    inner: Arc<core::Dispatcher>,
+}
+
+#[uniffi::export]
+impl Dispatcher {
+    /// A dispatcher; `buffer` messages wait for the first listener (default 1,000).
+    #[uniffi::constructor(default(mode = None, buffer = 1000))]
+    pub fn new(mode: Option<DispatchMode>, buffer: u32) -> Self {
+        Dispatcher {
+            inner: Arc::new(core::Dispatcher::new(
+                mode.map(Into::into).unwrap_or_default(),
+                buffer as usize,
+            )),
+        }
+    }
+
+    /// D2: observer or chain semantics.
+    pub fn set_mode(&self, mode: DispatchMode) {
+        self.inner.set_mode(mode.into());
+    }
+
+    /// D4: the logged-in user (`null`/`nil` after logout).
+    pub fn set_user(&self, user_id: Option<String>) {
+        self.inner.set_user(user_id);
+    }
+
+    /// D4: the user joined a group or an AVChatRoom.
+    pub fn join_group(&self, group_id: String) {
+        self.inner.join_group(&group_id);
+    }
+
+    /// D4: the user left a group.
+    pub fn leave_group(&self, group_id: String) {
+        self.inner.leave_group(&group_id);
+    }
+
+    /// D1: registers a listener at the end of the order. The first listener
+    /// also receives, at once, what waited in the buffer (D7).
+    pub fn add_listener(&self, listener: Arc<dyn MessageListener>) -> Arc<ListenerHandle> {
+        let id = self.inner.add_listener(Arc::new(Foreign(listener)));
+        Arc::new(ListenerHandle {
+            dispatcher: Arc::clone(&self.inner),
+            id,
+        })
+    }
+
+    /// Listeners registered now.
+    pub fn listener_count(&self) -> u32 {
+        u32::try_from(self.inner.listener_count()).unwrap_or(u32::MAX)
+    }
+
+    /// Receives a batch of messages as the service sent them (JSON) at
+    /// `now_ms`; listeners get the deliverable ones in one call. Every
+    /// message not delivered is in the report with its reason.
+    /// `arrived_on` is the conversation the transport delivered them for,
+    /// when it says; a malformed id throws `InvalidField` (6017).
+    #[uniffi::method(default(arrived_on = None))]
+    pub fn receive(
+        &self,
+        now_ms: u64,
+        messages: Vec<String>,
+        arrived_on: Option<String>,
+    ) -> Result<ReceiveReport, MessageError> {
+        let arrived_on = parse_conversation(arrived_on)?;
+        let refs: Vec<&str> = messages.iter().map(String::as_str).collect();
+        let report = self.inner.receive_json(now_ms, &refs, arrived_on.as_ref());
+        let mut dropped: Vec<DroppedMessage> = report
+            .dropped
+            .into_iter()
+            .map(|(i, r)| DroppedMessage {
+                index: u32::try_from(i).unwrap_or(u32::MAX),
+                reason: reason_out(r),
+                detail: None,
+            })
+            .chain(report.errors.into_iter().map(|(i, e)| DroppedMessage {
+                index: u32::try_from(i).unwrap_or(u32::MAX),
+                reason: DropReason::Malformed,
+                detail: Some(e.to_string()),
+            }))
+            .collect();
+        dropped.sort_by_key(|d| d.index);
+        Ok(ReceiveReport {
+            accepted: u32::try_from(report.accepted).unwrap_or(u32::MAX),
+            dropped,
+        })
+    }
+
+    /// D3: a message was revoked.
+    pub fn revoked(
+        &self,
+        conversation: String,
+        message_id: String,
+        operator: String,
+        reason: String,
+    ) -> Result<(), MessageError> {
+        let conversation = ConversationId::parse(&conversation)?;
+        self.inner.dispatch(core::DispatchEvent::Revoked {
+            conversation,
+            message_id,
+            operator,
+            reason,
+        });
+        Ok(())
+    }
+
+    /// D3: the peer read a C2C conversation up to `read_time`.
+    pub fn read_receipt(
+        &self,
+        conversation: String,
+        reader: String,
+        read_time: u64,
+    ) -> Result<(), MessageError> {
+        let conversation = ConversationId::parse(&conversation)?;
+        self.inner.dispatch(core::DispatchEvent::ReadReceipt {
+            conversation,
+            reader,
+            read_time,
+        });
+        Ok(())
+    }
+
+    /// D3: a message was modified; `message` is its new JSON.
+    pub fn modified(&self, message: String) -> Result<(), MessageError> {
+        let message = core::Incoming::decode(&message)?;
+        self.inner.dispatch(core::DispatchEvent::Modified(message));
+        Ok(())
+    }
+
+    /// Counters, for diagnostics.
+    pub fn stats(&self) -> DispatchStats {
+        let s = self.inner.stats();
+        DispatchStats {
+            received: s.received,
+            delivered: s.delivered,
+            dropped: s
+                .dropped
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect(),
+            consumed_by: s.consumed_by.into_iter().collect(),
+            listener_failures: s.listener_failures,
+            buffered: s.buffered,
+            events_without_listener: s.events_without_listener,
+        }
+    }
+}
