@@ -33,7 +33,7 @@ mount --bind "$root" "$mnt"
 
 # A separate scratch path per checkout keeps module caches from clashing
 # ("module was built in directory X but now resides in Y").
-chroot "$chroot_dir" /usr/bin/env -i PATH=/usr/bin:/bin HOME=/root \
+chroot "$chroot_dir" /usr/bin/env -i PATH=/usr/bin:/bin HOME=/root IMBRIDGE_MEASURE="${IMBRIDGE_MEASURE:-}" \
   LD_LIBRARY_PATH=/work/target/release \
   bash -c 'cd /work/ios && swift test --disable-swift-testing --scratch-path /work/target/swift-build -Xlinker -L/work/target/release "$@"' \
   swift-test "$@"
