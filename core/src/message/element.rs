@@ -7,7 +7,7 @@
 //! [`Element::Unknown`]: a message received from the service decodes and
 //! re-encodes without loss.
 
-use serde::de::Error as _;
+use serde::de::{Error as _, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::{Map, Value};
 
@@ -429,46 +429,97 @@ impl Serialize for Element {
 
 impl<'de> Deserialize<'de> for Element {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        struct Wire {
-            #[serde(rename = "MsgType")]
-            msg_type: String,
-            #[serde(rename = "MsgContent")]
-            msg_content: Value,
-        }
-        let Wire {
+        deserializer.deserialize_map(ElementVisitor)
+    }
+}
+
+/// Reads `{"MsgType": …, "MsgContent": …}` in one pass: when `MsgType`
+/// comes first (as the service writes it) the content is decoded straight
+/// into its typed struct, so errors carry the full path
+/// (`MsgBody[0].MsgContent.Text`); content before the type is buffered.
+struct ElementVisitor;
+
+fn typed_content<'de, A: MapAccess<'de>>(
+    msg_type: String,
+    map: &mut A,
+) -> Result<Element, A::Error> {
+    Ok(match msg_type.as_str() {
+        msg_type::TEXT => Element::Text(map.next_value()?),
+        msg_type::CUSTOM => Element::Custom(map.next_value()?),
+        msg_type::FACE => Element::Face(map.next_value()?),
+        msg_type::LOCATION => Element::Location(map.next_value()?),
+        msg_type::IMAGE => Element::Image(map.next_value()?),
+        msg_type::SOUND => Element::Sound(map.next_value()?),
+        msg_type::FILE => Element::File(map.next_value()?),
+        msg_type::VIDEO => Element::Video(map.next_value()?),
+        _ => Element::Unknown {
+            content: map.next_value()?,
             msg_type,
-            msg_content,
-        } = Wire::deserialize(deserializer)?;
+        },
+    })
+}
 
-        fn content<T: serde::de::DeserializeOwned, E: serde::de::Error>(v: Value) -> Result<T, E> {
-            // Keep the path inside MsgContent so the error names the field.
-            serde_path_to_error::deserialize(v).map_err(|e| {
-                let path = e.path().to_string();
-                let inner = e.into_inner();
-                if path == "." {
-                    E::custom(format!("MsgContent: {inner}"))
-                } else {
-                    E::custom(format!("MsgContent.{path}: {inner}"))
-                }
-            })
-        }
-
-        Ok(match msg_type.as_str() {
-            msg_type::TEXT => Element::Text(content(msg_content)?),
-            msg_type::CUSTOM => Element::Custom(content(msg_content)?),
-            msg_type::FACE => Element::Face(content(msg_content)?),
-            msg_type::LOCATION => Element::Location(content(msg_content)?),
-            msg_type::IMAGE => Element::Image(content(msg_content)?),
-            msg_type::SOUND => Element::Sound(content(msg_content)?),
-            msg_type::FILE => Element::File(content(msg_content)?),
-            msg_type::VIDEO => Element::Video(content(msg_content)?),
-            "" => return Err(D::Error::custom("MsgType is empty")),
-            _ => Element::Unknown {
-                msg_type,
-                content: msg_content,
-            },
+fn buffered_content<E: serde::de::Error>(msg_type: String, content: Value) -> Result<Element, E> {
+    fn typed<T: serde::de::DeserializeOwned, E: serde::de::Error>(v: Value) -> Result<T, E> {
+        // Keep the path inside MsgContent so the error names the field.
+        serde_path_to_error::deserialize(v).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            if path == "." {
+                E::custom(format!("MsgContent: {inner}"))
+            } else {
+                E::custom(format!("MsgContent.{path}: {inner}"))
+            }
         })
+    }
+    Ok(match msg_type.as_str() {
+        msg_type::TEXT => Element::Text(typed(content)?),
+        msg_type::CUSTOM => Element::Custom(typed(content)?),
+        msg_type::FACE => Element::Face(typed(content)?),
+        msg_type::LOCATION => Element::Location(typed(content)?),
+        msg_type::IMAGE => Element::Image(typed(content)?),
+        msg_type::SOUND => Element::Sound(typed(content)?),
+        msg_type::FILE => Element::File(typed(content)?),
+        msg_type::VIDEO => Element::Video(typed(content)?),
+        _ => Element::Unknown { msg_type, content },
+    })
+}
+
+impl<'de> Visitor<'de> for ElementVisitor {
+    type Value = Element;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("an element {\"MsgType\": …, \"MsgContent\": {…}}")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Element, A::Error> {
+        let mut msg_type: Option<String> = None;
+        let mut buffered: Option<Value> = None;
+        let mut element: Option<Element> = None;
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "MsgType" => {
+                    let t: String = map.next_value()?;
+                    if t.is_empty() {
+                        return Err(A::Error::custom("MsgType is empty"));
+                    }
+                    msg_type = Some(t);
+                }
+                "MsgContent" => match msg_type.clone() {
+                    Some(t) => element = Some(typed_content(t, &mut map)?),
+                    None => buffered = Some(map.next_value()?),
+                },
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        match (element, msg_type, buffered) {
+            (Some(element), _, _) => Ok(element),
+            (None, Some(t), Some(content)) => buffered_content(t, content),
+            (None, None, _) => Err(A::Error::missing_field("MsgType")),
+            (None, Some(_), None) => Err(A::Error::missing_field("MsgContent")),
+        }
     }
 }
 
@@ -510,6 +561,24 @@ mod tests {
         };
         assert_eq!(t.extra["Lang"], "en");
         assert_eq!(serde_json::to_string(&e).unwrap(), json);
+    }
+
+    #[test]
+    fn m1_content_before_type_decodes_too() {
+        let e: Element =
+            serde_json::from_str(r#"{"MsgContent":{"Text":"hi"},"MsgType":"TIMTextElem"}"#)
+                .unwrap();
+        assert_eq!(e, Element::text("hi"));
+        let err = crate::message::decode_json::<Vec<Element>>(
+            r#"[{"MsgContent":{"Text":5},"MsgType":"TIMTextElem"}]"#,
+        )
+        .unwrap_err();
+        assert!(
+            matches!(err, MessageError::InvalidField { ref field, .. } if field == "[0].MsgContent.Text"),
+            "{err:?}"
+        );
+        assert!(serde_json::from_str::<Element>(r#"{"MsgType":"TIMTextElem"}"#).is_err());
+        assert!(serde_json::from_str::<Element>(r#"{"MsgContent":{}}"#).is_err());
     }
 
     #[test]
