@@ -185,6 +185,7 @@ impl From<core::OutboxError> for OutboxError {
         let detail = e.to_string();
         match e {
             core::OutboxError::InvalidLimit { name, .. } => invalid_limit(name, detail),
+            core::OutboxError::Inconsistent { .. } => invalid_limit("outbox".to_string(), detail),
             core::OutboxError::QueueFull { conversation, .. } => OutboxError::QueueFull {
                 code: imbridge_core::ErrorCode::GroupFrequencyLimit.code(),
                 conversation,

@@ -393,14 +393,13 @@ impl PushChannel {
         self.restore_problem.clone()
     }
 
-    /// Feeds one event at `now_ms` and returns what the app must do; the
-    /// new state is saved before returning. Throws `InvalidEvent` /
+    /// Feeds one event at `now_ms` and returns what the app must do; a
+    /// changed state is saved before returning (an event that changes
+    /// nothing, like most ticks, writes nothing). Throws `InvalidEvent` /
     /// `InvalidConfig` (nothing changes) or `Io` (the state changed but
     /// could not be saved).
     pub fn handle(&self, now_ms: u64, event: PushEvent) -> Result<Vec<PushAction>, PushError> {
-        let mut machine = lock(&self.machine);
-        let actions = machine.handle(now_ms, event_in(event))?;
-        machine.save(&self.store)?;
+        let actions = lock(&self.machine).handle_and_save(now_ms, event_in(event), &self.store)?;
         Ok(actions.into_iter().map(action_out).collect())
     }
 

@@ -26,6 +26,13 @@ pub enum OutboxError {
         /// Why.
         reason: String,
     },
+    /// The outbox's own bookkeeping disagreed with itself (a bug in
+    /// imbridge): the message was not taken, so the app still holds it.
+    #[error("outbox bookkeeping error ({reason}); message not taken — please report")]
+    Inconsistent {
+        /// What disagreed.
+        reason: String,
+    },
 }
 
 impl OutboxError {
@@ -33,7 +40,9 @@ impl OutboxError {
     pub fn code(&self) -> ErrorCode {
         match self {
             OutboxError::QueueFull { .. } => ErrorCode::GroupFrequencyLimit,
-            OutboxError::InvalidLimit { .. } => ErrorCode::InvalidParameter,
+            OutboxError::InvalidLimit { .. } | OutboxError::Inconsistent { .. } => {
+                ErrorCode::InvalidParameter
+            }
         }
     }
 }

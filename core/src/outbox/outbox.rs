@@ -120,7 +120,11 @@ impl Outbox {
         let slot = self.slot_for(&message.conversation);
         let total_full = self.stats.queued as usize >= self.limits.max_queued_total;
         let Some((_, queue)) = self.slots.get_mut(slot).and_then(Option::as_mut) else {
-            return Ok(());
+            // slot_for has just filled this slot; refuse rather than lose the message.
+            self.stats.refused += 1;
+            return Err(OutboxError::Inconsistent {
+                reason: format!("no queue in slot {slot} for {}", message.conversation),
+            });
         };
         let conversation_full = queue.queued() >= self.limits.max_queued_per_conversation;
         let entry = Entry {

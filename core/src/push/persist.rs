@@ -149,6 +149,24 @@ impl crate::push::PushMachine {
         }
     }
 
+    /// T4: feeds one event and saves the new state when it changed (an
+    /// event that changes nothing, like most ticks, writes nothing). An
+    /// invalid event changes and writes nothing; `Io` means the state
+    /// changed in memory but could not be saved.
+    pub fn handle_and_save(
+        &mut self,
+        now_ms: u64,
+        event: crate::push::PushEvent,
+        store: &PushStore,
+    ) -> Result<Vec<crate::push::PushAction>, PushError> {
+        let before = self.facts().clone();
+        let actions = self.handle(now_ms, event)?;
+        if *self.facts() != before {
+            self.save(store)?;
+        }
+        Ok(actions)
+    }
+
     /// T4: persists the machine's facts atomically.
     pub fn save(&self, store: &PushStore) -> Result<(), PushError> {
         let vendor = self.config().validate()?;

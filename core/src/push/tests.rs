@@ -414,6 +414,23 @@ fn t4_state_survives_a_restart() {
 }
 
 #[test]
+fn t4_only_changes_are_written() {
+    let store = temp_store("writes");
+    let mut m = PushMachine::new(apns()).unwrap();
+    m.handle_and_save(0, PushEvent::Enable, &store).unwrap();
+    assert!(store.path().exists());
+    std::fs::remove_file(store.path()).unwrap();
+    m.handle_and_save(1, PushEvent::Tick, &store).unwrap();
+    assert!(
+        !store.path().exists(),
+        "a tick that changes nothing writes nothing"
+    );
+    m.handle_and_save(2, token("t1"), &store).unwrap();
+    let (back, _) = PushMachine::restore(apns(), &store).unwrap();
+    assert_eq!(back.state(), PushState::TokenReady);
+}
+
+#[test]
 fn t4_no_file_starts_disabled() {
     let (m, problem) = PushMachine::restore(apns(), &temp_store("fresh")).unwrap();
     assert_eq!((m.state(), problem), (PushState::Disabled, None));
