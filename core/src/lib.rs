@@ -19,6 +19,7 @@ pub mod error;
 pub mod init;
 pub mod message;
 pub mod outbox;
+pub mod policy;
 pub mod push;
 pub mod redact;
 
