@@ -4,11 +4,13 @@
 //! imbridge wire check FILE|- [--group-type Work|Public|Meeting|Community|AVChatRoom]
 //! imbridge outbox simulate FILE|-
 //! imbridge push simulate FILE|-
+//! imbridge doctor FILE|- [--json] | --list-rules
 //! ```
 //!
 //! Exit codes: 0 success, 1 the input is invalid (stderr starts with
 //! `error[CODE]: `), 2 the command line itself is wrong.
 
+mod doctor;
 mod input;
 mod outbox_simulate;
 mod push_simulate;
@@ -27,7 +29,10 @@ const USAGE: &str = "usage:
   imbridge push simulate FILE|-
       Replay push-token events (enable, token, login, report_result, …) through one channel's
       state machine. Prints one JSON line per event: {\"at_ms\",\"state\",\"actions\":[…]};
-      invalid config or event: error[CODE]: … (exit 1).";
+      invalid config or event: error[CODE]: … (exit 1).
+  imbridge doctor FILE|- [--json]
+      Diagnose \"why didn't my message / push arrive?\" from a state snapshot: one finding per
+      failed check, with its evidence and the fix. --list-rules lists every check.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -36,6 +41,7 @@ fn main() -> ExitCode {
         ["wire", "check", rest @ ..] => wire_check::run(rest),
         ["outbox", "simulate", rest @ ..] => outbox_simulate::run(rest),
         ["push", "simulate", rest @ ..] => push_simulate::run(rest),
+        ["doctor", rest @ ..] => doctor::run(rest),
         ["help" | "--help" | "-h"] => {
             println!("{USAGE}");
             ExitCode::SUCCESS

@@ -15,6 +15,7 @@
 )]
 
 pub mod dispatch;
+pub mod doctor;
 pub mod error;
 pub mod init;
 pub mod message;

@@ -47,7 +47,11 @@ impl Edition {
 /// X1: days a message of this conversation kind is kept: `None` when the
 /// service keeps none (AVChatRoom), else the edition's retention (or the
 /// extension the app bought, `extended_days`).
-pub fn retention_days(edition: Edition, group_type: Option<GroupType>, extended_days: Option<u32>) -> Option<u32> {
+pub fn retention_days(
+    edition: Edition,
+    group_type: Option<GroupType>,
+    extended_days: Option<u32>,
+) -> Option<u32> {
     if group_type.is_some_and(|t| !t.stores_history()) {
         return None;
     }
@@ -83,18 +87,49 @@ mod tests {
 
     #[test]
     fn x1_retention_by_edition() {
-        assert_eq!(Edition::Free.retention(), Retention { days: 7, extendable: false });
-        assert_eq!(Edition::Pro.retention(), Retention { days: 7, extendable: true });
-        assert_eq!(Edition::Ultimate.retention(), Retention { days: 30, extendable: true });
-        assert_eq!(retention_days(Edition::Free, None, Some(90)), Some(7), "Free cannot be extended");
+        assert_eq!(
+            Edition::Free.retention(),
+            Retention {
+                days: 7,
+                extendable: false
+            }
+        );
+        assert_eq!(
+            Edition::Pro.retention(),
+            Retention {
+                days: 7,
+                extendable: true
+            }
+        );
+        assert_eq!(
+            Edition::Ultimate.retention(),
+            Retention {
+                days: 30,
+                extendable: true
+            }
+        );
+        assert_eq!(
+            retention_days(Edition::Free, None, Some(90)),
+            Some(7),
+            "Free cannot be extended"
+        );
         assert_eq!(retention_days(Edition::Pro, None, Some(90)), Some(90));
-        assert_eq!(retention_days(Edition::Ultimate, Some(GroupType::AVChatRoom), None), None);
+        assert_eq!(
+            retention_days(Edition::Ultimate, Some(GroupType::AVChatRoom), None),
+            None
+        );
     }
 
     #[test]
     fn x2_blocklist_outcomes() {
-        assert_eq!(blocklisted_send(true), BlocklistOutcome::ShownAsSentNotDelivered);
-        assert_eq!(blocklisted_send(false), BlocklistOutcome::Fails(ErrorCode::Blocklisted));
+        assert_eq!(
+            blocklisted_send(true),
+            BlocklistOutcome::ShownAsSentNotDelivered
+        );
+        assert_eq!(
+            blocklisted_send(false),
+            BlocklistOutcome::Fails(ErrorCode::Blocklisted)
+        );
         assert_eq!(ErrorCode::Blocklisted.code(), 20007);
     }
 }
