@@ -283,7 +283,7 @@ fn parse_conversation(text: Option<String>) -> Result<Option<ConversationId>, Me
 /// rules → listeners. Thread-safe; time comes in with each call.
 #[derive(Debug, uniffi::Object)]
 pub struct Dispatcher {
-    inner: Arc<core::Dispatcher>,
+    pub(crate) inner: Arc<core::Dispatcher>,
 }
 
 #[uniffi::export]

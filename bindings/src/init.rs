@@ -259,7 +259,7 @@ fn state_out(state: &core::LoginState) -> LoginState {
 /// Every handle to an instance that was uninitialised answers 6013.
 #[derive(Debug, uniffi::Object)]
 pub struct Bridge {
-    instance: Arc<core::Instance>,
+    pub(crate) instance: Arc<core::Instance>,
 }
 
 #[uniffi::export]

@@ -19,6 +19,7 @@ uniffi::setup_scaffolding!("imbridge");
 mod builders;
 mod codes;
 mod dispatch;
+mod doctor;
 mod element;
 mod error;
 mod ids;
@@ -34,6 +35,9 @@ pub use codes::{ErrorCode, GroupType, GroupTypeInfo, MessageStatus, Priority};
 pub use dispatch::{
     DispatchEvent, DispatchMode, DispatchStats, Dispatcher, DropReason, DroppedMessage,
     IncomingMessage, ListenerError, ListenerHandle, MessageListener, ReceiveReport,
+};
+pub use doctor::{
+    diagnose, doctor_rules, export_snapshot, AppFacts, DoctorRule, Finding, Severity,
 };
 pub use element::{Element, ImageInfo};
 pub use error::MessageError;

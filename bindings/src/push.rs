@@ -363,7 +363,7 @@ fn state_out(s: core::PushState) -> PushState {
 /// results back as events. Time is wall-clock milliseconds.
 #[derive(Debug, uniffi::Object)]
 pub struct PushChannel {
-    machine: Mutex<core::PushMachine>,
+    pub(crate) machine: Mutex<core::PushMachine>,
     store: core::PushStore,
     restore_problem: Option<String>,
 }

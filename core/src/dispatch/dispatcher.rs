@@ -122,6 +122,11 @@ impl Dispatcher {
         *self.mode.write().unwrap_or_else(PoisonError::into_inner) = mode;
     }
 
+    /// The dispatch mode in force.
+    pub fn mode(&self) -> DispatchMode {
+        *self.mode.read().unwrap_or_else(PoisonError::into_inner)
+    }
+
     /// D4: the logged-in user (`None` after logout).
     pub fn set_user(&self, user: Option<String>) {
         self.context

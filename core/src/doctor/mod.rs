@@ -5,9 +5,11 @@
 //! checklists and the policy rules over it ([`RULES`]), each finding with a
 //! stable id, a severity, the evidence and the fix.
 
+mod export;
 mod rules;
 mod snapshot;
 
+pub use export::{export_snapshot, AppFacts, Live};
 pub use rules::{diagnose, Facts, Finding, Rule, Severity, RULES};
 pub use snapshot::{
     ChannelFacts, ListenerFacts, MessageFacts, PolicyFacts, ProcessFacts, PushFacts,

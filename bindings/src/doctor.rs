@@ -1,0 +1,213 @@
+//! Diagnostics across the FFI (SPEC G): export a snapshot from the live
+//! objects, diagnose it on the device or hand it to `imbridge doctor`.
+
+use crate::codes::GroupType;
+use crate::dispatch::Dispatcher;
+use crate::error::{invalid_field, MessageError};
+use crate::init::Bridge;
+use crate::lock::lock;
+use crate::push::PushChannel;
+use imbridge_core::doctor as core;
+use imbridge_core::message::ReceiveOption;
+use imbridge_core::policy::Edition;
+use std::sync::Arc;
+
+/// How bad a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum Severity {
+    /// This explains the failure.
+    Error,
+    /// This can explain it, or will cause trouble.
+    Warning,
+}
+
+/// One finding of a diagnosis.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Finding {
+    /// Stable id, e.g. `q2.no_listener`.
+    pub id: String,
+    /// How bad.
+    pub severity: Severity,
+    /// What in the snapshot shows it.
+    pub evidence: String,
+    /// The fix, in one sentence.
+    pub fix: String,
+}
+
+/// One rule: its id and the checklist item it covers.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct DoctorRule {
+    /// Stable id.
+    pub id: String,
+    /// The FAQ / SPEC item.
+    pub covers: String,
+}
+
+/// What only the app knows, for a snapshot. Every field is optional.
+#[derive(Debug, Clone, PartialEq, Eq, Default, uniffi::Record)]
+pub struct AppFacts {
+    /// The app's main process (`applicationInfo.processName`).
+    #[uniffi(default)]
+    pub main_process: Option<String>,
+    /// The message in question: its send body as JSON.
+    #[uniffi(default)]
+    pub message_body_json: Option<String>,
+    /// Its SDK status number (2 = sent).
+    #[uniffi(default)]
+    pub message_status: Option<i32>,
+    /// The error code of a failed send.
+    #[uniffi(default)]
+    pub message_error_code: Option<i32>,
+    /// Its server key, once sent.
+    #[uniffi(default)]
+    pub server_key: Option<String>,
+    /// When it was sent, unix seconds.
+    #[uniffi(default)]
+    pub sent_at: Option<u64>,
+    /// The group's type, for a group message.
+    #[uniffi(default)]
+    pub group_type: Option<GroupType>,
+    /// Whether its random value was reused (see `RandomTracker`).
+    #[uniffi(default)]
+    pub random_reused: bool,
+    /// The conversation the app shows, e.g. `c2c_alice`.
+    #[uniffi(default)]
+    pub open_conversation: Option<String>,
+    /// Groups the user is in.
+    #[uniffi(default)]
+    pub groups: Vec<String>,
+    /// The user's receive option in the message's group (0..=4).
+    #[uniffi(default)]
+    pub receive_option: Option<i32>,
+    /// Whether notifications are allowed.
+    #[uniffi(default)]
+    pub notifications_enabled: Option<bool>,
+    /// Android: whether the offline-push listener is set.
+    #[uniffi(default)]
+    pub offline_push_listener_set: Option<bool>,
+    /// Android: whether the app process is alive.
+    #[uniffi(default)]
+    pub app_alive: Option<bool>,
+    /// `android` or `ios`.
+    #[uniffi(default)]
+    pub platform: Option<String>,
+    /// Edition: `Free`, `Pro` or `Ultimate`.
+    #[uniffi(default)]
+    pub edition: Option<String>,
+    /// "Show sent successfully" for blocklisted senders.
+    #[uniffi(default)]
+    pub show_sent_successfully: bool,
+    /// Whether the recipient blocklisted the sender.
+    #[uniffi(default)]
+    pub sender_blocklisted: bool,
+    /// Now, unix seconds (for the retention rule).
+    #[uniffi(default)]
+    pub now: Option<u64>,
+}
+
+fn app_in(a: AppFacts) -> Result<core::AppFacts, MessageError> {
+    let body = a
+        .message_body_json
+        .map(|j| serde_json::from_str::<serde_json::Value>(&j))
+        .transpose()
+        .map_err(|e| invalid_field("message_body_json", e.to_string()))?;
+    let receive_option = a
+        .receive_option
+        .map(|n| {
+            ReceiveOption::from_sdk(n)
+                .ok_or_else(|| invalid_field("receive_option", format!("{n} is not 0..=4")))
+        })
+        .transpose()?;
+    let edition = a
+        .edition
+        .map(|e| match e.as_str() {
+            "Free" => Ok(Edition::Free),
+            "Pro" => Ok(Edition::Pro),
+            "Ultimate" => Ok(Edition::Ultimate),
+            other => Err(invalid_field(
+                "edition",
+                format!("{other:?} is not Free, Pro or Ultimate"),
+            )),
+        })
+        .transpose()?;
+    Ok(core::AppFacts {
+        main_process: a.main_process,
+        message: body.map(|body| core::MessageFacts {
+            body,
+            status: a.message_status,
+            error_code: a.message_error_code,
+            server_key: a.server_key,
+            sent_at: a.sent_at,
+            group_type: a.group_type.map(Into::into),
+            random_reused: a.random_reused,
+        }),
+        recipient: core::RecipientFacts {
+            open_conversation: a.open_conversation,
+            groups: a.groups,
+            receive_option,
+            notifications_enabled: a.notifications_enabled,
+            offline_push_listener_set: a.offline_push_listener_set,
+            app_alive: a.app_alive,
+            platform: a.platform,
+            ..core::RecipientFacts::default()
+        },
+        policy: edition.map(|edition| core::PolicyFacts {
+            edition: Some(edition),
+            extended_retention_days: None,
+            show_sent_successfully: a.show_sent_successfully,
+            sender_blocklisted: a.sender_blocklisted,
+            now: a.now,
+        }),
+    })
+}
+
+/// G: a snapshot (JSON) of the live objects and the app's facts, for
+/// `diagnose` on the device or `imbridge doctor` at support.
+#[uniffi::export(default(bridge = None, dispatcher = None, channels = [], app = None))]
+pub fn export_snapshot(
+    bridge: Option<Arc<Bridge>>,
+    dispatcher: Option<Arc<Dispatcher>>,
+    channels: Vec<Arc<PushChannel>>,
+    app: Option<AppFacts>,
+) -> Result<String, MessageError> {
+    let app = app_in(app.unwrap_or_default())?;
+    let machines: Vec<_> = channels.iter().map(|c| lock(&c.machine).clone()).collect();
+    let live = core::Live {
+        instance: bridge.as_ref().map(|b| b.instance.as_ref()),
+        dispatcher: dispatcher.as_ref().map(|d| d.inner.as_ref()),
+        channels: machines.iter().collect(),
+    };
+    let snapshot = core::export_snapshot(&live, app);
+    serde_json::to_string_pretty(&snapshot).map_err(|e| invalid_field("snapshot", e.to_string()))
+}
+
+/// G: runs every rule over a snapshot (JSON); findings in rule order.
+/// Throws for a snapshot that does not parse (6017 naming the field).
+#[uniffi::export]
+pub fn diagnose(snapshot_json: String) -> Result<Vec<Finding>, MessageError> {
+    let snapshot = core::Snapshot::parse(&snapshot_json)?;
+    Ok(core::diagnose(&snapshot)
+        .into_iter()
+        .map(|f| Finding {
+            id: f.id.to_string(),
+            severity: match f.severity {
+                core::Severity::Error => Severity::Error,
+                core::Severity::Warning => Severity::Warning,
+            },
+            evidence: f.evidence,
+            fix: f.fix.to_string(),
+        })
+        .collect())
+}
+
+/// G: every rule with the checklist item it covers.
+#[uniffi::export]
+pub fn doctor_rules() -> Vec<DoctorRule> {
+    core::RULES
+        .iter()
+        .map(|r| DoctorRule {
+            id: r.id.to_string(),
+            covers: r.covers.to_string(),
+        })
+        .collect()
+}
