@@ -40,6 +40,9 @@ kotlin_failed=$(sed -E 's/.*Failures: ([0-9]+), Errors: ([0-9]+).*/\1 \2/' <<<"$
 swift_line=$(grep -A1 "Test Suite 'All tests'" "$log" | grep -E 'Executed [0-9]+ tests' | tail -n1)
 swift_run=$(sed -E 's/.*Executed ([0-9]+) tests.*/\1/' <<<"$swift_line")
 swift_failed=$(sed -E 's/.*with ([0-9]+) failures.*/\1/' <<<"$swift_line")
+# Opt-in measurements are skipped in the test run; they neither pass nor fail.
+swift_skipped=$(grep -oE '[0-9]+ tests? skipped' <<<"$swift_line" | grep -oE '^[0-9]+' || echo 0)
+swift_run=$((swift_run - swift_skipped))
 
 printf '\nrust: %s passed, %s failed\n' "$rust_passed" "$rust_failed"
 printf 'kotlin: %s passed, %s failed\n' "$((kotlin_run - kotlin_failed))" "$kotlin_failed"
