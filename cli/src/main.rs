@@ -1,6 +1,7 @@
 //! `imbridge`: the command line over imbridge-core.
 //!
 //! ```text
+//! imbridge [demo]
 //! imbridge wire check FILE|- [--group-type Work|Public|Meeting|Community|AVChatRoom]
 //! imbridge outbox simulate FILE|-
 //! imbridge push simulate FILE|-
@@ -10,6 +11,7 @@
 //! Exit codes: 0 success, 1 the input is invalid (stderr starts with
 //! `error[CODE]: `), 2 the command line itself is wrong.
 
+mod demo;
 mod doctor;
 mod input;
 mod outbox_simulate;
@@ -19,6 +21,8 @@ mod wire_check;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
+  imbridge [demo]
+      A scripted session through init, login, push, outbox, receiving and doctor.
   imbridge wire check FILE|- [--group-type Work|Public|Meeting|Community|AVChatRoom]
       Decode, validate and re-encode one sendmsg / send_group_msg body.
       Prints the body re-encoded on stdout (exit 0), or error[CODE]: … on stderr (exit 1).
@@ -42,6 +46,7 @@ fn main() -> ExitCode {
         ["outbox", "simulate", rest @ ..] => outbox_simulate::run(rest),
         ["push", "simulate", rest @ ..] => push_simulate::run(rest),
         ["doctor", rest @ ..] => doctor::run(rest),
+        [] | ["demo"] => demo::run(),
         ["help" | "--help" | "-h"] => {
             println!("{USAGE}");
             ExitCode::SUCCESS
