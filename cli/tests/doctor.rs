@@ -27,10 +27,10 @@ fn example(name: &str) -> String {
 #[test]
 fn g_doctor_names_the_finding_its_evidence_and_fix() {
     let out = doctor(&[&example("q2.no_listener")]);
-    assert!(out.status.success());
+    assert_eq!(out.status.code(), Some(1), "an error finding exits 1");
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(
-        text.starts_with("error q2.no_listener: 0 listeners registered"),
+        text.starts_with("errors (1):\n  q2.no_listener: 0 listeners registered"),
         "{text}"
     );
     assert!(text.contains("fix: Register a message listener"), "{text}");
@@ -39,10 +39,33 @@ fn g_doctor_names_the_finding_its_evidence_and_fix() {
 #[test]
 fn g_doctor_on_a_healthy_snapshot_says_so() {
     let out = doctor(&[&example("healthy")]);
+    assert!(out.status.success());
     assert_eq!(
         String::from_utf8(out.stdout).unwrap().trim(),
         "no findings: every checked rule passed"
     );
+    let warnings_only = doctor(&[&example("q3.app_state_not_reported")]);
+    assert!(warnings_only.status.success(), "warnings alone exit 0");
+    assert!(String::from_utf8(warnings_only.stdout)
+        .unwrap()
+        .starts_with("warnings (1):"));
+}
+
+#[test]
+fn g_doctor_lists_errors_before_warnings() {
+    let dir = std::env::temp_dir().join(format!("imbridge-doctor-order-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mixed = dir.join("mixed.json");
+    let mut snapshot: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(example("q3.app_state_not_reported")).unwrap(),
+    )
+    .unwrap();
+    snapshot["recipient"]["notifications_enabled"] = serde_json::Value::Bool(false);
+    std::fs::write(&mixed, snapshot.to_string()).unwrap();
+    let text = String::from_utf8(doctor(&[mixed.to_str().unwrap()]).stdout).unwrap();
+    let errors = text.find("errors (1)").unwrap();
+    let warnings = text.find("warnings (1)").unwrap();
+    assert!(errors < warnings, "{text}");
 }
 
 #[test]
