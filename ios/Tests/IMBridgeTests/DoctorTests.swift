@@ -25,6 +25,7 @@ final class DoctorTests: XCTestCase {
         XCTAssertFalse(snapshot.contains("apns-token"))
         let ids = try diagnose(snapshotJson: snapshot).map(\.id)
         XCTAssertEqual(ids, ["q3.token_not_reported", "q3.app_state_not_reported", "q3.not_main_process", "q3.notifications_disabled"])
+        XCTAssertEqual(try bridge.diagnose(dispatcher: dispatcher).map(\.id), [], "healthy without the broken facts")
     }
 
     func test_g_example_snapshots_diagnose_the_same_in_swift() throws {

@@ -40,6 +40,7 @@ class DoctorTest {
         assertTrue(!snapshot.contains("fcm-token"), "tokens never in snapshots")
         val ids = diagnose(snapshot).map { it.id }
         assertEquals(listOf("q2.no_listener", "q3.token_not_reported", "q3.app_state_not_reported", "q3.custom_without_desc"), ids)
+        assertEquals(listOf("q2.recipient_not_logged_in"), Bridge.current().apply { beginLogout(); logoutCompleted() }.diagnose().map { it.id })
         val finding = diagnose(snapshot).first()
         assertEquals(Severity.ERROR, finding.severity)
         assertTrue(finding.fix.isNotBlank())
