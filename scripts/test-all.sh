@@ -30,18 +30,24 @@ step "Kotlin tests (JVM)"
 step "Swift tests"
 bash scripts/test-swift.sh 2>&1 | tee -a "$log"
 
+# A number, or 0 when a summary line could not be read (each suite has
+# already failed this script on its own if any of its tests failed).
+num() { if [[ ${1:-} =~ ^[0-9]+$ ]]; then echo "$1"; else echo 0; fi; }
+
 # Totals: cargo's "test result" lines, Surefire's final "Tests run" line,
 # XCTest's "All tests" summary.
-rust_passed=$(grep -oE 'test result: ok\. [0-9]+ passed' "$log" | awk '{s+=$4} END {print s+0}')
-rust_failed=$(grep -oE '[0-9]+ passed; [0-9]+ failed' "$log" | awk '{s+=$3} END {print s+0}')
-kotlin_line=$(grep -E '^\[(INFO|ERROR|WARNING)\] Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+$' "$log" | tail -n1)
+rust_passed=$( (grep -oE 'test result: ok\. [0-9]+ passed' "$log" || true) | awk '{s+=$4} END {print s+0}')
+rust_failed=$( (grep -oE '[0-9]+ passed; [0-9]+ failed' "$log" || true) | awk '{s+=$3} END {print s+0}')
+kotlin_line=$( (grep -E '^\[(INFO|ERROR|WARNING)\] Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+$' "$log" || true) | tail -n1)
 kotlin_run=$(sed -E 's/.*Tests run: ([0-9]+).*/\1/' <<<"$kotlin_line")
 kotlin_failed=$(sed -E 's/.*Failures: ([0-9]+), Errors: ([0-9]+).*/\1 \2/' <<<"$kotlin_line" | awk '{print $1+$2}')
-swift_line=$(grep -A1 "Test Suite 'All tests'" "$log" | grep -E 'Executed [0-9]+ tests' | tail -n1)
+swift_line=$( (grep -A1 "Test Suite 'All tests'" "$log" || true) | (grep -E 'Executed [0-9]+ tests' || true) | tail -n1)
 swift_run=$(sed -E 's/.*Executed ([0-9]+) tests.*/\1/' <<<"$swift_line")
-swift_failed=$(sed -E 's/.*with ([0-9]+) failures.*/\1/' <<<"$swift_line")
+swift_failed=$(sed -E 's/.* ([0-9]+) failures.*/\1/' <<<"$swift_line")
 # Opt-in measurements are skipped in the test run; they neither pass nor fail.
-swift_skipped=$(grep -oE '[0-9]+ tests? skipped' <<<"$swift_line" | grep -oE '^[0-9]+' || echo 0)
+swift_skipped=$( (grep -oE '[0-9]+ tests? skipped' <<<"$swift_line" || true) | (grep -oE '^[0-9]+' || true))
+kotlin_run=$(num "$kotlin_run"); kotlin_failed=$(num "$kotlin_failed")
+swift_run=$(num "$swift_run"); swift_failed=$(num "$swift_failed"); swift_skipped=$(num "$swift_skipped")
 swift_run=$((swift_run - swift_skipped))
 
 printf '\nrust: %s passed, %s failed\n' "$rust_passed" "$rust_failed"
