@@ -56,6 +56,9 @@ pub const GROUP_DUPLICATE_WINDOW_MS: u64 = 300_000;
 #[derive(Debug, Clone)]
 pub struct RandomTracker {
     used: HashMap<ConversationId, VecDeque<(u32, u64)>>,
+    /// Every value in the order recorded, so the oldest is found in O(1);
+    /// entries already pruned from `used` are skipped when met.
+    order: VecDeque<(u64, ConversationId, u32)>,
     len: usize,
     capacity: usize,
     forgotten: u64,
@@ -75,6 +78,7 @@ impl RandomTracker {
     pub fn with_capacity(capacity: usize) -> RandomTracker {
         RandomTracker {
             used: HashMap::new(),
+            order: VecDeque::new(),
             len: 0,
             capacity: capacity.max(1),
             forgotten: 0,
@@ -148,7 +152,11 @@ impl RandomTracker {
             .entry(conversation.clone())
             .or_default()
             .push_back((random, now_ms));
+        self.order.push_back((now_ms, conversation.clone(), random));
         self.len += 1;
+        if self.order.len() > 2 * self.capacity {
+            self.compact_order();
+        }
         Ok(())
     }
 
@@ -167,31 +175,41 @@ impl RandomTracker {
         self.forgotten
     }
 
+    /// Evicts the oldest values until there is room: expired ones silently,
+    /// live ones counted in `forgotten`. Amortised O(1) per record.
     fn make_room(&mut self, now_ms: u64) {
-        self.used.retain(|conversation, entries| {
-            let window_ms = Self::window_ms(conversation);
-            entries.retain(|&(_, at)| now_ms.saturating_sub(at) < window_ms);
-            !entries.is_empty()
-        });
-        self.len = self.used.values().map(VecDeque::len).sum();
         while self.len >= self.capacity {
-            let oldest = self
-                .used
-                .iter()
-                .filter_map(|(c, e)| e.front().map(|&(_, at)| (at, c.clone())))
-                .min();
-            let Some((_, conversation)) = oldest else {
+            let Some((at, conversation, random)) = self.order.pop_front() else {
                 break;
             };
-            if let Some(entries) = self.used.get_mut(&conversation) {
-                entries.pop_front();
-                if entries.is_empty() {
-                    self.used.remove(&conversation);
-                }
+            let Some(entries) = self.used.get_mut(&conversation) else {
+                continue;
+            };
+            // Already pruned by a later record in that conversation.
+            if entries.front() != Some(&(random, at)) {
+                continue;
+            }
+            entries.pop_front();
+            if entries.is_empty() {
+                self.used.remove(&conversation);
             }
             self.len -= 1;
-            self.forgotten += 1;
+            if now_ms.saturating_sub(at) < Self::window_ms(&conversation) {
+                self.forgotten += 1;
+            }
         }
+    }
+
+    /// Drops entries of `order` that `used` no longer holds, keeping the
+    /// queue within twice the capacity (amortised over the records since).
+    fn compact_order(&mut self) {
+        let mut live: Vec<(u64, ConversationId, u32)> = self
+            .used
+            .iter()
+            .flat_map(|(c, entries)| entries.iter().map(move |&(r, at)| (at, c.clone(), r)))
+            .collect();
+        live.sort_by(|a, b| a.0.cmp(&b.0));
+        self.order = live.into();
     }
 }
 
@@ -260,6 +278,33 @@ mod tests {
         assert_eq!(t.draw(&c2c(), 0, &mut constant).unwrap(), 5);
         let err = t.draw(&c2c(), 1, &mut constant).unwrap_err();
         assert!(matches!(err, MessageError::RandomReused { random: 5, .. }));
+    }
+
+    #[test]
+    fn m7_expired_values_make_room_without_counting_as_forgotten() {
+        let mut t = RandomTracker::with_capacity(10);
+        for i in 0..10u32 {
+            t.record(&c2c(), i, 0).unwrap();
+        }
+        for i in 10..20u32 {
+            t.record(&c2c(), i, C2C_DUPLICATE_WINDOW_MS + 1).unwrap();
+        }
+        assert_eq!(t.forgotten(), 0);
+        assert!(t.len() <= 10);
+        assert!(
+            t.record(&c2c(), 15, C2C_DUPLICATE_WINDOW_MS + 2).is_err(),
+            "recent values are still known"
+        );
+    }
+
+    #[test]
+    fn m7_order_queue_stays_bounded_under_churn() {
+        let mut t = RandomTracker::with_capacity(50);
+        for i in 0..10_000u32 {
+            t.record(&group(), i, u64::from(i) * 1_000).unwrap();
+        }
+        assert!(t.order.len() <= 100, "{}", t.order.len());
+        assert!(t.len() <= 50);
     }
 
     #[test]
