@@ -208,7 +208,7 @@ impl RandomTracker {
             .iter()
             .flat_map(|(c, entries)| entries.iter().map(move |&(r, at)| (at, c.clone(), r)))
             .collect();
-        live.sort_by(|a, b| a.0.cmp(&b.0));
+        live.sort_by_key(|entry| entry.0);
         self.order = live.into();
     }
 }
