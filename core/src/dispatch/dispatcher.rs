@@ -219,6 +219,21 @@ impl Dispatcher {
         report
     }
 
+    /// Like [`Dispatcher::receive_json`], with the batch as one JSON array:
+    /// one string crosses the FFI instead of one per message. Input that is
+    /// not a JSON array is a typed error; each element is then decoded and
+    /// checked like `receive_json` does.
+    pub fn receive_json_array(
+        &self,
+        now_ms: u64,
+        messages: &str,
+        arrived_on: Option<&ConversationId>,
+    ) -> Result<ReceiveReport, MessageError> {
+        let items: Vec<Box<serde_json::value::RawValue>> = crate::message::decode_json(messages)?;
+        let texts: Vec<&str> = items.iter().map(|raw| raw.get()).collect();
+        Ok(self.receive_json(now_ms, &texts, arrived_on))
+    }
+
     /// Receives decoded messages at `now_ms` (see [`Dispatcher::receive_json`]).
     pub fn receive(
         &self,

@@ -60,6 +60,32 @@ fn d3_a_batch_is_one_listener_call() {
 }
 
 #[test]
+fn d3_a_json_array_batch_is_one_crossing_with_the_same_verdicts() {
+    let d = logged_in();
+    let r = Arc::new(Recorder::default());
+    d.add_listener(r.clone());
+    let array = format!(
+        "[{},{},{}]",
+        c2c("alice", "bob", 1, 1, "x"),
+        c2c("alice", "dave", 2, 2, "x"),
+        "{}"
+    );
+    let report = d.receive_json_array(0, &array, None).unwrap();
+    assert_eq!(report.accepted, 1);
+    assert_eq!(report.dropped, vec![(1, DropReason::Misrouted)]);
+    assert_eq!(report.errors.len(), 1);
+    assert_eq!(*r.batches.lock().unwrap(), vec![1]);
+    assert!(matches!(
+        d.receive_json_array(0, "{\"not\":\"an array\"}", None),
+        Err(crate::message::MessageError::InvalidField { .. })
+    ));
+    assert!(matches!(
+        d.receive_json_array(0, "[", None),
+        Err(crate::message::MessageError::Json { .. })
+    ));
+}
+
+#[test]
 fn d4_c2c_for_another_user_is_misrouted() {
     let d = logged_in();
     let r = Arc::new(Recorder::default());

@@ -22,7 +22,8 @@ final class DispatchMeasurement: XCTestCase {
                 now += 300_001
                 var i = 0
                 while i < messages.count {
-                    _ = try d.receive(nowMs: now, messages: Array(messages[i..<min(i + batch, messages.count)]))
+                    let chunk = messages[i..<min(i + batch, messages.count)]
+                    _ = try d.receiveArray(nowMs: now, messagesJson: "[" + chunk.joined(separator: ",") + "]")
                     i += batch
                 }
             }

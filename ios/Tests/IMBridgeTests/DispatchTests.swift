@@ -27,6 +27,19 @@ final class DispatchTests: XCTestCase {
         XCTAssertEqual(sizes.values, [100])
     }
 
+    func test_d3_a_json_array_batch_crosses_as_one_string() throws {
+        let d = dispatcher()
+        let sizes = Counter()
+        _ = d.addListener { event in
+            if case let .newMessages(messages) = event { sizes.add(messages.count) }
+            return false
+        }
+        let array = "[" + (1...50).map { c2c($0) }.joined(separator: ",") + "]"
+        XCTAssertEqual(try d.receiveArray(nowMs: 0, messagesJson: array).accepted, 50)
+        XCTAssertEqual(sizes.values, [50])
+        XCTAssertThrowsError(try d.receiveArray(nowMs: 0, messagesJson: "["))
+    }
+
     func test_d4_every_undelivered_message_has_a_reason() throws {
         let d = dispatcher()
         _ = d.addListener { _ in false }

@@ -39,6 +39,17 @@ class DispatchTest {
     }
 
     @Test
+    fun d3_a_json_array_batch_crosses_as_one_string() {
+        val d = dispatcher()
+        val sizes = Collections.synchronizedList(mutableListOf<Int>())
+        d.addListener { e -> if (e is DispatchEvent.NewMessages) sizes += e.messages.size; false }
+        val report = d.receiveArray(0u, (1..50).joinToString(",", "[", "]") { c2c(it) })
+        assertEquals(50u, report.accepted)
+        assertEquals(listOf(50), sizes)
+        assertThrows<MessageException.Json> { d.receiveArray(0u, "[") }
+    }
+
+    @Test
     fun d4_m7_every_undelivered_message_has_a_reason() {
         val d = dispatcher()
         d.addListener { false }
@@ -152,7 +163,7 @@ class DispatchTest {
             var now = 0uL
             fun round() {
                 now += 300_001u
-                messages.chunked(batch).forEach { d.receive(now, it) }
+                messages.chunked(batch).forEach { d.receiveArray(now, it.joinToString(",", "[", "]")) }
             }
             repeat(200) { round() } // warm-up
             val rounds = 500
