@@ -331,9 +331,8 @@ impl Bridge {
 
     /// I4: the login state.
     pub fn login_status(&self) -> Result<LoginStatus, InitError> {
-        let (state, end) = self
-            .instance
-            .with_login("status", |l| Ok((l.state().clone(), l.last_session_end())))?;
+        let state = self.instance.login_state()?;
+        let end = self.instance.last_session_end()?;
         Ok(LoginStatus {
             sdk_value: state.sdk_value(),
             state: state_out(&state),

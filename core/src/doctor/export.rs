@@ -46,11 +46,7 @@ pub fn export_snapshot(live: &Live<'_>, app: AppFacts) -> Snapshot {
             _ => None,
         };
         recipient.kicked = state == LoginState::LoggedOut
-            && instance
-                .with_login("snapshot", |l| Ok(l.last_session_end()))
-                .ok()
-                .flatten()
-                == Some(SessionEnd::KickedOffline);
+            && instance.last_session_end().ok().flatten() == Some(SessionEnd::KickedOffline);
     }
     let process = live.instance.map(|i| ProcessFacts {
         initialised_in: Some(i.process_name().to_string()),

@@ -71,6 +71,12 @@ impl Instance {
         Ok(lock(&self.login).state().clone())
     }
 
+    /// Why the service ended the last session, if it did (6013 after uninit).
+    pub fn last_session_end(&self) -> Result<Option<SessionEnd>, InitError> {
+        self.require_alive()?;
+        Ok(lock(&self.login).last_session_end())
+    }
+
     /// The logged-in user: 6013 before init / after uninit, 6014 before login.
     pub fn require_logged_in(&self) -> Result<String, InitError> {
         self.require_alive()?;
