@@ -67,14 +67,24 @@ impl OutboxLimits {
                 reason: "must be at least 1".to_string(),
             });
         }
-        if let Some((conversation, _)) = self.per_conversation.iter().find(|(_, &n)| n == 0) {
-            return Err(OutboxError::InvalidLimit {
-                name: conversation.to_string(),
-                reason: "per-conversation limit must be at least 1".to_string(),
-            });
-        }
-        Ok(())
+        self.per_conversation
+            .iter()
+            .try_for_each(|(conversation, &n)| check_conversation_limit(conversation, n))
     }
+}
+
+/// A per-conversation send limit must be at least 1 (6017).
+pub(crate) fn check_conversation_limit(
+    conversation: &ConversationId,
+    per_window: u32,
+) -> Result<(), OutboxError> {
+    if per_window == 0 {
+        return Err(OutboxError::InvalidLimit {
+            name: conversation.to_string(),
+            reason: "per-conversation limit must be at least 1".to_string(),
+        });
+    }
+    Ok(())
 }
 
 impl Default for OutboxLimits {

@@ -2,6 +2,7 @@
 
 use crate::message::{ConversationId, Priority};
 use crate::outbox::conversation_queue::{ConversationQueue, Entry};
+use crate::outbox::limits::check_conversation_limit;
 use crate::outbox::{
     OutboxError, OutboxLimits, OutboxPoll, OutboxStats, Outgoing, Queued, Released, Shed,
     ShedReason,
@@ -80,13 +81,8 @@ impl Outbox {
         per_window: Option<u32>,
     ) -> Result<(), OutboxError> {
         match per_window {
-            Some(0) => {
-                return Err(OutboxError::InvalidLimit {
-                    name: conversation.to_string(),
-                    reason: "per-conversation limit must be at least 1".to_string(),
-                })
-            }
             Some(n) => {
+                check_conversation_limit(&conversation, n)?;
                 self.limits.per_conversation.insert(conversation.clone(), n);
             }
             None => {
