@@ -36,10 +36,27 @@ impl Default for DuplicateFilter {
     }
 }
 
+/// Feeds what is written straight into a CRC32, so hashing the content
+/// needs no buffer on the receive path.
+struct CrcWriter(crc32fast::Hasher);
+
+impl std::io::Write for CrcWriter {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.update(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
 /// CRC32 of a message's content (its encoded `MsgBody`).
 pub fn content_crc(message: &Incoming) -> u32 {
-    let bytes = serde_json::to_vec(message.body()).unwrap_or_default();
-    crc32fast::hash(&bytes)
+    let mut writer = CrcWriter(crc32fast::Hasher::new());
+    // Writing into the hasher cannot fail; plain data always serialises.
+    let _ = serde_json::to_writer(&mut writer, message.body());
+    writer.0.finalize()
 }
 
 impl DuplicateFilter {
