@@ -101,7 +101,7 @@ pub enum DispatchEvent {
     },
 }
 
-fn event_out(e: &core::DispatchEvent) -> DispatchEvent {
+pub(crate) fn event_out(e: &core::DispatchEvent) -> DispatchEvent {
     match e {
         core::DispatchEvent::NewMessages(batch) => DispatchEvent::NewMessages {
             messages: batch.iter().cloned().map(incoming_out).collect(),
@@ -187,6 +187,15 @@ impl From<DispatchMode> for core::DispatchMode {
     }
 }
 
+impl From<core::DispatchMode> for DispatchMode {
+    fn from(m: core::DispatchMode) -> Self {
+        match m {
+            core::DispatchMode::Observer => DispatchMode::Observer,
+            core::DispatchMode::Chain => DispatchMode::Chain,
+        }
+    }
+}
+
 /// Why a received message was not delivered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
 pub enum DropReason {
@@ -243,7 +252,7 @@ pub struct DispatchStats {
     pub events_without_listener: u64,
 }
 
-fn reason_out(r: core::DropReason) -> DropReason {
+pub(crate) fn reason_out(r: core::DropReason) -> DropReason {
     match r {
         core::DropReason::Misrouted => DropReason::Misrouted,
         core::DropReason::NotMember => DropReason::NotMember,
@@ -254,7 +263,7 @@ fn reason_out(r: core::DropReason) -> DropReason {
     }
 }
 
-fn report_out(report: core::ReceiveReport) -> ReceiveReport {
+pub(crate) fn report_out(report: core::ReceiveReport) -> ReceiveReport {
     let mut dropped: Vec<DroppedMessage> = report
         .dropped
         .into_iter()
@@ -284,6 +293,12 @@ pub struct ListenerHandle {
     id: core::ListenerId,
 }
 
+impl ListenerHandle {
+    pub(crate) fn new(dispatcher: Arc<core::Dispatcher>, id: core::ListenerId) -> Self {
+        ListenerHandle { dispatcher, id }
+    }
+}
+
 #[uniffi::export]
 impl ListenerHandle {
     /// The handle's id (as in `DispatchStats.consumedBy`).
@@ -297,8 +312,42 @@ impl ListenerHandle {
     }
 }
 
-fn parse_conversation(text: Option<String>) -> Result<Option<ConversationId>, MessageError> {
+pub(crate) fn parse_conversation(
+    text: Option<String>,
+) -> Result<Option<ConversationId>, MessageError> {
     Ok(text.map(|t| ConversationId::parse(&t)).transpose()?)
+}
+
+pub(crate) fn revoked_event(
+    conversation: String,
+    message_id: String,
+    operator: String,
+    reason: String,
+) -> Result<core::DispatchEvent, MessageError> {
+    Ok(core::DispatchEvent::Revoked {
+        conversation: ConversationId::parse(&conversation)?,
+        message_id,
+        operator,
+        reason,
+    })
+}
+
+pub(crate) fn read_receipt_event(
+    conversation: String,
+    reader: String,
+    read_time: u64,
+) -> Result<core::DispatchEvent, MessageError> {
+    Ok(core::DispatchEvent::ReadReceipt {
+        conversation: ConversationId::parse(&conversation)?,
+        reader,
+        read_time,
+    })
+}
+
+pub(crate) fn modified_event(message: &str) -> Result<core::DispatchEvent, MessageError> {
+    Ok(core::DispatchEvent::Modified(core::Incoming::decode(
+        message,
+    )?))
 }
 
 /// The incoming pipeline (SPEC D1–D7): decode → drop duplicates → delivery
@@ -345,10 +394,7 @@ impl Dispatcher {
     /// also receives, at once, what waited in the buffer (D7).
     pub fn add_listener(&self, listener: Arc<dyn MessageListener>) -> Arc<ListenerHandle> {
         let id = self.inner.add_listener(Arc::new(Foreign(listener)));
-        Arc::new(ListenerHandle {
-            dispatcher: Arc::clone(&self.inner),
-            id,
-        })
+        Arc::new(ListenerHandle::new(Arc::clone(&self.inner), id))
     }
 
     /// Listeners registered now.
@@ -403,13 +449,8 @@ impl Dispatcher {
         operator: String,
         reason: String,
     ) -> Result<(), MessageError> {
-        let conversation = ConversationId::parse(&conversation)?;
-        self.inner.dispatch(core::DispatchEvent::Revoked {
-            conversation,
-            message_id,
-            operator,
-            reason,
-        });
+        self.inner
+            .dispatch(revoked_event(conversation, message_id, operator, reason)?);
         Ok(())
     }
 
@@ -420,19 +461,14 @@ impl Dispatcher {
         reader: String,
         read_time: u64,
     ) -> Result<(), MessageError> {
-        let conversation = ConversationId::parse(&conversation)?;
-        self.inner.dispatch(core::DispatchEvent::ReadReceipt {
-            conversation,
-            reader,
-            read_time,
-        });
+        self.inner
+            .dispatch(read_receipt_event(conversation, reader, read_time)?);
         Ok(())
     }
 
     /// D3: a message was modified; `message` is its new JSON.
     pub fn modified(&self, message: String) -> Result<(), MessageError> {
-        let message = core::Incoming::decode(&message)?;
-        self.inner.dispatch(core::DispatchEvent::Modified(message));
+        self.inner.dispatch(modified_event(&message)?);
         Ok(())
     }
 

@@ -22,12 +22,16 @@ mod dispatch;
 mod doctor;
 mod element;
 mod error;
+mod fast_path;
 mod ids;
 mod init;
+#[cfg(not(target_vendor = "apple"))]
+mod jvm;
 mod lock;
 mod logging;
 mod messages;
 mod outbox;
+mod plans;
 mod push;
 
 pub use builders::{MentionListBuilder, MessageBodyBuilder};

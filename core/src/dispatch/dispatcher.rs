@@ -168,7 +168,18 @@ impl Dispatcher {
     /// D1: registers a listener (the same one twice: the same handle). The
     /// first listener also receives what waited in the D7 buffer, at once.
     pub fn add_listener(&self, listener: Arc<dyn Listener>) -> ListenerId {
+        self.add_listener_with(listener, |_| {})
+    }
+
+    /// [`Dispatcher::add_listener`], telling `registered` the handle as
+    /// soon as it exists: before the D7 buffer is delivered to it.
+    pub fn add_listener_with(
+        &self,
+        listener: Arc<dyn Listener>,
+        registered: impl FnOnce(ListenerId),
+    ) -> ListenerId {
         let (id, new) = self.registry.add(listener);
+        registered(id);
         if new {
             let waiting: Vec<Incoming> = lock(&self.pending).drain(..).collect();
             if !waiting.is_empty() {
@@ -327,6 +338,26 @@ impl Dispatcher {
         }
         if let Some(id) = delivery.consumed_by {
             *stats.consumed_by.entry(id.0).or_default() += count;
+        }
+    }
+
+    /// For listeners the caller calls itself (the bindings' delivery
+    /// plans): records how a planned delivery of `messages` messages went,
+    /// so the counters stay as if the core had called them. Only what the
+    /// core could not see is added: chain consumption and failures.
+    pub fn record_outcome(
+        &self,
+        messages: u64,
+        consumed_by: Option<ListenerId>,
+        failed: &[ListenerId],
+    ) {
+        let mut stats = lock(&self.stats);
+        stats.listener_failures += failed.len() as u64;
+        if let Some(id) = consumed_by {
+            *stats.consumed_by.entry(id.0).or_default() += messages;
+        }
+        for id in failed {
+            log::error!(target: "imbridge::dispatch", "listener {} failed; the others still run", id.0);
         }
     }
 

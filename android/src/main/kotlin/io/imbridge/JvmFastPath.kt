@@ -1,0 +1,115 @@
+package io.imbridge
+
+import java.nio.ByteBuffer
+
+/**
+ * JNI entry points for the batch paths where a JNA crossing (microseconds)
+ * would cost more than the work: incoming dispatch and text encoding.
+ * Everything else goes through the UniFFI API.
+ *
+ * The library is loaded once more through [System.loadLibrary] (JNA loads
+ * it on its own; both share one copy). When that is not possible,
+ * [available] is `false` and [FastDispatcher] and [FastPath] fall back to
+ * the UniFFI calls that do the same work, so nothing breaks — it is slower.
+ *
+ * Results cross as one byte array in UniFFI's own serialisation: byte 0 is
+ * 0 and the value follows, or 1 and a [MessageException] follows.
+ */
+object JvmFastPath {
+    /** Whether the JNI entry points are loaded. */
+    val available: Boolean = try {
+        System.loadLibrary("imbridge")
+        true
+    } catch (e: UnsatisfiedLinkError) {
+        false
+    } catch (e: SecurityException) {
+        false
+    }
+
+    /** Does nothing: the floor under every JNI crossing. */
+    @JvmStatic external fun noop()
+
+    // @JvmName keeps the JNI symbol free of Kotlin's internal-name mangling.
+    @JvmStatic @JvmName("receive") internal external fun receive(
+        dispatcher: Long,
+        nowMs: Long,
+        messages: ByteArray,
+        arrivedOn: String?,
+    ): ByteArray?
+
+    // @JvmName keeps the JNI symbol free of Kotlin's internal-name mangling.
+    @JvmStatic @JvmName("encodeC2cText") internal external fun encodeC2cText(
+        toAccount: String,
+        text: String,
+        msgSeq: Int,
+        msgRandom: Int,
+    ): ByteArray?
+
+    // @JvmName keeps the JNI symbol free of Kotlin's internal-name mangling.
+    @JvmStatic @JvmName("encodeC2cTexts") internal external fun encodeC2cTexts(
+        toAccounts: Array<String>,
+        texts: Array<String>,
+        msgSeqs: IntArray,
+        msgRandoms: IntArray,
+    ): ByteArray?
+
+    /** Reads a result frame: the value, or the typed error thrown. */
+    internal fun <T> read(frame: ByteArray?, converter: FfiConverter<T, *>): T {
+        // A null frame means the JNI call left a Java exception pending, which
+        // the JVM has already thrown by the time this line could run.
+        val buffer = ByteBuffer.wrap(checkNotNull(frame) { "imbridge: JNI call returned no frame" })
+        return when (val tag = buffer.get().toInt()) {
+            0 -> converter.read(buffer)
+            1 -> throw FfiConverterTypeMessageError.read(buffer)
+            else -> error("imbridge: unknown JNI frame tag $tag")
+        }
+    }
+}
+
+/**
+ * M3 text messages built and encoded through JNI when it is loaded, through
+ * UniFFI otherwise; the same JSON either way.
+ */
+object FastPath {
+    /**
+     * One C2C text message as `sendmsg` takes it. Throws [MessageException]
+     * (6016 empty text, 8001 too large, 6017 no recipient).
+     */
+    fun encodeC2cText(toAccount: String, text: String, msgSeq: UInt, msgRandom: UInt): String =
+        if (JvmFastPath.available) {
+            JvmFastPath.read(
+                JvmFastPath.encodeC2cText(toAccount, text, msgSeq.toInt(), msgRandom.toInt()),
+                FfiConverterString,
+            )
+        } else {
+            val row = io.imbridge.encodeC2cTexts(listOf(toAccount), listOf(text), listOf(msgSeq), listOf(msgRandom)).single()
+            row.error?.let { throw it }
+            row.json
+        }
+
+    /**
+     * Many C2C text messages in one crossing: row `i` is `toAccounts[i]`,
+     * `texts[i]`, `msgSeqs[i]` (u32 bits), `msgRandoms[i]` (u32 bits). Each row
+     * succeeds or fails alone, in order. Columns of different lengths throw
+     * `InvalidField` (6017).
+     */
+    fun encodeC2cTexts(
+        toAccounts: Array<String>,
+        texts: Array<String>,
+        msgSeqs: IntArray,
+        msgRandoms: IntArray,
+    ): List<EncodedText> =
+        if (JvmFastPath.available) {
+            JvmFastPath.read(
+                JvmFastPath.encodeC2cTexts(toAccounts, texts, msgSeqs, msgRandoms),
+                FfiConverterSequenceTypeEncodedText,
+            )
+        } else {
+            io.imbridge.encodeC2cTexts(
+                toAccounts.asList(),
+                texts.asList(),
+                msgSeqs.map { it.toUInt() },
+                msgRandoms.map { it.toUInt() },
+            )
+        }
+}
