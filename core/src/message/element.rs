@@ -326,9 +326,25 @@ impl Element {
 
     /// Size in bytes of this element encoded as JSON.
     pub fn encoded_len(&self) -> usize {
-        // Serialising plain data into a Vec cannot fail; 0 would only
+        // Counted, not buffered: the 12 KB check runs on every add and
+        // every encode. Serialising plain data cannot fail; 0 would only
         // under-count, and the body check re-measures on encode anyway.
-        serde_json::to_vec(self).map_or(0, |v| v.len())
+        let mut counter = ByteCounter(0);
+        serde_json::to_writer(&mut counter, self).map_or(0, |()| counter.0)
+    }
+}
+
+/// An `io::Write` that only counts what is written to it.
+struct ByteCounter(usize);
+
+impl std::io::Write for ByteCounter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 += buf.len();
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 

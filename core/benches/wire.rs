@@ -1,0 +1,90 @@
+//! Wire encode/decode of a C2C text message (SPEC M1–M3) against a baseline
+//! in the same group: `serde_json` on an equivalent plain struct with no
+//! validation, no unknown-key preservation and no typed errors.
+#![allow(
+    missing_docs,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing
+)]
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use imbridge_core::message::{C2cMessage, Element, MessageLimits};
+use serde::{Deserialize, Serialize};
+use std::hint::black_box;
+
+#[derive(Serialize, Deserialize)]
+#[allow(non_snake_case)]
+struct PlainText {
+    Text: String,
+}
+
+#[derive(Serialize, Deserialize)]
+#[allow(non_snake_case)]
+struct PlainElem {
+    MsgType: String,
+    MsgContent: PlainText,
+}
+
+#[derive(Serialize, Deserialize)]
+#[allow(non_snake_case)]
+struct PlainMessage {
+    SyncOtherMachine: u8,
+    To_Account: String,
+    MsgSeq: u32,
+    MsgRandom: u32,
+    MsgBody: Vec<PlainElem>,
+}
+
+const TEXT: &str = "message number 42, with some text: \"quoted\" é";
+
+fn bench(c: &mut Criterion) {
+    let limits = MessageLimits::default();
+    let message = C2cMessage::new("bob", 42, 7919, vec![Element::text(TEXT)]);
+    let json = message.encode(&limits).unwrap();
+    let plain = PlainMessage {
+        SyncOtherMachine: 1,
+        To_Account: "bob".into(),
+        MsgSeq: 42,
+        MsgRandom: 7919,
+        MsgBody: vec![PlainElem {
+            MsgType: "TIMTextElem".into(),
+            MsgContent: PlainText { Text: TEXT.into() },
+        }],
+    };
+    assert_eq!(
+        serde_json::to_string(&plain).unwrap(),
+        json,
+        "baseline must write the same JSON"
+    );
+
+    let mut group = c.benchmark_group("wire");
+    group.bench_function("encode_baseline_serde_plain_struct", |b| {
+        b.iter(|| serde_json::to_string(black_box(&plain)).unwrap())
+    });
+    group.bench_function("encode_c2c_validated", |b| {
+        b.iter(|| black_box(&message).encode(&limits).unwrap())
+    });
+    group.bench_function("build_and_encode_c2c_text", |b| {
+        b.iter(|| {
+            C2cMessage::new(
+                black_box("bob"),
+                42,
+                7919,
+                vec![Element::text(black_box(TEXT))],
+            )
+            .encode(&limits)
+            .unwrap()
+        })
+    });
+    group.bench_function("decode_baseline_serde_plain_struct", |b| {
+        b.iter(|| serde_json::from_str::<PlainMessage>(black_box(&json)).unwrap())
+    });
+    group.bench_function("decode_c2c", |b| {
+        b.iter(|| C2cMessage::decode(black_box(&json)).unwrap())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,128 @@
+package io.imbridge
+
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Tag
+import org.junit.jupiter.api.Test
+import java.io.File
+
+/**
+ * The JVM rows of BENCHMARKS.md (run by `scripts/bench.sh`, or
+ * `mvn test -Dtest=CrossingBench -Dgroups=bench -DexcludedGroups=none`).
+ * A warmed-up harness: each row runs until the JIT settles, then 7 timed
+ * runs; the median is reported, in nanoseconds per message. Results go to
+ * the file named by `imbridge.bench.out` (JSON lines) and to stdout.
+ */
+@Tag("bench")
+class CrossingBench {
+    private val out = System.getProperty("imbridge.bench.out")?.let { File(it) }
+    private val scale = System.getProperty("imbridge.bench.scale")?.toDouble() ?: 1.0
+
+    private val texts = (0 until 100).map { "message number $it, with some text: \"quoted\" é" }
+
+    /** Median ns per message of [body], which handles [perCall] messages per call. */
+    private fun measure(row: String, perCall: Int, minMessages: Int = 200_000, body: () -> Unit): Double {
+        val calls = maxOf(1, (minMessages * scale).toInt() / perCall)
+        repeat(calls) { body() } // warm-up
+        repeat(calls) { body() }
+        val samples = (1..7).map {
+            val start = System.nanoTime()
+            repeat(calls) { body() }
+            (System.nanoTime() - start).toDouble() / (calls.toLong() * perCall)
+        }.sorted()
+        val median = samples[3]
+        println("bench %-48s %10.1f ns/msg".format(row, median))
+        out?.appendText("""{"lang":"kotlin","row":"$row","ns":$median}""" + "\n")
+        return median
+    }
+
+    /** (d) plain Kotlin: the same `sendmsg` JSON built with a StringBuilder. */
+    private fun plainKotlin(to: String, text: String, seq: Int, random: Long): String {
+        val sb = StringBuilder(96 + text.length)
+        sb.append("{\"SyncOtherMachine\":1,\"To_Account\":")
+        quote(sb, to)
+        sb.append(",\"MsgSeq\":").append(seq).append(",\"MsgRandom\":").append(random)
+        sb.append(",\"MsgBody\":[{\"MsgType\":\"TIMTextElem\",\"MsgContent\":{\"Text\":")
+        quote(sb, text)
+        sb.append("}}]}")
+        return sb.toString()
+    }
+
+    private fun quote(sb: StringBuilder, s: String) {
+        sb.append('"')
+        for (c in s) {
+            when {
+                c == '"' -> sb.append("\\\"")
+                c == '\\' -> sb.append("\\\\")
+                c == '\n' -> sb.append("\\n")
+                c == '\r' -> sb.append("\\r")
+                c == '\t' -> sb.append("\\t")
+                c < ' ' -> sb.append("\\u%04x".format(c.code))
+                else -> sb.append(c)
+            }
+        }
+        sb.append('"')
+    }
+
+    @Test
+    fun crossings_and_encoding() {
+        check(JvmFastPath.available) { "JNI entry points not loaded" }
+        val library = FastPath.encodeC2cText("bob", texts[1], 1u, 1u)
+        assertEquals(library, plainKotlin("bob", texts[1], 1, 1), "the reference must build the same JSON")
+
+        measure("a_noop_uniffi", 1, 20_000) { noop() }
+        measure("a_noop_jni", 1, 2_000_000) { JvmFastPath.noop() }
+
+        var i = 0
+        measure("b_encode_one_uniffi_record", 1, 20_000) {
+            i++
+            encodeC2cMessage(
+                C2cMessage("bob", i.toUInt(), i.toUInt(), listOf(Element.Text(texts[i and 63])), SyncOtherMachine.SYNC),
+            )
+        }
+        measure("b_encode_one_jni", 1) { i++; FastPath.encodeC2cText("bob", texts[i and 63], i.toUInt(), i.toUInt()) }
+
+        val to = Array(100) { "bob" }
+        val body = texts.toTypedArray()
+        val seqs = IntArray(100) { it }
+        val toList = to.asList()
+        val seqList = seqs.map { it.toUInt() }
+        measure("c_encode_batch100_uniffi", 100) { encodeC2cTexts(toList, texts, seqList, seqList) }
+        measure("c_encode_batch100_jni", 100) { FastPath.encodeC2cTexts(to, body, seqs, seqs) }
+
+        measure("d_encode_plain_kotlin", 1) { i++; plainKotlin("bob", texts[i and 63], i, i.toLong()) }
+    }
+
+    private fun c2c(seq: Int) =
+        """{"From_Account":"alice","To_Account":"bob","MsgSeq":$seq,"MsgRandom":$seq,"MsgTime":1700000000,""" +
+            """"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"hello $seq"}}]}"""
+
+    @Test
+    fun dispatch_to_kotlin_listeners() {
+        check(JvmFastPath.available) { "JNI entry points not loaded" }
+        val listeners = 3
+        for (batch in listOf(1, 100)) {
+            val arrays = (0 until 100).map { c2c(it) }.chunked(batch).map { it.joinToString(",", "[", "]") }
+            val bytes = arrays.map { it.encodeToByteArray() }
+
+            val plain = Dispatcher().apply { setUser("bob") }
+            repeat(listeners) { plain.addListener { false } }
+            var now = 0uL
+            val uniffi = measure("e_dispatch_uniffi_listeners_batch$batch", 100, if (batch == 1) 3_000 else 100_000) {
+                now += 300_001u // past the dedup window: every round is new
+                arrays.forEach { plain.receiveArray(now, it) }
+            }
+            println("  = %.1f ns per message per listener".format(uniffi / listeners))
+
+            val fast = FastDispatcher(Dispatcher().apply { setUser("bob") })
+            repeat(listeners) { fast.addListener { false } }
+            var t = 0L
+            val jni = measure("e_dispatch_fast_jni_batch$batch", 100) {
+                t += 300_001
+                bytes.forEach { fast.receive(t, it) }
+            }
+            out?.appendText("""{"lang":"kotlin","row":"e_per_listener_uniffi_batch$batch","ns":${uniffi / listeners}}""" + "\n")
+            out?.appendText("""{"lang":"kotlin","row":"e_per_listener_fast_jni_batch$batch","ns":${jni / listeners}}""" + "\n")
+            println("  = %.1f ns per message per listener".format(jni / listeners))
+        }
+    }
+}
