@@ -31,6 +31,12 @@ let package = Package(
             dependencies: ["imbridgeFFI"],
             path: "Sources/IMBridge"
         ),
+        // The Swift rows of BENCHMARKS.md: `swift run -c release IMBridgeBench`.
+        .executableTarget(
+            name: "IMBridgeBench",
+            dependencies: ["IMBridge"],
+            path: "Sources/IMBridgeBench"
+        ),
         .testTarget(
             name: "IMBridgeTests",
             dependencies: ["IMBridge"],

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Runs every benchmark and writes BENCHMARKS.md (ratios measured in one run):
+#   scripts/bench.sh            full run (about 15 minutes on 2 cores)
+#   BENCH_QUICK=1 scripts/bench.sh   smoke run: short, noisy, same rows
+#
+# - Rust: criterion benches of imbridge-core (wire, outbox, dispatch), each
+#   against a baseline in the same group.
+# - Kotlin/JVM: CrossingBench (JUnit, tag "bench"), rows (a)–(e), UniFFI over
+#   JNA against the JNI fast path and a plain-Kotlin reference.
+# - Swift/Linux: the IMBridgeBench executable, release build, rows (a)–(e).
+# - Size: the stripped release cdylib and its code by crate (scripts/size_by_crate.py).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+out=$root/target/bench
+rm -rf "$out" && mkdir -p "$out"
+results=$out/results.jsonl
+: >"$results"
+
+if [ "${BENCH_QUICK:-0}" = 1 ]; then
+  criterion_args=(--warm-up-time 1 --measurement-time 1)
+  scale=0.1
+else
+  criterion_args=(--warm-up-time 3 --measurement-time 10)
+  scale=1
+fi
+
+echo "== Rust (criterion)"
+for bench in wire outbox dispatch; do
+  cargo bench -q -p imbridge-core --bench "$bench" -- "${criterion_args[@]}" >"$out/criterion-$bench.log" 2>&1
+done
+
+echo "== size"
+cargo build -q --release -p imbridge-ffi --lib
+stat -c %s target/release/libimbridge.so >"$out/size.txt"
+# The same build unstripped, in its own target dir, for the symbol table.
+CARGO_PROFILE_RELEASE_STRIP=false CARGO_TARGET_DIR=target/unstripped \
+  cargo build -q --release -p imbridge-ffi --lib
+python3 scripts/size_by_crate.py target/unstripped/release/libimbridge.so >"$out/bloat.txt"
+
+echo "== Kotlin/JVM"
+bash scripts/generate-bindings.sh kotlin
+(cd tests/kotlin && mvn -q test -Dtest=CrossingBench -Dgroups=bench -DexcludedGroups=none \
+  -Dimbridge.bench.out="$results" -Dimbridge.bench.scale="$scale" -Dsurefire.failIfNoSpecifiedTests=false \
+  >"$out/kotlin.log" 2>&1) || { cat "$out/kotlin.log"; exit 1; }
+
+echo "== Swift"
+IMBRIDGE_BENCH_OUT="$results" IMBRIDGE_BENCH_SCALE="$scale" \
+  bash scripts/swift.sh run -c release IMBridgeBench >"$out/swift.log" 2>&1 || { tail -40 "$out/swift.log"; exit 1; }
+
+python3 scripts/bench_report.py "$out" >BENCHMARKS.md
+echo "wrote BENCHMARKS.md"
