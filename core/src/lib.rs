@@ -4,6 +4,7 @@
 //! own, sleeps or spawns threads. Time and randomness come in as arguments,
 //! so every rule is deterministic and testable. Rule ids (M1, P2, …) refer to
 //! `SPEC.md`; each module names the rules it implements.
+#![forbid(unsafe_code)]
 #![cfg_attr(
     test,
     allow(

@@ -94,12 +94,19 @@ impl PushStore {
                 })
             }
         };
+        self.decode(vendor, &bytes).map(Some)
+    }
+
+    /// Decodes the bytes of a snapshot file as [`PushStore::load`] does:
+    /// anything but a complete snapshot of this version and `vendor` is a
+    /// typed error naming this store's path.
+    pub fn decode(&self, vendor: Vendor, bytes: &[u8]) -> Result<PushFacts, PushError> {
         let corrupt = |reason: String| PushError::CorruptState {
             path: self.shown(),
             reason,
         };
         let value: serde_json::Value =
-            serde_json::from_slice(&bytes).map_err(|e| corrupt(e.to_string()))?;
+            serde_json::from_slice(bytes).map_err(|e| corrupt(e.to_string()))?;
         match value.get("version").and_then(serde_json::Value::as_u64) {
             Some(SNAPSHOT_VERSION) => {}
             Some(version) => {
@@ -118,7 +125,7 @@ impl PushStore {
                 snapshot.vendor
             )));
         }
-        Ok(Some(snapshot.facts))
+        Ok(snapshot.facts)
     }
 }
 
