@@ -12,7 +12,12 @@
 //! nightly toolchain, which this project does not use. Time per target:
 //! `IMBRIDGE_FUZZ_SECONDS` (default 2; CI runs 60). Executions per target
 //! go to `target/reliability/fuzz.jsonl` for RELIABILITY.md.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use imbridge_core::dispatch::{Dispatcher, Incoming};
 use imbridge_core::doctor::Snapshot;
