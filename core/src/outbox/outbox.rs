@@ -113,8 +113,13 @@ impl Outbox {
     /// Every shed is reported by the next [`Outbox::poll`].
     pub fn admit(&mut self, now_ms: u64, message: Outgoing) -> Result<(), OutboxError> {
         let now_ms = self.advance(now_ms);
-        let slot = self.slot_for(&message.conversation);
         let total_full = self.stats.queued as usize >= self.limits.max_queued_total;
+        if total_full && !self.index.contains_key(&message.conversation) {
+            // A conversation not tracked yet has nothing to shed; answering
+            // without tracking it keeps refusals from growing the outbox.
+            return self.over_total_untracked(now_ms, message);
+        }
+        let slot = self.slot_for(&message.conversation);
         let Some((_, queue)) = self.slots.get_mut(slot).and_then(Option::as_mut) else {
             // slot_for has just filled this slot; refuse rather than lose the message.
             self.stats.refused += 1;
@@ -162,6 +167,35 @@ impl Outbox {
         self.stats.queued += 1;
         self.dirty.push(slot);
         Ok(())
+    }
+
+    /// P3 at the global bound, for a conversation with no queue: a Lowest
+    /// message is shed at once, anything else refused (10023).
+    fn over_total_untracked(&mut self, now_ms: u64, message: Outgoing) -> Result<(), OutboxError> {
+        let bound = self.limits.max_queued_total;
+        if message.priority == Priority::Lowest {
+            let entry = Entry {
+                id: message.id,
+                seq: self.next_seq,
+                admitted_ms: now_ms,
+            };
+            self.next_seq += 1;
+            self.stats.admitted += 1;
+            self.stats.shed += 1;
+            self.shed.push(shed(
+                entry,
+                &message.conversation,
+                now_ms,
+                ShedReason::QueueFull { bound },
+            ));
+            return Ok(());
+        }
+        self.stats.refused += 1;
+        Err(OutboxError::QueueFull {
+            conversation: message.conversation.to_string(),
+            queued: 0,
+            bound,
+        })
     }
 
     /// P3/P4: what may be sent at `now_ms`, what was shed, and when to ask
