@@ -88,6 +88,13 @@ fn bench(c: &mut Criterion) {
             }
         })
     });
+    group.bench_function("decode_only", |b| {
+        b.iter(|| {
+            for t in &refs {
+                black_box(imbridge_core::dispatch::Incoming::decode(t).unwrap());
+            }
+        })
+    });
     // Each iteration moves the clock past the 5-minute window, so no message is a duplicate.
     group.bench_function(BenchmarkId::new("pipeline_3_listeners_batch", BATCH), |b| {
         let (d, counter) = dispatcher();

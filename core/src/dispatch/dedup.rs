@@ -4,18 +4,22 @@
 
 use crate::dispatch::Incoming;
 use crate::message::{C2C_DUPLICATE_WINDOW_MS, GROUP_DUPLICATE_WINDOW_MS};
+use std::cell::RefCell;
 use std::collections::{HashMap, VecDeque};
+use std::sync::Arc;
 
+/// A key is held twice (the map and the expiry queue): `Arc<str>` makes the
+/// second copy a reference count instead of a string.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Key {
     C2c {
-        from: String,
+        from: Arc<str>,
         seq: u32,
         random: u32,
         crc: u32,
     },
     Group {
-        group: String,
+        group: Arc<str>,
         random: u32,
     },
 }
@@ -36,27 +40,27 @@ impl Default for DuplicateFilter {
     }
 }
 
-/// Feeds what is written straight into a CRC32, so hashing the content
-/// needs no buffer on the receive path.
-struct CrcWriter(crc32fast::Hasher);
-
-impl std::io::Write for CrcWriter {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.update(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
+thread_local! {
+    /// Reused for every message on this thread: encoding the body into one
+    /// contiguous buffer and hashing it once beats many small hash updates,
+    /// and reuse means no allocation per message.
+    static CONTENT: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
 
 /// CRC32 of a message's content (its encoded `MsgBody`).
 pub fn content_crc(message: &Incoming) -> u32 {
-    let mut writer = CrcWriter(crc32fast::Hasher::new());
-    // Writing into the hasher cannot fail; plain data always serialises.
-    let _ = serde_json::to_writer(&mut writer, message.body());
-    writer.0.finalize()
+    CONTENT.with(|buffer| {
+        let mut buffer = buffer.borrow_mut();
+        buffer.clear();
+        // Writing plain data into a Vec cannot fail.
+        let _ = serde_json::to_writer(&mut *buffer, message.body());
+        let crc = crc32fast::hash(&buffer);
+        // A huge body once should not pin its buffer for the thread's life.
+        if buffer.capacity() > 64 * 1024 {
+            *buffer = Vec::new();
+        }
+        crc
+    })
 }
 
 impl DuplicateFilter {
@@ -74,7 +78,7 @@ impl DuplicateFilter {
         match message {
             Incoming::C2c(m) => (
                 Key::C2c {
-                    from: m.from_account.clone(),
+                    from: Arc::from(m.from_account.as_str()),
                     seq: m.msg_seq,
                     random: m.msg_random,
                     crc: content_crc(message),
@@ -83,7 +87,7 @@ impl DuplicateFilter {
             ),
             Incoming::Group(m) => (
                 Key::Group {
-                    group: m.group_id.clone(),
+                    group: Arc::from(m.group_id.as_str()),
                     random: m.random,
                 },
                 GROUP_DUPLICATE_WINDOW_MS,

@@ -74,19 +74,90 @@ pub enum Incoming {
     Group(IncomingGroup),
 }
 
+/// [`IncomingC2c`] with only the modelled keys. serde's `flatten` (which
+/// keeps unknown keys in `extra`) buffers the whole object before decoding
+/// it; most messages have no unknown key, so they decode through this in
+/// one pass and only the rest pay for `flatten`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KnownC2c {
+    #[serde(rename = "From_Account")]
+    from_account: String,
+    #[serde(rename = "To_Account")]
+    to_account: String,
+    #[serde(rename = "MsgSeq")]
+    msg_seq: u32,
+    #[serde(rename = "MsgRandom")]
+    msg_random: u32,
+    #[serde(rename = "MsgTime", default)]
+    msg_time: u64,
+    #[serde(rename = "MsgBody")]
+    msg_body: Vec<Element>,
+}
+
+/// [`IncomingGroup`] with only the modelled keys (see [`KnownC2c`]).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KnownGroup {
+    #[serde(rename = "GroupId")]
+    group_id: String,
+    #[serde(rename = "From_Account")]
+    from_account: String,
+    #[serde(rename = "MsgSeq", default)]
+    msg_seq: u64,
+    #[serde(rename = "Random")]
+    random: u32,
+    #[serde(rename = "MsgTime", default)]
+    msg_time: u64,
+    #[serde(rename = "MsgBody")]
+    msg_body: Vec<Element>,
+    #[serde(rename = "GroupAtInfo", default)]
+    group_at_info: Option<Vec<Mention>>,
+}
+
+impl From<KnownC2c> for IncomingC2c {
+    fn from(m: KnownC2c) -> Self {
+        IncomingC2c {
+            from_account: m.from_account,
+            to_account: m.to_account,
+            msg_seq: m.msg_seq,
+            msg_random: m.msg_random,
+            msg_time: m.msg_time,
+            msg_body: m.msg_body,
+            extra: Extra::default(),
+        }
+    }
+}
+
+impl From<KnownGroup> for IncomingGroup {
+    fn from(m: KnownGroup) -> Self {
+        IncomingGroup {
+            group_id: m.group_id,
+            from_account: m.from_account,
+            msg_seq: m.msg_seq,
+            random: m.random,
+            msg_time: m.msg_time,
+            msg_body: m.msg_body,
+            group_at_info: m.group_at_info,
+            extra: Extra::default(),
+        }
+    }
+}
+
 impl Incoming {
     /// Decodes a received message: C2C when it has `To_Account`, group
     /// when it has `GroupId`; malformed input is a typed error naming the field.
     pub fn decode(json: &str) -> Result<Incoming, MessageError> {
-        // Fast path: the kind is plain from the keys, so decode in one pass;
-        // anything unusual takes the general path and its exact errors.
+        // Fast path: the kind is plain from the keys and no key is unknown,
+        // so decode in one pass; anything unusual takes the general path,
+        // which keeps unknown keys and gives the exact errors.
         let c2c = json.contains("\"To_Account\"");
         let group = json.contains("\"GroupId\"");
         if c2c != group {
             let fast = if c2c {
-                serde_json::from_str(json).map(Incoming::C2c)
+                serde_json::from_str::<KnownC2c>(json).map(|m| Incoming::C2c(m.into()))
             } else {
-                serde_json::from_str(json).map(Incoming::Group)
+                serde_json::from_str::<KnownGroup>(json).map(|m| Incoming::Group(m.into()))
             };
             if let Ok(message) = fast {
                 return Ok(message);

@@ -41,7 +41,7 @@ pub(crate) mod opt_flag01 {
 /// [`MessageError`] that names the field: syntax errors and truncated input
 /// become [`MessageError::Json`], wrong types, missing fields and numbers out
 /// of range become [`MessageError::InvalidField`] (6017).
-pub fn decode_json<T: DeserializeOwned>(json: &str) -> Result<T, MessageError> {
+pub fn decode_json<'de, T: serde::Deserialize<'de>>(json: &'de str) -> Result<T, MessageError> {
     let mut de = serde_json::Deserializer::from_str(json);
     let value = serde_path_to_error::deserialize(&mut de).map_err(path_error)?;
     de.end().map_err(|e| json_error(&e))?;
