@@ -125,6 +125,27 @@ fn text(env: &mut JNIEnv<'_>, value: &JString<'_>, field: &str) -> Result<String
     Ok(String::from(java))
 }
 
+/// Kotlin text sent as UTF-8 bytes (`String.encodeToByteArray()`, an
+/// intrinsic on the JVM): one copy, no modified-UTF-8 round trip. Bytes
+/// that are not UTF-8 are a typed error naming `field`.
+fn utf8(env: &mut JNIEnv<'_>, value: &JByteArray<'_>, field: &str) -> Result<String, Failure> {
+    if value.is_null() {
+        return Err(core::MessageError::InvalidField {
+            field: field.to_string(),
+            reason: "is null".into(),
+        }
+        .into());
+    }
+    let bytes = env.convert_byte_array(value)?;
+    String::from_utf8(bytes).map_err(|e| {
+        core::MessageError::InvalidField {
+            field: field.to_string(),
+            reason: format!("is not UTF-8: {e}"),
+        }
+        .into()
+    })
+}
+
 /// A Kotlin `Array<String>` as Rust strings, releasing each local reference
 /// as it goes so a large batch cannot fill the JVM's local reference table.
 fn texts(
@@ -193,19 +214,20 @@ pub extern "system" fn Java_io_imbridge_JvmFastPath_receive<'l>(
     })
 }
 
-/// M3: one text message built and encoded. Frame value: the JSON string.
+/// M3: one text message built and encoded; the strings come as UTF-8
+/// bytes. Frame value: the JSON string.
 #[no_mangle]
 pub extern "system" fn Java_io_imbridge_JvmFastPath_encodeC2cText<'l>(
     mut env: JNIEnv<'l>,
     _class: JClass<'l>,
-    to_account: JString<'l>,
-    message_text: JString<'l>,
+    to_account: JByteArray<'l>,
+    message_text: JByteArray<'l>,
     msg_seq: jint,
     msg_random: jint,
 ) -> jbyteArray {
     respond(&mut env, |env| {
-        let to = text(env, &to_account, "To_Account")?;
-        let body = text(env, &message_text, "Text")?;
+        let to = utf8(env, &to_account, "To_Account")?;
+        let body = utf8(env, &message_text, "Text")?;
         let seq = u32::from_ne_bytes(msg_seq.to_ne_bytes());
         let random = u32::from_ne_bytes(msg_random.to_ne_bytes());
         Ok(encode_c2c_text(&to, &body, seq, random)?)

@@ -126,4 +126,15 @@ for batch in [1, 100] {
         for json in arrays { try fast.receive(nowMs: now, messagesJson: json) }
     }
     record("e_per_listener_fast_plans_batch\(batch)", planned / Double(listeners))
+
+    // What one more listener costs: the same pipeline with 1 listener.
+    let d1 = Dispatcher()
+    d1.setUser(userId: "bob")
+    let single = FastDispatcher(d1)
+    single.addListener { _ in false }
+    let one = try measure("e_dispatch_fast_plans_1_listener_batch\(batch)", perCall: 100, minMessages: 100_000) {
+        now += 300_001
+        for json in arrays { try single.receive(nowMs: now, messagesJson: json) }
+    }
+    record("e_marginal_listener_fast_plans_batch\(batch)", (planned - one) / Double(listeners - 1))
 }

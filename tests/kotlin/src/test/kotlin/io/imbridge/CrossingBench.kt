@@ -123,6 +123,17 @@ class CrossingBench {
             out?.appendText("""{"lang":"kotlin","row":"e_per_listener_uniffi_batch$batch","ns":${uniffi / listeners}}""" + "\n")
             out?.appendText("""{"lang":"kotlin","row":"e_per_listener_fast_jni_batch$batch","ns":${jni / listeners}}""" + "\n")
             println("  = %.1f ns per message per listener".format(jni / listeners))
+
+            // What one more listener costs: the same pipeline with 1 listener.
+            val single = FastDispatcher(Dispatcher().apply { setUser("bob") })
+            single.addListener { false }
+            val one = measure("e_dispatch_fast_jni_1_listener_batch$batch", 100) {
+                t += 300_001
+                bytes.forEach { single.receive(t, it) }
+            }
+            val marginal = (jni - one) / (listeners - 1)
+            out?.appendText("""{"lang":"kotlin","row":"e_marginal_listener_fast_jni_batch$batch","ns":$marginal}""" + "\n")
+            println("  each listener beyond the first: %.1f ns per message".format(marginal))
         }
     }
 }
