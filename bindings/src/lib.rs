@@ -33,6 +33,7 @@ mod messages;
 mod outbox;
 mod plans;
 mod push;
+mod secret;
 
 pub use builders::{MentionListBuilder, MessageBodyBuilder};
 pub use codes::{ErrorCode, GroupType, GroupTypeInfo, MessageStatus, Priority};

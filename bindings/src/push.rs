@@ -61,12 +61,12 @@ pub struct PushChannelConfig {
     /// Vendor app key.
     #[uniffi(default)]
     pub app_key: Option<String>,
-    /// Vendor app secret.
+    /// Vendor app secret (printed as a fingerprint only).
     #[uniffi(default)]
-    pub app_secret: Option<String>,
-    /// OPPO: the MasterSecret (not the AppSecret).
+    pub app_secret: Option<Secret>,
+    /// OPPO: the MasterSecret, not the AppSecret (printed as a fingerprint only).
     #[uniffi(default)]
-    pub master_secret: Option<String>,
+    pub master_secret: Option<Secret>,
     /// Android notification channel id (OPPO requires it on Android 8+).
     #[uniffi(default)]
     pub channel_id: Option<String>,
@@ -105,8 +105,8 @@ pub enum PushEvent {
     Disable,
     /// The vendor SDK delivered a token.
     Token {
-        /// The token.
-        token: String,
+        /// The token (printed as a fingerprint only).
+        token: Secret,
     },
     /// Login succeeded.
     Login {
@@ -156,8 +156,8 @@ pub enum PushEvent {
 pub enum PushAction {
     /// Report the token for the user under the certificate id.
     Report {
-        /// The token.
-        token: String,
+        /// The token to send (printed as a fingerprint only).
+        token: Secret,
         /// Certificate id.
         business_id: u64,
         /// The user.
@@ -292,8 +292,8 @@ fn config_in(c: PushChannelConfig) -> core::ChannelConfig {
         app_version: c.app_version,
         app_id: c.app_id,
         app_key: c.app_key,
-        app_secret: c.app_secret.map(Secret::new),
-        master_secret: c.master_secret.map(Secret::new),
+        app_secret: c.app_secret,
+        master_secret: c.master_secret,
         channel_id: c.channel_id,
         android_api_level: c.android_api_level,
     }
@@ -303,7 +303,7 @@ fn event_in(e: PushEvent) -> core::PushEvent {
     match e {
         PushEvent::Enable => core::PushEvent::Enable,
         PushEvent::Disable => core::PushEvent::Disable,
-        PushEvent::Token { token } => core::PushEvent::Token(Secret::new(token)),
+        PushEvent::Token { token } => core::PushEvent::Token(token),
         PushEvent::Login { user_id } => core::PushEvent::Login(user_id),
         PushEvent::Logout => core::PushEvent::Logout,
         PushEvent::Kicked => core::PushEvent::Kicked,
@@ -332,7 +332,7 @@ fn action_out(a: core::PushAction) -> PushAction {
             business_id,
             user,
         } => PushAction::Report {
-            token: token.expose().to_string(),
+            token,
             business_id,
             user_id: user,
         },

@@ -8,13 +8,13 @@ import Foundation
 ///         for await action in push.actions {
 ///             switch action {
 ///             case let .report(token, businessId, _):
-///                 let ok = await api.reportToken(token, businessId)
+///                 let ok = await api.reportToken(token.value, businessId)
 ///                 _ = try? push.send(.reportResult(ok: ok, retryable: !ok))
 ///             default: await api.perform(action)
 ///             }
 ///         }
 ///     }
-///     _ = try push.send(.token(token: apnsTokenHex))
+///     _ = try push.send(.token(token: Secret(apnsTokenHex)))
 ///
 /// The stream buffers without bound: no action is dropped while nobody
 /// iterates. `clock` gives wall-clock milliseconds (the state persists).

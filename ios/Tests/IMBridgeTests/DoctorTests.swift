@@ -18,7 +18,7 @@ final class DoctorTests: XCTestCase {
         _ = dispatcher.addListener { _ in false }
         let channel = try PushChannel.open(config: PushChannelConfig(vendor: .apns, businessId: 1, appVersion: "1", environment: .production), dataDir: data)
         _ = try channel.handle(nowMs: 0, event: .enable)
-        _ = try channel.handle(nowMs: 1, event: .token(token: "apns-token"))
+        _ = try channel.handle(nowMs: 1, event: .token(token: Secret("apns-token")))
         _ = try channel.handle(nowMs: 2, event: .reportResult(ok: true))
         let snapshot = try exportSnapshot(bridge: bridge, dispatcher: dispatcher, channels: [channel],
                                           app: AppFacts(mainProcess: "com.example.chat.NotificationService", notificationsEnabled: false))

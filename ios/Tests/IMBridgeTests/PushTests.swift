@@ -19,8 +19,8 @@ final class PushTests: XCTestCase {
             businessId: (o["business_id"] as! NSNumber).uint64Value,
             appVersion: o["app_version"] as? String ?? "",
             environment: (o["environment"] as? String).map { $0 == "sandbox" ? .sandbox : .production },
-            appKey: o["app_key"] as? String, appSecret: o["app_secret"] as? String,
-            masterSecret: o["master_secret"] as? String, channelId: o["channel_id"] as? String
+            appKey: o["app_key"] as? String, appSecret: (o["app_secret"] as? String).map(Secret.init),
+            masterSecret: (o["master_secret"] as? String).map(Secret.init), channelId: o["channel_id"] as? String
         )
     }
 
@@ -28,7 +28,7 @@ final class PushTests: XCTestCase {
         switch o["type"] as! String {
         case "enable": return .enable
         case "disable": return .disable
-        case "token": return .token(token: o["token"] as! String)
+        case "token": return .token(token: Secret(o["token"] as! String))
         case "login": return .login(userId: o["user"] as! String)
         case "logout": return .logout
         case "kicked": return .kicked
@@ -62,7 +62,7 @@ final class PushTests: XCTestCase {
     private func actionJSON(_ a: PushAction) -> [String: Any] {
         switch a {
         case let .report(token, businessId, userId):
-            return ["type": "report", "token": token, "business_id": NSNumber(value: businessId), "user": userId]
+            return ["type": "report", "token": token.value, "business_id": NSNumber(value: businessId), "user": userId]
         case let .unregister(userId): return ["type": "unregister", "user": userId]
         case let .scheduleRetry(atMs): return ["type": "schedule_retry", "at_ms": NSNumber(value: atMs)]
         case let .reportBackground(unread): return ["type": "report_background", "unread": NSNumber(value: unread)]
@@ -98,7 +98,7 @@ final class PushTests: XCTestCase {
 
     func test_t1_oppo_without_master_secret_is_6017() {
         XCTAssertThrowsError(try PushChannel.open(
-            config: PushChannelConfig(vendor: .oppo, businessId: 1, appVersion: "1", appSecret: "s", channelId: "im"),
+            config: PushChannelConfig(vendor: .oppo, businessId: 1, appVersion: "1", appSecret: Secret("s"), channelId: "im"),
             dataDir: dataDir())) { error in
             guard case let .InvalidConfig(code, field, _) = error as? PushError else { return XCTFail("\(error)") }
             XCTAssertEqual(code, 6017)
@@ -109,10 +109,10 @@ final class PushTests: XCTestCase {
     func test_t4_state_survives_a_restart_and_corrupt_files_reset_to_no_token() throws {
         let data = dataDir()
         let first = try PushChannel.open(config: apns, dataDir: data)
-        try first.handle(nowMs: 0, event: .enable)
-        try first.handle(nowMs: 1, event: .token(token: "abc"))
-        try first.handle(nowMs: 2, event: .login(userId: "alice"))
-        try first.handle(nowMs: 3, event: .reportResult(ok: true))
+        _ = try first.handle(nowMs: 0, event: .enable)
+        _ = try first.handle(nowMs: 1, event: .token(token: Secret("abc")))
+        _ = try first.handle(nowMs: 2, event: .login(userId: "alice"))
+        _ = try first.handle(nowMs: 3, event: .reportResult(ok: true))
         let again = try PushChannel.open(config: apns, dataDir: data)
         XCTAssertEqual(again.state(), .registered)
         XCTAssertNil(again.restoreProblem())
@@ -136,14 +136,14 @@ final class PushTests: XCTestCase {
     func test_t2_action_stream_delivers_every_action_in_order() async throws {
         let push = PushActions(channel: try PushChannel.open(config: apns, dataDir: dataDir()), clock: { 42 })
         try push.send(.enable)
-        try push.send(.token(token: "abc"))
+        try push.send(.token(token: Secret("abc")))
         try push.send(.login(userId: "alice"))
-        XCTAssertThrowsError(try push.send(.token(token: ""))) { error in
+        XCTAssertThrowsError(try push.send(.token(token: Secret("")))) { error in
             XCTAssertEqual((error as? PushError)?.code, 6017)
         }
         push.finish()
         var all: [PushAction] = []
         for await action in push.actions { all.append(action) }
-        XCTAssertEqual(all, [.report(token: "abc", businessId: 12345, userId: "alice")])
+        XCTAssertEqual(all, [.report(token: Secret("abc"), businessId: 12345, userId: "alice")])
     }
 }

@@ -13,14 +13,14 @@ import kotlinx.coroutines.flow.receiveAsFlow
  * scope.launch {
  *     push.actions.collect { action ->
  *         when (action) {
- *             is PushAction.Report -> api.reportToken(action.token, action.businessId)
+ *             is PushAction.Report -> api.reportToken(action.token.value, action.businessId)
  *                 .let { ok -> push.send(PushEvent.ReportResult(ok, retryable = !ok)) }
  *             is PushAction.ScheduleRetry -> scheduleTick(action.atMs)
  *             else -> api.perform(action)
  *         }
  *     }
  * }
- * push.send(PushEvent.Token(vendorToken))
+ * push.send(PushEvent.Token(Secret(vendorToken)))
  * ```
  *
  * The flow buffers without bound and has one collector: no action is

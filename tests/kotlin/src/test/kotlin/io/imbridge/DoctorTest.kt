@@ -26,7 +26,7 @@ class DoctorTest {
             PushChannelConfig(PushVendor.FCM, 12345u, "1.0"), data,
         )
         channel.handle(0u, PushEvent.Enable)
-        channel.handle(1u, PushEvent.Token("fcm-token"))
+        channel.handle(1u, PushEvent.Token(Secret("fcm-token")))
         val snapshot = exportSnapshot(
             bridge, dispatcher, listOf(channel),
             AppFacts(

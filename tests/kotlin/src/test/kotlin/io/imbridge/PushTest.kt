@@ -45,7 +45,7 @@ class PushTest {
             businessId = o["business_id"]!!.jsonPrimitive.long.toULong(),
             appVersion = s("app_version") ?: "",
             environment = s("environment")?.let { ApnsEnvironment.valueOf(it.uppercase()) },
-            appKey = s("app_key"), appSecret = s("app_secret"), masterSecret = s("master_secret"),
+            appKey = s("app_key"), appSecret = s("app_secret")?.let(::Secret), masterSecret = s("master_secret")?.let(::Secret),
             channelId = s("channel_id"),
         )
     }
@@ -53,7 +53,7 @@ class PushTest {
     private fun event(o: JsonObject, channel: MutableMap<String, JsonElement>): PushEvent = when (val t = o["type"]!!.jsonPrimitive.content) {
         "enable" -> PushEvent.Enable
         "disable" -> PushEvent.Disable
-        "token" -> PushEvent.Token(o["token"]!!.jsonPrimitive.content)
+        "token" -> PushEvent.Token(Secret(o["token"]!!.jsonPrimitive.content))
         "login" -> PushEvent.Login(o["user"]!!.jsonPrimitive.content)
         "logout" -> PushEvent.Logout
         "kicked" -> PushEvent.Kicked
@@ -77,7 +77,7 @@ class PushTest {
 
     private fun actionJson(a: PushAction): JsonObject = when (a) {
         is PushAction.Report -> buildJsonObject {
-            put("type", "report"); put("token", a.token); put("business_id", a.businessId.toLong()); put("user", a.userId)
+            put("type", "report"); put("token", a.token.value); put("business_id", a.businessId.toLong()); put("user", a.userId)
         }
         is PushAction.Unregister -> buildJsonObject { put("type", "unregister"); put("user", a.userId) }
         is PushAction.ScheduleRetry -> buildJsonObject { put("type", "schedule_retry"); put("at_ms", a.atMs.toLong()) }
@@ -115,7 +115,7 @@ class PushTest {
     fun t1_oppo_without_master_secret_is_6017() {
         val e = assertThrows<PushException.InvalidConfig> {
             PushChannel.open(
-                PushChannelConfig(PushVendor.OPPO, 1u, "1.0", appSecret = "s", channelId = "im"), dataDir(),
+                PushChannelConfig(PushVendor.OPPO, 1u, "1.0", appSecret = Secret("s"), channelId = "im"), dataDir(),
             )
         }
         assertEquals(6017, e.code)
@@ -127,7 +127,7 @@ class PushTest {
         val data = dataDir()
         PushChannel.open(apns, data).use { c ->
             c.handle(0u, PushEvent.Enable)
-            c.handle(1u, PushEvent.Token("abc"))
+            c.handle(1u, PushEvent.Token(Secret("abc")))
             c.handle(2u, PushEvent.Login("alice"))
             c.handle(3u, PushEvent.ReportResult(ok = true))
         }
@@ -147,7 +147,7 @@ class PushTest {
     fun t5_status_shows_a_fingerprint_not_the_token() {
         PushChannel.open(apns, dataDir()).use { c ->
             c.handle(0u, PushEvent.Enable)
-            c.handle(1u, PushEvent.Token("very-secret-device-token"))
+            c.handle(1u, PushEvent.Token(Secret("very-secret-device-token")))
             val status = c.status()
             assertFalse(status.toString().contains("very-secret-device-token"))
             assertTrue(status.tokenFingerprint!!.startsWith("#"))
@@ -158,7 +158,7 @@ class PushTest {
     fun t2_invalid_event_is_6017_and_changes_nothing() {
         PushChannel.open(apns, dataDir()).use { c ->
             c.handle(0u, PushEvent.Enable)
-            assertEquals(6017, assertThrows<PushException.InvalidEvent> { c.handle(1u, PushEvent.Token("")) }.code)
+            assertEquals(6017, assertThrows<PushException.InvalidEvent> { c.handle(1u, PushEvent.Token(Secret(""))) }.code)
             assertEquals(PushState.NO_TOKEN, c.state())
         }
     }
@@ -187,12 +187,12 @@ class PushTest {
     fun t2_actions_flow_delivers_every_action_in_order() = runTest {
         PushActions(PushChannel.open(apns, dataDir()), clock = { 42 }).use { push ->
             push.send(PushEvent.Enable)
-            push.send(PushEvent.Token("abc"))
+            push.send(PushEvent.Token(Secret("abc")))
             push.send(PushEvent.Login("alice"))
             push.send(PushEvent.ReportResult(ok = true))
             push.send(PushEvent.Background(5u))
             val actions = push.actions.take(2).toList()
-            assertEquals(PushAction.Report("abc", 12345uL, "alice"), actions[0])
+            assertEquals(PushAction.Report(Secret("abc"), 12345uL, "alice"), actions[0])
             assertEquals(PushAction.ReportBackground(5u), actions[1])
         }
     }
