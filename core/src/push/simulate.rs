@@ -8,14 +8,38 @@ use crate::redact::Secret;
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
 
-/// The simulation input: a channel and its events.
-#[derive(Debug, Clone, Deserialize)]
+/// The simulation input: a channel and its events. `Debug` shows secrets
+/// (tokens, app secrets, the MasterSecret) as fingerprints only (T5).
+#[derive(Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PushScenario {
     /// The channel configuration (`vendor`, `business_id`, …).
-    pub channel: Map<String, Value>,
+    pub channel: ChannelFields,
     /// The events, in order.
     pub events: Vec<ScenarioEvent>,
+}
+
+impl std::fmt::Debug for PushScenario {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PushScenario")
+            .field("channel", &self.channel)
+            .field("events", &self.events)
+            .finish()
+    }
+}
+
+/// Channel fields with every secret replaced by its fingerprint.
+fn redacted_fields(fields: &Map<String, Value>) -> Map<String, Value> {
+    fields
+        .iter()
+        .map(|(key, value)| match (key.as_str(), value) {
+            ("app_secret" | "master_secret", Value::String(s)) => (
+                key.clone(),
+                Value::String(Secret::new(s.as_str()).fingerprint()),
+            ),
+            _ => (key.clone(), value.clone()),
+        })
+        .collect()
 }
 
 /// One event as the scenario spells it.
@@ -38,8 +62,8 @@ pub enum EventKind {
     Disable,
     /// A token from the vendor SDK.
     Token {
-        /// The token.
-        token: String,
+        /// The token (shown as a fingerprint only).
+        token: Secret,
     },
     /// Login succeeded.
     Login {
@@ -79,7 +103,19 @@ pub enum EventKind {
     /// Time passes.
     Tick,
     /// Changed channel fields, merged into the current configuration.
-    Config(Map<String, Value>),
+    Config(ChannelFields),
+}
+
+/// Channel fields as a scenario spells them; `Debug` shows secrets as
+/// fingerprints only (T5).
+#[derive(Clone, Deserialize)]
+#[serde(transparent)]
+pub struct ChannelFields(pub Map<String, Value>);
+
+impl std::fmt::Debug for ChannelFields {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        redacted_fields(&self.0).fmt(f)
+    }
 }
 
 fn yes() -> bool {
@@ -128,7 +164,7 @@ impl PushScenario {
     /// event: `{"at_ms", "state", "actions"}`. An invalid configuration or
     /// event stops the run with an error naming it.
     pub fn run(&self) -> Result<Vec<Value>, MessageError> {
-        let mut fields = self.channel.clone();
+        let mut fields = self.channel.0.clone();
         let mut machine =
             PushMachine::new(config_from(fields.clone())?).map_err(|e| push_error("channel", e))?;
         let mut lines = Vec::with_capacity(self.events.len());
@@ -137,7 +173,7 @@ impl PushScenario {
             let event = match &e.kind {
                 EventKind::Enable => PushEvent::Enable,
                 EventKind::Disable => PushEvent::Disable,
-                EventKind::Token { token } => PushEvent::Token(Secret::new(token.clone())),
+                EventKind::Token { token } => PushEvent::Token(token.clone()),
                 EventKind::Login { user } => PushEvent::Login(user.clone()),
                 EventKind::Logout => PushEvent::Logout,
                 EventKind::Kicked => PushEvent::Kicked,
@@ -156,7 +192,7 @@ impl PushScenario {
                 EventKind::Foreground => PushEvent::Foreground,
                 EventKind::Tick => PushEvent::Tick,
                 EventKind::Config(changed) => {
-                    fields.extend(changed.clone());
+                    fields.extend(changed.0.clone());
                     PushEvent::Config(config_from(fields.clone()).map_err(|err| match err {
                         MessageError::InvalidField { field, reason } => {
                             MessageError::InvalidField {

@@ -96,6 +96,63 @@ final class PushTests: XCTestCase {
         }
     }
 
+    /// Every secret of a scenario replaced by a marker that cannot occur by chance.
+    private func withMarkers(_ value: Any, _ file: String, _ markers: inout [String]) -> Any {
+        if let object = value as? [String: Any] {
+            var out: [String: Any] = [:]
+            for (key, v) in object {
+                if ["token", "app_secret", "master_secret"].contains(key), let s = v as? String, !s.isEmpty {
+                    let marker = "zq-\(key)-\(file)-\(markers.count)-secret"
+                    markers.append(marker)
+                    out[key] = marker
+                } else {
+                    out[key] = withMarkers(v, file, &markers)
+                }
+            }
+            return out
+        }
+        if let array = value as? [Any] {
+            return array.map { withMarkers($0, file, &markers) }
+        }
+        return value
+    }
+
+    func test_t5_no_secret_reaches_a_log_line_or_a_description_in_any_scenario() throws {
+        let files = try FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "json" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
+        let shown = Shown()
+        installLogger(sink: ClosureLogSink { shown.add("\($0.target) \($0.message)") }, level: .trace)
+        defer { installLogger(sink: ClosureLogSink { _ in }, level: .warn) }
+        var markers: [String] = []
+        for file in files {
+            let parsed = try JSONSerialization.jsonObject(with: Data(contentsOf: file))
+            let root = withMarkers(parsed, file.deletingPathExtension().lastPathComponent, &markers) as! [String: Any]
+            var fields = root["channel"] as! [String: Any]
+            let config = config(fields)
+            shown.add(String(describing: config))
+            shown.add(String(reflecting: config))
+            let channel = try PushChannel.open(config: config, dataDir: dataDir())
+            for e in root["events"] as! [[String: Any]] {
+                let event = event(e, &fields)
+                shown.add(String(describing: event))
+                for action in try channel.handle(nowMs: (e["at_ms"] as! NSNumber).uint64Value, event: event) {
+                    shown.add(String(describing: action))
+                    var dumped = ""
+                    dump(action, to: &dumped)
+                    shown.add(dumped)
+                }
+                shown.add(String(describing: channel.status()))
+            }
+        }
+        let lines = shown.lines
+        XCTAssertTrue(lines.contains { $0.contains("Secret(#") }, "no secret was shown at all: nothing was checked")
+        for line in lines {
+            for marker in markers {
+                XCTAssertFalse(line.contains(marker), "secret shown: \(line)")
+            }
+        }
+    }
+
     func test_t1_oppo_without_master_secret_is_6017() {
         XCTAssertThrowsError(try PushChannel.open(
             config: PushChannelConfig(vendor: .oppo, businessId: 1, appVersion: "1", appSecret: Secret("s"), channelId: "im"),
@@ -146,4 +203,12 @@ final class PushTests: XCTestCase {
         for await action in push.actions { all.append(action) }
         XCTAssertEqual(all, [.report(token: Secret("abc"), businessId: 12345, userId: "alice")])
     }
+}
+
+/// Everything shown during a scenario: log lines and descriptions.
+private final class Shown: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [String] = []
+    func add(_ line: String) { lock.withLock { items.append(line) } }
+    var lines: [String] { lock.withLock { items } }
 }

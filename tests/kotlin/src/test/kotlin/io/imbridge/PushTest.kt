@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test
 import org.junit.jupiter.api.TestFactory
 import org.junit.jupiter.api.assertThrows
 import java.io.File
+import java.util.Collections
 import java.nio.file.Files
 
 /** SPEC T1–T6 through the real library, replaying the shared scenarios. */
@@ -107,6 +108,54 @@ class PushTest {
                     val expected = File(dir, file.name.removeSuffix(".json") + ".expected.jsonl").readLines()
                         .filter { it.isNotBlank() }.map { Vectors.json(it) }
                     assertEquals(expected, got)
+                }
+            }
+        }
+
+    /** Every secret of a scenario replaced by a marker that cannot occur by chance. */
+    private fun withMarkers(element: JsonElement, file: String, markers: MutableSet<String>): JsonElement = when (element) {
+        is JsonObject -> JsonObject(
+            element.mapValues { (key, value) ->
+                if (key in setOf("token", "app_secret", "master_secret") && value is JsonPrimitive && value.isString &&
+                    value.content.isNotEmpty()
+                ) {
+                    JsonPrimitive("zq-$key-${file.hashCode()}-${markers.size}-secret").also { markers += it.content }
+                } else {
+                    withMarkers(value, file, markers)
+                }
+            },
+        )
+        is JsonArray -> JsonArray(element.map { withMarkers(it, file, markers) })
+        else -> element
+    }
+
+    @TestFactory
+    fun t5_no_secret_reaches_a_log_line_or_a_to_string_in_any_scenario(): List<DynamicTest> =
+        dir.listFiles { f -> f.name.endsWith(".json") }!!.sortedBy { it.name }.map { file ->
+            dynamicTest(file.name) {
+                val markers = mutableSetOf<String>()
+                val root = withMarkers(Vectors.json(file.readText()), file.name, markers).jsonObject
+                val shown = Collections.synchronizedList(mutableListOf<String>())
+                installLogger(LogLevel.TRACE) { shown += "${it.target} ${it.message}" }
+                try {
+                    val fields = root["channel"]!!.jsonObject.toMutableMap()
+                    val config = config(JsonObject(fields))
+                    shown += config.toString()
+                    PushChannel.open(config, dataDir()).use { channel ->
+                        for (e in root["events"]!!.jsonArray) {
+                            val o = e.jsonObject
+                            val event = event(o, fields)
+                            shown += event.toString()
+                            channel.handle(o["at_ms"]!!.jsonPrimitive.long.toULong(), event).forEach { shown += it.toString() }
+                            shown += channel.status().toString()
+                        }
+                    }
+                } finally {
+                    installLogger(LogLevel.WARN) { }
+                }
+                assertTrue(shown.any { it.contains("Secret(#") }, "the scenario shows no secret at all: nothing was checked")
+                for (line in shown) {
+                    for (marker in markers) assertFalse(line.contains(marker), "secret shown: $line")
                 }
             }
         }
