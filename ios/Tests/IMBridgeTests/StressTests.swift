@@ -1,0 +1,111 @@
+import Foundation
+import XCTest
+import IMBridge
+
+/// Reliability under load: 8 threads for a bounded time (IMBRIDGE_STRESS_SECONDS,
+/// default 3) mixing dispatch (foreign listeners and delivery plans),
+/// listener add/remove, outbox admission and push events on shared objects.
+/// No crash, no deadlock (a watchdog fails the test), and every count
+/// conserved. Figures go to target/reliability/stress-swift.json.
+final class StressTests: XCTestCase {
+    func test_eight_threads_mixing_every_shared_object_conserve_every_count() throws {
+        let seconds = Double(ProcessInfo.processInfo.environment["IMBRIDGE_STRESS_SECONDS"] ?? "") ?? 3
+        let plain = Dispatcher()
+        plain.setUser(userId: "bob")
+        let fastCore = Dispatcher()
+        fastCore.setUser(userId: "bob")
+        let fast = FastDispatcher(fastCore)
+        let plainSeen = Tally()
+        let fastSeen = Tally()
+        for _ in 0..<3 {
+            _ = plain.addListener { event in
+                if case let .newMessages(m) = event { plainSeen.add(m.count) }
+                return false
+            }
+            fast.addListener { event in
+                if case let .newMessages(m) = event { fastSeen.add(m.count) }
+                return false
+            }
+        }
+        let outbox = try Outbox(limits: OutboxLimits(maxQueuedTotal: 500))
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("imbridge-stress-\(UUID().uuidString)").path
+        let push = try PushChannel.open(config: PushChannelConfig(vendor: .fcm, businessId: 1, appVersion: "1.0"), dataDir: dir)
+        let accepted = [Tally(), Tally()]
+        let outgoing = Tally()
+        let refused = Tally()
+        let pushEvents = Tally()
+        let failures = Tally()
+        let seq = Tally()
+        let deadline = Date().addingTimeInterval(seconds)
+        let done = DispatchGroup()
+        // Eight real threads: GCD would run only as many at once as there are cores.
+        for t in 0..<8 {
+            done.enter()
+            Thread {
+                var round: UInt64 = 0
+                while Date() < deadline {
+                    round += 1
+                    let batch = "[" + (0..<20).map { _ -> String in
+                        let s = seq.add(1)
+                        let from = s % 7 == 0 ? s - 1 : s
+                        let to = s % 5 == 0 ? "eve" : "bob"
+                        return #"{"From_Account":"s\#(from)","To_Account":"\#(to)","MsgSeq":1,"MsgRandom":1,"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"m"}}]}"#
+                    }.joined(separator: ",") + "]"
+                    do {
+                        switch t % 4 {
+                        case 0: accepted[0].add(Int(try plain.receiveArray(nowMs: 0, messagesJson: batch).accepted))
+                        case 1: accepted[1].add(Int(try fast.receive(nowMs: 0, messagesJson: batch).accepted))
+                        case 2:
+                            _ = plain.addListener { _ in false }.remove()
+                            fast.addListener { _ in false }.remove()
+                            let priorities: [Priority] = [.high, .normal, .low, .lowest]
+                            let messages = (0..<10).map { i in
+                                OutgoingMessage(id: "t\(t)-\(round)-\(i)", conversation: "c2c_u\(i % 50)", priority: priorities[i % 4])
+                            }
+                            outgoing.add(messages.count)
+                            refused.add(outbox.admit(nowMs: round, messages: messages).filter {
+                                if case .refused = $0 { return true } else { return false }
+                            }.count)
+                            _ = outbox.poll(nowMs: round * 1000)
+                        default:
+                            let events: [PushEvent] = [.enable, .token(token: Secret("tok\(round)")), .login(userId: "u\(t)"),
+                                                       .reportResult(ok: round % 3 != 0, retryable: true, reason: nil), .tick, .logout]
+                            for event in events {
+                                do { _ = try push.handle(nowMs: round, event: event) } catch is PushError {}
+                                pushEvents.add(1)
+                            }
+                        }
+                    } catch {
+                        failures.add(1)
+                    }
+                }
+                done.leave()
+            }.start()
+        }
+        XCTAssertEqual(done.wait(timeout: .now() + seconds + 60), .success, "watchdog: threads still running (deadlock?)")
+        XCTAssertEqual(failures.value, 0)
+        XCTAssertEqual(plainSeen.value, 3 * accepted[0].value)
+        XCTAssertEqual(fastSeen.value, 3 * accepted[1].value)
+        let stats = plain.stats()
+        XCTAssertEqual(stats.received, stats.dropped.values.reduce(0, +) + UInt64(accepted[0].value))
+        _ = outbox.poll(nowMs: UInt64.max / 2)
+        let o = outbox.stats()
+        XCTAssertEqual(UInt64(outgoing.value), o.admitted + o.refused)
+        XCTAssertEqual(o.admitted, o.released + o.shed + o.queued)
+        XCTAssertEqual(UInt64(refused.value), o.refused)
+        let out = Vectors.wireDir.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("target/reliability")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let json = #"{"lang":"swift","threads":8,"seconds":\#(seconds),"messages_received":\#(stats.received + fast.stats().received),"deliveries":\#(plainSeen.value + fastSeen.value),"outgoing":\#(outgoing.value),"released":\#(o.released),"shed":\#(o.shed),"refused":\#(o.refused),"queued_after_drain":\#(o.queued),"push_events":\#(pushEvents.value),"failures":0}"#
+        try json.write(to: out.appendingPathComponent("stress-swift.json"), atomically: true, encoding: .utf8)
+    }
+}
+
+/// A counter shared by threads; `add` returns the new total.
+private final class Tally: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    @discardableResult
+    func add(_ n: Int) -> Int { lock.withLock { count += n; return count } }
+    var value: Int { lock.withLock { count } }
+}
