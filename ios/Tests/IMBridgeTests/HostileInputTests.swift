@@ -1,0 +1,77 @@
+import Foundation
+import XCTest
+import IMBridge
+
+/// Panic audit, a representative set in Swift: hostile arguments (empty,
+/// huge, NUL, malformed JSON, extreme numbers, NaN, every enum value) to the
+/// decoders, builders, dispatch, outbox, push and diagnostics. Each call must
+/// return or throw the library's typed error, never end the process.
+/// Figures go to target/reliability/audit-swift.jsonl.
+final class HostileInputTests: XCTestCase {
+    private let strings = ["", " ", String(repeating: "x", count: 1 << 20), "\u{0}", "{\"", "[1e309]", "c2c_", "group_",
+                           "é👋", "null", "-1"]
+    private var rows: [String] = []
+
+    /// Runs `body` once per value; a typed error counts as handled.
+    private func sweep<T>(_ name: String, _ values: [T], _ body: (T) throws -> Void) {
+        var ok = 0
+        var typed = 0
+        for value in values {
+            do {
+                try body(value)
+                ok += 1
+            } catch is MessageError {
+                typed += 1
+            } catch is PushError {
+                typed += 1
+            } catch is OutboxError {
+                typed += 1
+            } catch {
+                XCTFail("\(name): untyped error \(error)")
+            }
+        }
+        rows.append(#"{"lang":"swift","function":"\#(name)","calls":\#(values.count),"ok":\#(ok),"typed_error":\#(typed),"refused_before_crossing":0,"other":0}"#)
+    }
+
+    func test_hostile_arguments_end_in_a_value_or_a_typed_error() throws {
+        sweep("decodeC2cMessage", strings) { _ = try decodeC2cMessage(json: $0) }
+        sweep("decodeGroupMessage", strings) { _ = try decodeGroupMessage(json: $0) }
+        sweep("conversationIdParse", strings) { _ = try conversationIdParse(text: $0) }
+        sweep("checkSendBody", strings) { _ = try checkSendBody(json: $0) }
+        sweep("diagnose", strings) { _ = try diagnose(snapshotJson: $0) }
+        sweep("willPush", strings) { _ = try willPush(bodyJson: $0, context: PushContext(pushEnabled: true, receiveOption: Int32.min)) }
+        sweep("redPacket", [UInt64.min, UInt64.max]) { _ = try redPacket(amount: $0, greeting: "", pushText: "") }
+        sweep("clientMsgIdNew", [UInt64.min, UInt64.max]) { _ = clientMsgIdNew(tinyid: $0, nowUnixSecs: $0, random: UInt32.max) }
+        sweep("validateElement", strings.map { Element.text(text: $0) } + strings.map { Element.custom(data: $0) }
+            + [Double.nan, .infinity, -.greatestFiniteMagnitude, 91].map { Element.location(desc: "d", latitude: $0, longitude: $0) }) {
+            try validateElement(element: $0)
+        }
+        sweep("encodeC2cTexts", [0, 1, 10_000]) { n in
+            _ = try encodeC2cTexts(toAccounts: Array(repeating: "", count: n), texts: Array(repeating: "", count: n),
+                                   msgSeqs: Array(repeating: .max, count: n), msgRandoms: Array(repeating: 0, count: n + 1))
+        }
+        let builder = MessageBodyBuilder()
+        sweep("MessageBodyBuilder.add", strings) { try builder.add(element: .custom(data: $0)) }
+        let d = Dispatcher()
+        d.setUser(userId: "bob")
+        _ = d.addListener { _ in false }
+        sweep("Dispatcher.receiveArray", strings) { _ = try d.receiveArray(nowMs: .max, messagesJson: $0) }
+        sweep("Dispatcher.receive", strings) { _ = try d.receive(nowMs: 0, messages: [$0, $0], arrivedOn: $0) }
+        sweep("Dispatcher.revoked", strings) { try d.revoked(conversation: $0, messageId: $0, operator: $0, reason: $0) }
+        sweep("Dispatcher.recordOutcome", [UInt64.min, .max]) { d.recordOutcome(messages: $0, consumedBy: $0, failed: [$0]) }
+        let outbox = try Outbox()
+        sweep("Outbox.admit", strings) { _ = outbox.admit(nowMs: .max, messages: [OutgoingMessage(id: $0, conversation: $0, priority: .lowest)]) }
+        sweep("Outbox.setConversationLimit", strings) { try outbox.setConversationLimit(conversation: $0, perSec: .max) }
+        sweep("Outbox.poll", [UInt64.min, .max]) { _ = outbox.poll(nowMs: $0) }
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("imbridge-hostile-\(UUID().uuidString)").path
+        let push = try PushChannel.open(config: PushChannelConfig(vendor: .fcm, businessId: 1, appVersion: "1"), dataDir: dir)
+        sweep("PushChannel.handle", strings) { _ = try push.handle(nowMs: .max, event: .token(token: Secret($0))) }
+        sweep("PushChannel.open", strings) {
+            _ = try PushChannel.open(config: PushChannelConfig(vendor: .oppo, businessId: 0, appVersion: $0, appSecret: Secret($0)), dataDir: dir)
+        }
+        let out = Vectors.wireDir.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("target/reliability")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try (rows.joined(separator: "\n") + "\n").write(to: out.appendingPathComponent("audit-swift.jsonl"), atomically: true, encoding: .utf8)
+    }
+}
