@@ -11,6 +11,23 @@ use std::sync::Arc;
 
 const MILLION: u64 = 1_000_000;
 
+/// Appends one figure to `target/reliability/memory.jsonl`.
+fn record(test: &str, fields: &str) {
+    use std::io::Write;
+    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/reliability");
+    std::fs::create_dir_all(&out).unwrap();
+    let mut log = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(out.join("memory.jsonl"))
+        .unwrap();
+    writeln!(log, r#"{{"test":"{test}",{fields}}}"#).unwrap();
+}
+
+/// Resident memory is per process and the harness runs tests in parallel:
+/// each test holds this while it measures.
+static ALONE: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// Resident set size in bytes, from /proc (Linux).
 fn rss() -> u64 {
     let statm = std::fs::read_to_string("/proc/self/statm").unwrap();
@@ -33,6 +50,7 @@ impl Listener for Quiet {
 
 #[test]
 fn m7_a_million_distinct_senders_keep_the_dedup_window_at_its_bound() {
+    let _alone = ALONE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let d = Dispatcher::default();
     d.set_user(Some("bob".into()));
     d.add_listener(Arc::new(Quiet));
@@ -53,10 +71,15 @@ fn m7_a_million_distinct_senders_keep_the_dedup_window_at_its_bound() {
         grown < 32 << 20,
         "resident memory grew {grown} bytes after the window filled"
     );
+    record(
+        "dedup window (M7), 1,000,000 distinct senders",
+        &format!(r#""inputs":{MILLION},"kept_bound":100000,"rss_growth_after_bound":{grown}"#),
+    );
 }
 
 #[test]
 fn d7_a_million_messages_without_a_listener_keep_the_buffer_at_its_bound() {
+    let _alone = ALONE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let d = Dispatcher::default();
     d.set_user(Some("bob".into()));
     for start in (0..MILLION).step_by(1000) {
@@ -70,10 +93,18 @@ fn d7_a_million_messages_without_a_listener_keep_the_buffer_at_its_bound() {
         stats.dropped["overflow"],
         MILLION - Dispatcher::DEFAULT_BUFFER as u64
     );
+    record(
+        "no-listener buffer (D7), 1,000,000 messages",
+        &format!(
+            r#""inputs":{MILLION},"kept_bound":{},"counted_overflow":{}"#,
+            stats.buffered, stats.dropped["overflow"]
+        ),
+    );
 }
 
 #[test]
 fn p3_a_million_conversations_keep_the_outbox_at_its_bound_and_count_refusals() {
+    let _alone = ALONE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     let limits = OutboxLimits::default();
     let total = limits.max_queued_total as u64;
     let mut outbox = Outbox::new(limits).unwrap();
@@ -110,5 +141,12 @@ fn p3_a_million_conversations_keep_the_outbox_at_its_bound_and_count_refusals() 
     assert!(
         grown < 32 << 20,
         "resident memory grew {grown} bytes past the bound"
+    );
+    record(
+        "outbox (P3), 1,000,000 conversations",
+        &format!(
+            r#""inputs":{MILLION},"kept_bound":{total},"counted_refused":{},"rss_growth_after_bound":{grown}"#,
+            stats.refused
+        ),
     );
 }

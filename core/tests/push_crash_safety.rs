@@ -97,17 +97,31 @@ fn t4_a_writer_killed_at_any_point_leaves_the_old_or_the_new_state_whole() {
     let states = old_and_new();
     let mut rng = fastrand::Rng::with_seed(4);
     let rounds = 25;
+    let mut seen = [0u32; 2];
     for round in 0..rounds {
         kill_writer_after(&path, Duration::from_micros(rng.u64(0..20_000)));
         let loaded = store.load(Vendor::Apns);
         match loaded {
-            Ok(Some(f)) => assert!(
-                states.contains(&f),
-                "round {round}: a state neither old nor new: {f:?}"
-            ),
+            Ok(Some(f)) => {
+                assert!(
+                    states.contains(&f),
+                    "round {round}: a state neither old nor new: {f:?}"
+                );
+                seen[usize::from(f != states[0])] += 1;
+            }
             other => panic!("round {round}: expected a whole state, got {other:?}"),
         }
     }
+    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/reliability");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(
+        out.join("crash-safety.json"),
+        format!(
+            r#"{{"kills":{rounds},"read_first_state":{},"read_second_state":{},"half_states":0,"panics":0}}"#,
+            seen[0], seen[1]
+        ),
+    )
+    .unwrap();
     // Killed writers leave their temporary files behind; none is ever read.
     let leftovers = std::fs::read_dir(path.parent().unwrap()).unwrap().count();
     assert!(leftovers >= 1);

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs the reliability suite and writes its report (RELIABILITY.md):
+#   scripts/reliability.sh [OUT]     default OUT: RELIABILITY.md
+#   IMBRIDGE_FUZZ_SECONDS=60   time per fuzz / interaction target (default 60)
+#   IMBRIDGE_STRESS_SECONDS=10 time of each stress test (default 10)
+#
+# - Rust: mutation fuzzing of every decoder and simulator input, interaction
+#   fuzzing of the outbox, dispatcher and push machine, crash-safety with
+#   killed processes, memory bounds, redaction.
+# - Kotlin (real JVM, real library): stress, the panic audit, redaction.
+# - Swift (swift test): stress, hostile inputs, redaction.
+# Every figure in the report comes from target/reliability/, written by
+# these runs; a failing test fails the script and writes no report.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+out=${1:-RELIABILITY.md}
+export IMBRIDGE_FUZZ_SECONDS=${IMBRIDGE_FUZZ_SECONDS:-60}
+export IMBRIDGE_STRESS_SECONDS=${IMBRIDGE_STRESS_SECONDS:-10}
+
+rm -rf target/reliability target/fuzz-crashes
+mkdir -p target/reliability
+
+echo "== Rust: fuzzing ${IMBRIDGE_FUZZ_SECONDS}s per target, crash-safety, memory bounds, redaction"
+cargo test -q -p imbridge-core --test fuzz_inputs --test interactions --test push_crash_safety \
+  --test memory_bounds --test redaction
+
+echo "== Kotlin: stress ${IMBRIDGE_STRESS_SECONDS}s, panic audit, redaction"
+bash scripts/generate-bindings.sh kotlin
+(cd tests/kotlin && mvn -q test -Dtest='StressTest,PanicAuditTest,PushTest' \
+  -Dimbridge.stress.seconds="$IMBRIDGE_STRESS_SECONDS" -Dsurefire.failIfNoSpecifiedTests=false)
+
+echo "== Swift: stress ${IMBRIDGE_STRESS_SECONDS}s, hostile inputs, redaction"
+bash scripts/test-swift.sh --filter 'StressTests|HostileInputTests|PushTests'
+
+python3 scripts/reliability_report.py target/reliability >"$out"
+echo "wrote $out"
