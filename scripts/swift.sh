@@ -38,7 +38,7 @@ mount --bind "$root" "$mnt"
 # IMBRIDGE_BENCH_OUT is a path in the repository; inside it is under /work.
 bench_out=${IMBRIDGE_BENCH_OUT:+/work/${IMBRIDGE_BENCH_OUT#"$root"/}}
 chroot "$chroot_dir" /usr/bin/env -i PATH=/usr/bin:/bin HOME=/root \
-  IMBRIDGE_MEASURE="${IMBRIDGE_MEASURE:-}" IMBRIDGE_BENCH_SCALE="${IMBRIDGE_BENCH_SCALE:-1}" \
+  IMBRIDGE_BENCH_SCALE="${IMBRIDGE_BENCH_SCALE:-1}" \
   IMBRIDGE_STRESS_SECONDS="${IMBRIDGE_STRESS_SECONDS:-3}" \
   IMBRIDGE_BENCH_OUT="$bench_out" LD_LIBRARY_PATH=/work/target/release \
   bash -c 'cd /work/ios && swift "$1" --scratch-path /work/target/swift-build -Xlinker -L/work/target/release "${@:2}"' \

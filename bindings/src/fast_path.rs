@@ -135,3 +135,42 @@ impl Dispatcher {
         table.next
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn m3_batch_rows_succeed_or_fail_alone() {
+        let rows = encode_c2c_texts(
+            vec!["bob".into(), String::new()],
+            vec!["hi".into(), "x".into()],
+            vec![1, 2],
+            vec![u32::MAX, 0],
+        )
+        .unwrap();
+        assert!(rows[0].error.is_none());
+        assert!(rows[0].json.contains(r#""MsgRandom":4294967295"#));
+        assert!(rows[1].error.is_some());
+        assert!(rows[1].json.is_empty());
+    }
+
+    #[test]
+    fn columns_of_different_lengths_are_a_typed_error_naming_the_column() {
+        let err = encode_c2c_texts(vec!["a".into()], vec![], vec![1], vec![1]).unwrap_err();
+        assert!(err.to_string().contains("texts"), "{err}");
+    }
+
+    #[test]
+    fn fast_path_ids_are_stable_and_never_outlive_the_dispatcher() {
+        let d = Dispatcher::new(None, 10);
+        let id = d.fast_path_id();
+        assert_eq!(d.fast_path_id(), id);
+        assert!(dispatcher_by_id(id).is_some());
+        let other = Dispatcher::new(None, 10);
+        assert_ne!(other.fast_path_id(), id);
+        drop(d);
+        assert!(dispatcher_by_id(id).is_none());
+        assert!(dispatcher_by_id(u64::MAX).is_none());
+    }
+}

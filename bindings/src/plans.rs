@@ -236,3 +236,103 @@ impl Dispatcher {
             .record_outcome(messages, consumed_by.map(core::ListenerId), &failed);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c2c(seq: u32) -> String {
+        format!(
+            r#"{{"From_Account":"alice","To_Account":"bob","MsgSeq":{seq},"MsgRandom":{seq},"MsgBody":[{{"MsgType":"TIMTextElem","MsgContent":{{"Text":"hi"}}}}]}}"#
+        )
+    }
+
+    fn dispatcher() -> Dispatcher {
+        let d = Dispatcher::new(None, 1000);
+        d.set_user(Some("bob".into()));
+        d
+    }
+
+    #[test]
+    fn d3_one_plan_per_event_lists_every_deferred_listener_in_order() {
+        let d = dispatcher();
+        let ids: Vec<u64> = (0..3)
+            .map(|_| d.add_deferred_listener().handle.id())
+            .collect();
+        let planned = d
+            .receive_planned(0, format!("[{},{}]", c2c(1), c2c(2)), None)
+            .unwrap();
+        assert_eq!(planned.report.accepted, 2);
+        assert_eq!(planned.plans.len(), 1);
+        assert_eq!(planned.plans[0].listeners, ids);
+        assert_eq!(planned.plans[0].mode, DispatchMode::Observer);
+        match &planned.plans[0].event {
+            DispatchEvent::NewMessages { messages } => assert_eq!(messages.len(), 2),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn d2_plans_carry_the_mode_and_outcomes_reach_the_counters() {
+        let d = dispatcher();
+        d.set_mode(DispatchMode::Chain);
+        let first = d.add_deferred_listener().handle.id();
+        let planned = d.receive_planned(0, format!("[{}]", c2c(1)), None).unwrap();
+        assert_eq!(planned.plans[0].mode, DispatchMode::Chain);
+        d.record_outcome(1, Some(first), vec![first]);
+        let stats = d.stats();
+        assert_eq!(stats.consumed_by.get(&first), Some(&1));
+        assert_eq!(stats.listener_failures, 1);
+    }
+
+    #[test]
+    fn d7_the_first_deferred_listener_gets_the_buffer_as_a_plan() {
+        let d = dispatcher();
+        d.receive_array(0, format!("[{},{}]", c2c(1), c2c(2)), None)
+            .unwrap();
+        let registration = d.add_deferred_listener();
+        assert_eq!(registration.plans.len(), 1);
+        assert_eq!(
+            registration.plans[0].listeners,
+            vec![registration.handle.id()]
+        );
+        assert_eq!(d.stats().buffered, 0);
+    }
+
+    #[test]
+    fn a_deferred_listener_outside_a_planned_call_is_a_counted_failure() {
+        let d = dispatcher();
+        d.add_deferred_listener();
+        d.receive_array(0, format!("[{}]", c2c(1)), None).unwrap();
+        assert_eq!(d.stats().listener_failures, 1);
+    }
+
+    #[test]
+    fn nested_planned_calls_keep_their_own_plans() {
+        let outer = dispatcher();
+        let inner = dispatcher();
+        outer.add_deferred_listener();
+        inner.add_deferred_listener();
+        let (inner_plans, outer_plans) = capture_plans(|| {
+            let nested = inner
+                .receive_planned(0, format!("[{}]", c2c(1)), None)
+                .unwrap()
+                .plans;
+            let _ = outer
+                .inner
+                .receive_json_array(0, &format!("[{}]", c2c(2)), None);
+            nested
+        });
+        assert_eq!(inner_plans.len(), 1);
+        assert_eq!(outer_plans.len(), 1);
+    }
+
+    #[test]
+    fn removing_by_id_unregisters_once() {
+        let d = dispatcher();
+        let id = d.add_deferred_listener().handle.id();
+        assert!(d.remove_listener_by_id(id));
+        assert!(!d.remove_listener_by_id(id));
+        assert_eq!(d.listener_count(), 0);
+    }
+}

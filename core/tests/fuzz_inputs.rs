@@ -197,12 +197,12 @@ fn fuzz_seeded(name: &str, seeds: Vec<Vec<u8>>, target: impl Fn(&[u8])) {
         .append(true)
         .open(out.join("fuzz.jsonl"))
         .unwrap();
-    writeln!(
-        log,
-        r#"{{"target":"{name}","seconds":{seconds},"executions":{executions},"seeds":{},"regressions":{replayed},"panics":0}}"#,
+    // One write per line: targets run in parallel and append to one file.
+    let line = format!(
+        "{{\"target\":\"{name}\",\"seconds\":{seconds},\"executions\":{executions},\"seeds\":{},\"regressions\":{replayed},\"panics\":0}}\n",
         seeds.len()
-    )
-    .unwrap();
+    );
+    log.write_all(line.as_bytes()).unwrap();
 }
 
 fn text(input: &[u8]) -> String {

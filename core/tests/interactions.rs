@@ -53,12 +53,12 @@ fn record(target: &str, sequences: u64, steps: u64) {
         .append(true)
         .open(out.join("interactions.jsonl"))
         .unwrap();
-    writeln!(
-        log,
-        r#"{{"target":"{target}","seconds":{},"sequences":{sequences},"steps":{steps},"violations":0}}"#,
+    // One write per line: targets run in parallel and append to one file.
+    let line = format!(
+        "{{\"target\":\"{target}\",\"seconds\":{},\"sequences\":{sequences},\"steps\":{steps},\"violations\":0}}\n",
         budget().as_secs()
-    )
-    .unwrap();
+    );
+    log.write_all(line.as_bytes()).unwrap();
 }
 
 const PRIORITIES: [Priority; 4] = [

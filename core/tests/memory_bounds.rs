@@ -21,7 +21,9 @@ fn record(test: &str, fields: &str) {
         .append(true)
         .open(out.join("memory.jsonl"))
         .unwrap();
-    writeln!(log, r#"{{"test":"{test}",{fields}}}"#).unwrap();
+    // One write per line, so lines of parallel tests cannot interleave.
+    log.write_all(format!("{{\"test\":\"{test}\",{fields}}}\n").as_bytes())
+        .unwrap();
 }
 
 /// Resident memory is per process and the harness runs tests in parallel:
@@ -50,7 +52,9 @@ impl Listener for Quiet {
 
 #[test]
 fn m7_a_million_distinct_senders_keep_the_dedup_window_at_its_bound() {
-    let _alone = ALONE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let _alone = ALONE
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let d = Dispatcher::default();
     d.set_user(Some("bob".into()));
     d.add_listener(Arc::new(Quiet));
@@ -79,7 +83,9 @@ fn m7_a_million_distinct_senders_keep_the_dedup_window_at_its_bound() {
 
 #[test]
 fn d7_a_million_messages_without_a_listener_keep_the_buffer_at_its_bound() {
-    let _alone = ALONE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let _alone = ALONE
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let d = Dispatcher::default();
     d.set_user(Some("bob".into()));
     for start in (0..MILLION).step_by(1000) {
@@ -104,7 +110,9 @@ fn d7_a_million_messages_without_a_listener_keep_the_buffer_at_its_bound() {
 
 #[test]
 fn p3_a_million_conversations_keep_the_outbox_at_its_bound_and_count_refusals() {
-    let _alone = ALONE.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let _alone = ALONE
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let limits = OutboxLimits::default();
     let total = limits.max_queued_total as u64;
     let mut outbox = Outbox::new(limits).unwrap();

@@ -6,7 +6,6 @@ import kotlinx.coroutines.async
 import kotlinx.coroutines.runBlocking
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
-import org.junit.jupiter.api.Tag
 import org.junit.jupiter.api.Test
 import java.util.Collections
 import java.util.concurrent.CountDownLatch
@@ -151,26 +150,4 @@ class DispatchTest {
 
     private inline fun <reified T : Throwable> assertThrows(noinline block: () -> Unit): T =
         org.junit.jupiter.api.assertThrows<T>(block)
-
-    /** Per message per listener, batches of 1 vs 100 (run with -Dgroups=bench). */
-    @Tag("bench")
-    @Test
-    fun measure_dispatch_to_kotlin_listeners() {
-        val messages = (0 until 100).map { c2c(it) }
-        for (batch in listOf(1, 100)) {
-            val d = dispatcher()
-            repeat(3) { d.addListener { false } }
-            var now = 0uL
-            fun round() {
-                now += 300_001u
-                messages.chunked(batch).forEach { d.receiveArray(now, it.joinToString(",", "[", "]")) }
-            }
-            repeat(200) { round() } // warm-up
-            val rounds = 500
-            val start = System.nanoTime()
-            repeat(rounds) { round() }
-            val ns = (System.nanoTime() - start).toDouble() / (rounds * messages.size * 3)
-            println("dispatch to Kotlin listeners, batch $batch: %.0f ns per message per listener".format(ns))
-        }
-    }
 }
