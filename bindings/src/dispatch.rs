@@ -252,7 +252,7 @@ pub struct DispatchStats {
     pub events_without_listener: u64,
 }
 
-pub(crate) fn reason_out(r: core::DropReason) -> DropReason {
+fn reason_out(r: core::DropReason) -> DropReason {
     match r {
         core::DropReason::Misrouted => DropReason::Misrouted,
         core::DropReason::NotMember => DropReason::NotMember,

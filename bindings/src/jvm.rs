@@ -108,14 +108,19 @@ fn respond<'l, T: Lower<UniFfiTag>>(
     }
 }
 
+/// The typed error for bad input in `field` (6017).
+fn invalid(field: &str, reason: impl Into<String>) -> Failure {
+    core::MessageError::InvalidField {
+        field: field.to_string(),
+        reason: reason.into(),
+    }
+    .into()
+}
+
 /// A Kotlin `String` argument as Rust text; `null` is a typed error naming `field`.
 fn text(env: &mut JNIEnv<'_>, value: &JString<'_>, field: &str) -> Result<String, Failure> {
     if value.is_null() {
-        return Err(core::MessageError::InvalidField {
-            field: field.to_string(),
-            reason: "is null".into(),
-        }
-        .into());
+        return Err(invalid(field, "is null"));
     }
     // SAFETY: `value` is a non-null reference the JVM typed as
     // java.lang.String (the Kotlin declaration says `String`), which is what
@@ -130,20 +135,10 @@ fn text(env: &mut JNIEnv<'_>, value: &JString<'_>, field: &str) -> Result<String
 /// that are not UTF-8 are a typed error naming `field`.
 fn utf8(env: &mut JNIEnv<'_>, value: &JByteArray<'_>, field: &str) -> Result<String, Failure> {
     if value.is_null() {
-        return Err(core::MessageError::InvalidField {
-            field: field.to_string(),
-            reason: "is null".into(),
-        }
-        .into());
+        return Err(invalid(field, "is null"));
     }
     let bytes = env.convert_byte_array(value)?;
-    String::from_utf8(bytes).map_err(|e| {
-        core::MessageError::InvalidField {
-            field: field.to_string(),
-            reason: format!("is not UTF-8: {e}"),
-        }
-        .into()
-    })
+    String::from_utf8(bytes).map_err(|e| invalid(field, format!("is not UTF-8: {e}")))
 }
 
 /// A Kotlin `Array<String>` as Rust strings, releasing each local reference
@@ -192,24 +187,21 @@ pub extern "system" fn Java_io_imbridge_JvmFastPath_receive<'l>(
 ) -> jbyteArray {
     respond(&mut env, |env| {
         let id = u64::from_ne_bytes(dispatcher.to_ne_bytes());
-        let dispatcher = dispatcher_by_id(id).ok_or_else(|| core::MessageError::InvalidField {
-            field: "dispatcher".into(),
-            reason: format!("no live dispatcher has fast-path id {id}"),
+        let dispatcher = dispatcher_by_id(id).ok_or_else(|| {
+            invalid(
+                "dispatcher",
+                format!("no live dispatcher has fast-path id {id}"),
+            )
         })?;
-        let now_ms = u64::try_from(now_ms).map_err(|_| core::MessageError::InvalidField {
-            field: "now_ms".into(),
-            reason: "is negative".into(),
-        })?;
+        let now_ms = u64::try_from(now_ms).map_err(|_| invalid("now_ms", "is negative"))?;
         let arrived_on = if arrived_on.is_null() {
             None
         } else {
             Some(text(env, &arrived_on, "arrived_on")?)
         };
         let bytes = env.convert_byte_array(&messages)?;
-        let json = std::str::from_utf8(&bytes).map_err(|e| core::MessageError::InvalidField {
-            field: "messages".into(),
-            reason: format!("is not UTF-8: {e}"),
-        })?;
+        let json = std::str::from_utf8(&bytes)
+            .map_err(|e| invalid("messages", format!("is not UTF-8: {e}")))?;
         Ok(receive_planned(&dispatcher, now_ms, json, arrived_on)?)
     })
 }

@@ -19,6 +19,8 @@
     clippy::panic
 )]
 
+mod common;
+
 use imbridge_core::dispatch::{Dispatcher, Incoming};
 use imbridge_core::doctor::Snapshot;
 use imbridge_core::message::{C2cMessage, GroupMessage};
@@ -26,7 +28,6 @@ use imbridge_core::outbox::simulate::Scenario;
 use imbridge_core::push::simulate::PushScenario;
 use imbridge_core::push::{PushFacts, PushStore, Vendor};
 use imbridge_core::redact::Secret;
-use std::io::Write;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -183,8 +184,6 @@ fn fuzz_seeded(name: &str, seeds: Vec<Vec<u8>>, target: impl Fn(&[u8])) {
         }
     }
     std::panic::set_hook(hook);
-    let out = repo().join("target/reliability");
-    std::fs::create_dir_all(&out).unwrap();
     if let Some(input) = crash {
         let dir = repo().join("target/fuzz-crashes");
         std::fs::create_dir_all(&dir).unwrap();
@@ -192,17 +191,13 @@ fn fuzz_seeded(name: &str, seeds: Vec<Vec<u8>>, target: impl Fn(&[u8])) {
         std::fs::write(&path, &input).unwrap();
         panic!("{name}: panic on input saved to {}", path.display());
     }
-    let mut log = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(out.join("fuzz.jsonl"))
-        .unwrap();
-    // One write per line: targets run in parallel and append to one file.
-    let line = format!(
-        "{{\"target\":\"{name}\",\"seconds\":{seconds},\"executions\":{executions},\"seeds\":{},\"regressions\":{replayed},\"panics\":0}}\n",
-        seeds.len()
+    common::append_line(
+        "fuzz.jsonl",
+        &format!(
+            r#"{{"target":"{name}","seconds":{seconds},"executions":{executions},"seeds":{},"regressions":{replayed},"panics":0}}"#,
+            seeds.len()
+        ),
     );
-    log.write_all(line.as_bytes()).unwrap();
 }
 
 fn text(input: &[u8]) -> String {

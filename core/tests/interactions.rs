@@ -21,6 +21,8 @@
     clippy::panic
 )]
 
+mod common;
+
 use imbridge_core::dispatch::{
     DispatchEvent, DispatchMode, Dispatcher, Incoming, Listener, ListenerFailed, ListenerId,
 };
@@ -31,8 +33,6 @@ use imbridge_core::push::{
 };
 use imbridge_core::redact::Secret;
 use std::collections::{HashMap, HashSet};
-use std::io::Write;
-use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -46,19 +46,13 @@ fn budget() -> Duration {
 }
 
 fn record(target: &str, sequences: u64, steps: u64) {
-    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/reliability");
-    std::fs::create_dir_all(&out).unwrap();
-    let mut log = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(out.join("interactions.jsonl"))
-        .unwrap();
-    // One write per line: targets run in parallel and append to one file.
-    let line = format!(
-        "{{\"target\":\"{target}\",\"seconds\":{},\"sequences\":{sequences},\"steps\":{steps},\"violations\":0}}\n",
-        budget().as_secs()
+    common::append_line(
+        "interactions.jsonl",
+        &format!(
+            r#"{{"target":"{target}","seconds":{},"sequences":{sequences},"steps":{steps},"violations":0}}"#,
+            budget().as_secs()
+        ),
     );
-    log.write_all(line.as_bytes()).unwrap();
 }
 
 const PRIORITIES: [Priority; 4] = [

@@ -4,6 +4,8 @@
 //! stops growing once the bounds are reached.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
+mod common;
+
 use imbridge_core::dispatch::{DispatchEvent, Dispatcher, Listener, ListenerFailed};
 use imbridge_core::message::{ConversationId, Priority};
 use imbridge_core::outbox::{Outbox, OutboxLimits, Outgoing};
@@ -13,17 +15,7 @@ const MILLION: u64 = 1_000_000;
 
 /// Appends one figure to `target/reliability/memory.jsonl`.
 fn record(test: &str, fields: &str) {
-    use std::io::Write;
-    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/reliability");
-    std::fs::create_dir_all(&out).unwrap();
-    let mut log = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(out.join("memory.jsonl"))
-        .unwrap();
-    // One write per line, so lines of parallel tests cannot interleave.
-    log.write_all(format!("{{\"test\":\"{test}\",{fields}}}\n").as_bytes())
-        .unwrap();
+    common::append_line("memory.jsonl", &format!(r#"{{"test":"{test}",{fields}}}"#));
 }
 
 /// Resident memory is per process and the harness runs tests in parallel:

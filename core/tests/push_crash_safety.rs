@@ -11,6 +11,8 @@
     clippy::panic
 )]
 
+mod common;
+
 use imbridge_core::push::{
     ApnsEnvironment, ChannelConfig, PushFacts, PushState, PushStore, Vendor,
 };
@@ -112,10 +114,8 @@ fn t4_a_writer_killed_at_any_point_leaves_the_old_or_the_new_state_whole() {
             other => panic!("round {round}: expected a whole state, got {other:?}"),
         }
     }
-    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/reliability");
-    std::fs::create_dir_all(&out).unwrap();
     std::fs::write(
-        out.join("crash-safety.json"),
+        common::reliability_dir().join("crash-safety.json"),
         format!(
             r#"{{"kills":{rounds},"read_first_state":{},"read_second_state":{},"half_states":0,"panics":0}}"#,
             seen[0], seen[1]

@@ -5,6 +5,8 @@
 //! marker is looked for in everything shown.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
+mod common;
+
 use imbridge_core::push::simulate::PushScenario;
 use imbridge_core::push::{PushEvent, PushMachine, PushStore};
 use serde_json::Value;
@@ -111,10 +113,8 @@ fn t5_no_secret_in_logs_or_debug_output_across_every_push_scenario() {
             assert!(!line.contains(marker.as_str()), "secret shown: {line}");
         }
     }
-    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/reliability");
-    std::fs::create_dir_all(&out).unwrap();
     std::fs::write(
-        out.join("redaction-rust.json"),
+        common::reliability_dir().join("redaction-rust.json"),
         format!(
             r#"{{"lang":"rust","scenarios":{},"secrets":{},"log_lines":{},"debug_strings":{},"leaks":0}}"#,
             files.len(),
