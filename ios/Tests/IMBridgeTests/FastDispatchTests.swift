@@ -13,6 +13,14 @@ final class FastDispatchTests: XCTestCase {
         "[" + messages.joined(separator: ",") + "]"
     }
 
+    /// A listener adding the size of every batch to `counter`.
+    private func counting(_ counter: Counter) -> @Sendable (DispatchEvent) throws -> Bool {
+        { event in
+            if case let .newMessages(messages) = event { counter.add(messages.count) }
+            return false
+        }
+    }
+
     private func fast() -> FastDispatcher {
         let d = Dispatcher()
         d.setUser(userId: "bob")
@@ -22,12 +30,7 @@ final class FastDispatchTests: XCTestCase {
     func test_d3_a_batch_reaches_every_listener_once() throws {
         let f = fast()
         let counter = Counter()
-        for _ in 0..<3 {
-            f.addListener { event in
-                if case let .newMessages(messages) = event { counter.add(messages.count) }
-                return false
-            }
-        }
+        for _ in 0..<3 { f.addListener(counting(counter)) }
         let report = try f.receive(nowMs: 0, messagesJson: "[" + (1...100).map { c2c($0) }.joined(separator: ",") + "]")
         XCTAssertEqual(report.accepted, 100)
         XCTAssertEqual(counter.values.reduce(0, +), 300)
@@ -89,22 +92,14 @@ final class FastDispatchTests: XCTestCase {
         try f.receive(nowMs: 0, messagesJson: batch(c2c(1), c2c(2), c2c(3)))
         XCTAssertEqual(f.stats().buffered, 2)
         let counter = Counter()
-        f.addListener { event in
-            if case let .newMessages(messages) = event { counter.add(messages.count) }
-            return false
-        }
+        f.addListener(counting(counter))
         XCTAssertEqual(counter.values.reduce(0, +), 2)
     }
 
     func test_d5_listeners_and_receivers_on_several_threads() throws {
         let f = fast()
         let counter = Counter()
-        for _ in 0..<3 {
-            f.addListener { event in
-                if case let .newMessages(messages) = event { counter.add(messages.count) }
-                return false
-            }
-        }
+        for _ in 0..<3 { f.addListener(counting(counter)) }
         let batches = (0..<8).map { t in (0..<50).map { i in "[" + c2c(t * 1000 + i) + "]" } }
         DispatchQueue.concurrentPerform(iterations: 8) { t in
             for json in batches[t] {
