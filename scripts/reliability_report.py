@@ -143,5 +143,6 @@ print("Kotlin (`PushTest.t5_*`) and Swift (`PushTests.test_t5_*`): the same scen
 print()
 print("## Unsafe code")
 print()
-print("`imbridge-core` is `#![forbid(unsafe_code)]`. In `bindings/`, the only `unsafe` is the JNI entry points "
-      "(`bindings/src/jvm.rs`), each with a `// SAFETY:` comment; the workspace denies `unsafe_code` elsewhere.")
+print("`imbridge-core` is `#![forbid(unsafe_code)]`. In `bindings/` the only unsafe code is in the JNI entry points "
+      "(`bindings/src/jvm.rs`, which allows it for its `#[no_mangle] extern \"system\"` functions): two `unsafe` "
+      "blocks, each with a `// SAFETY:` comment. The workspace denies `unsafe_code` everywhere else.")
