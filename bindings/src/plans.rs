@@ -65,9 +65,22 @@ thread_local! {
 /// with the plans it produced. Nested planned calls (a listener of another
 /// dispatcher calling in) keep their own plans.
 pub(crate) fn capture_plans<R>(f: impl FnOnce() -> R) -> (R, Vec<DeliveryPlan>) {
-    let outer = CAPTURE.with(|c| c.replace(Some(Capture::default())));
+    /// Puts the outer capture back even if `f` panics (UniFFI catches the
+    /// panic; a capture left on would swallow this thread's later misses).
+    struct Restore(Option<Option<Capture>>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            if let Some(outer) = self.0.take() {
+                CAPTURE.with(|c| c.replace(outer));
+            }
+        }
+    }
+    let mut restore = Restore(Some(CAPTURE.with(|c| c.replace(Some(Capture::default())))));
     let result = f();
-    let mine = CAPTURE.with(|c| c.replace(outer));
+    let mine = CAPTURE.with(|c| c.take());
+    if let Some(outer) = restore.0.take() {
+        CAPTURE.with(|c| c.replace(outer));
+    }
     (result, mine.map(|c| c.plans).unwrap_or_default())
 }
 
@@ -325,6 +338,16 @@ mod tests {
         });
         assert_eq!(inner_plans.len(), 1);
         assert_eq!(outer_plans.len(), 1);
+    }
+
+    #[test]
+    fn a_panic_inside_a_planned_call_leaves_no_capture_behind() {
+        let caught = std::panic::catch_unwind(|| capture_plans(|| panic!("inside a planned call")));
+        assert!(caught.is_err());
+        let d = dispatcher();
+        d.add_deferred_listener();
+        d.receive_array(0, format!("[{}]", c2c(1)), None).unwrap();
+        assert_eq!(d.stats().listener_failures, 1, "the miss is counted, not captured");
     }
 
     #[test]
