@@ -347,7 +347,11 @@ mod tests {
         let d = dispatcher();
         d.add_deferred_listener();
         d.receive_array(0, format!("[{}]", c2c(1)), None).unwrap();
-        assert_eq!(d.stats().listener_failures, 1, "the miss is counted, not captured");
+        assert_eq!(
+            d.stats().listener_failures,
+            1,
+            "the miss is counted, not captured"
+        );
     }
 
     #[test]
