@@ -42,7 +42,7 @@ pub(crate) fn encode_c2c_text(
 
 /// The four columns of a batch must have one length; the typed error names
 /// the first that differs.
-pub(crate) fn check_columns(lengths: [(&str, usize); 4]) -> Result<usize, MessageError> {
+fn check_columns(lengths: [(&str, usize); 4]) -> Result<usize, MessageError> {
     let [(_, n), rest @ ..] = lengths;
     match rest.iter().find(|(_, len)| *len != n) {
         None => Ok(n),
@@ -65,23 +65,24 @@ pub fn encode_c2c_texts(
     msg_seqs: Vec<u32>,
     msg_randoms: Vec<u32>,
 ) -> Result<Vec<EncodedText>, MessageError> {
+    encode_rows(&to_accounts, &texts, &msg_seqs, &msg_randoms)
+}
+
+/// Checks the columns are of one length, then encodes row `i` of them;
+/// behind both the UniFFI export and the JNI entry point.
+pub(crate) fn encode_rows(
+    to_accounts: &[String],
+    texts: &[String],
+    msg_seqs: &[u32],
+    msg_randoms: &[u32],
+) -> Result<Vec<EncodedText>, MessageError> {
     check_columns([
         ("to_accounts", to_accounts.len()),
         ("texts", texts.len()),
         ("msg_seqs", msg_seqs.len()),
         ("msg_randoms", msg_randoms.len()),
     ])?;
-    Ok(encode_rows(&to_accounts, &texts, &msg_seqs, &msg_randoms))
-}
-
-/// Encodes row `i` of the columns (checked to be of one length).
-pub(crate) fn encode_rows(
-    to_accounts: &[String],
-    texts: &[String],
-    msg_seqs: &[u32],
-    msg_randoms: &[u32],
-) -> Vec<EncodedText> {
-    to_accounts
+    Ok(to_accounts
         .iter()
         .zip(texts)
         .zip(msg_seqs.iter().zip(msg_randoms))
@@ -94,7 +95,7 @@ pub(crate) fn encode_rows(
                 },
             },
         )
-        .collect()
+        .collect())
 }
 
 /// The cheapest exported call: the floor under every other crossing,

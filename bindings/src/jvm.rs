@@ -14,9 +14,7 @@
 #![allow(unsafe_code)] // JNI entry points are `#[no_mangle] extern "system"` by definition.
 
 use crate::error::MessageError;
-use crate::fast_path::{
-    check_columns, dispatcher_by_id, encode_c2c_text, encode_rows, EncodedText,
-};
+use crate::fast_path::{dispatcher_by_id, encode_c2c_text, encode_rows};
 use crate::plans::receive_planned;
 use crate::UniFfiTag;
 use imbridge_core::message as core;
@@ -242,13 +240,6 @@ pub extern "system" fn Java_io_imbridge_JvmFastPath_encodeC2cTexts<'l>(
         let bodies = texts(env, &message_texts, "texts")?;
         let seqs = u32s(env, &msg_seqs)?;
         let randoms = u32s(env, &msg_randoms)?;
-        check_columns([
-            ("to_accounts", to.len()),
-            ("texts", bodies.len()),
-            ("msg_seqs", seqs.len()),
-            ("msg_randoms", randoms.len()),
-        ])?;
-        let encoded: Vec<EncodedText> = encode_rows(&to, &bodies, &seqs, &randoms);
-        Ok(encoded)
+        Ok(encode_rows(&to, &bodies, &seqs, &randoms)?)
     })
 }

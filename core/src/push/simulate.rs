@@ -9,23 +9,15 @@ use serde::Deserialize;
 use serde_json::{json, Map, Value};
 
 /// The simulation input: a channel and its events. `Debug` shows secrets
-/// (tokens, app secrets, the MasterSecret) as fingerprints only (T5).
-#[derive(Clone, Deserialize)]
+/// (tokens, app secrets, the MasterSecret) as fingerprints only (T5):
+/// [`ChannelFields`] and the token's [`Secret`] print themselves redacted.
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PushScenario {
     /// The channel configuration (`vendor`, `business_id`, …).
     pub channel: ChannelFields,
     /// The events, in order.
     pub events: Vec<ScenarioEvent>,
-}
-
-impl std::fmt::Debug for PushScenario {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("PushScenario")
-            .field("channel", &self.channel)
-            .field("events", &self.events)
-            .finish()
-    }
 }
 
 /// Channel fields with every secret replaced by its fingerprint.
