@@ -4,9 +4,12 @@
 #   scripts/generate-bindings.sh kotlin swift
 #
 # - target/release/libimbridge.so: the library the JVM and Swift tests load.
-# - Kotlin: tests/kotlin/src/generated/kotlin/io/imbridge/imbridge.kt
+# - Kotlin: target/generated/kotlin/io/imbridge/imbridge.kt (build output,
+#   compiled by tests/kotlin, android/pom.xml and jvm/pom.xml)
 # - Swift:  ios/Sources/IMBridge/Generated/IMBridge.swift and
-#           ios/Sources/imbridgeFFI/imbridgeFFI.h
+#           ios/Sources/IMBridgeFFI/IMBridgeFFI.h. Committed, so that a
+#           package added by URL builds; CI regenerates them and fails when
+#           the committed copy is stale (scripts/check-swift-bindings.sh).
 #
 # uniffi-bindgen is built from this workspace (same pinned uniffi as the
 # library). It reads the metadata from the unstripped dev build: the release
@@ -28,14 +31,14 @@ for lang in "$@"; do
   "$bindgen" generate --library "$meta_lib" --language "$lang" --no-format --out-dir "$out" >/dev/null
   case "$lang" in
     kotlin)
-      dest=tests/kotlin/src/generated/kotlin
+      dest=target/generated/kotlin
       rm -rf "$dest" && mkdir -p "$dest"
       cp -r "$out"/io "$dest"/
       ;;
     swift)
-      mkdir -p ios/Sources/IMBridge/Generated ios/Sources/imbridgeFFI
+      mkdir -p ios/Sources/IMBridge/Generated ios/Sources/IMBridgeFFI
       cp "$out"/IMBridge.swift ios/Sources/IMBridge/Generated/IMBridge.swift
-      cp "$out"/imbridgeFFI.h ios/Sources/imbridgeFFI/imbridgeFFI.h
+      cp "$out"/IMBridgeFFI.h ios/Sources/IMBridgeFFI/IMBridgeFFI.h
       ;;
     *) echo "unknown language: $lang" >&2; exit 2 ;;
   esac

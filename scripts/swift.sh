@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs a `swift` command in ios/ against the host-built library:
+# Runs a `swift` command on the root package (Package.swift) against the host-built library:
 #   scripts/swift.sh test --disable-swift-testing      (scripts/test-swift.sh)
 #   scripts/swift.sh run -c release IMBridgeBench     (scripts/bench.sh)
 #
@@ -15,7 +15,6 @@ libdir=$root/target/release
 
 where=$(bash scripts/provision-swift.sh)
 if [ "$where" = host ]; then
-  cd ios
   LD_LIBRARY_PATH=$libdir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH} \
     swift "$1" -Xlinker -L"$libdir" "${@:2}"
   exit
@@ -41,5 +40,5 @@ chroot "$chroot_dir" /usr/bin/env -i PATH=/usr/bin:/bin HOME=/root \
   IMBRIDGE_BENCH_SCALE="${IMBRIDGE_BENCH_SCALE:-1}" \
   IMBRIDGE_STRESS_SECONDS="${IMBRIDGE_STRESS_SECONDS:-3}" \
   IMBRIDGE_BENCH_OUT="$bench_out" LD_LIBRARY_PATH=/work/target/release \
-  bash -c 'cd /work/ios && swift "$1" --scratch-path /work/target/swift-build -Xlinker -L/work/target/release "${@:2}"' \
+  bash -c 'cd /work && swift "$1" --scratch-path /work/target/swift-build -Xlinker -L/work/target/release "${@:2}"' \
   swift "$@"

@@ -114,7 +114,9 @@ struct Table {
 
 static DISPATCHERS: Mutex<Option<Table>> = Mutex::new(None);
 
-/// Finds a dispatcher by the id `fastPathId` gave.
+/// Finds a dispatcher by the id `fastPathId` gave. Only the JNI entry
+/// points read the table, and Apple platforms have no JVM.
+#[cfg(any(not(target_vendor = "apple"), test))]
 pub(crate) fn dispatcher_by_id(id: u64) -> Option<Arc<core_dispatch::Dispatcher>> {
     lock(&DISPATCHERS).as_ref()?.entries.get(&id)?.upgrade()
 }

@@ -1,6 +1,6 @@
 //! Logging bridge: the core logs through the `log` facade; this forwards
-//! records to a sink the app implements in Kotlin or Swift (and, on
-//! Android, to logcat under the tag `imbridge`).
+//! records to a sink the app implements in Kotlin or Swift (on Android,
+//! to logcat under the tag `imbridge` until a sink is installed).
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Arc, Once, PoisonError, RwLock};
@@ -96,13 +96,18 @@ impl log::Log for Forwarder {
         if !self.enabled(record.metadata()) {
             return;
         }
-        #[cfg(target_os = "android")]
-        logcat::log(record);
         let sink = self
             .sink
             .read()
             .unwrap_or_else(PoisonError::into_inner)
             .clone();
+        // On Android, logcat is the default output until the app installs
+        // a sink; the sink then replaces it, so no line appears twice
+        // (Kotlin's `installLogcat` is such a sink, with one tag per target).
+        #[cfg(target_os = "android")]
+        if sink.is_none() {
+            logcat::log(record);
+        }
         if let Some(sink) = sink {
             let record = LogRecord {
                 level: level_in(record.level()),

@@ -7,10 +7,12 @@
     clippy::indexing_slicing
 )]
 
+mod common;
+
 use imbridge_core::init::{InitError, ProcessLock};
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 
 const HOLDER_DIR: &str = "IMBRIDGE_LOCK_HOLDER_DIR";
 const HOLDER_NAME: &str = "com.example:holder";
@@ -31,7 +33,7 @@ fn lock_holder_process() {
 }
 
 fn spawn_holder(dir: &Path) -> Child {
-    let mut child = Command::new(std::env::current_exe().unwrap())
+    let mut child = common::child::this_test_binary()
         .args([
             "--exact",
             "lock_holder_process",

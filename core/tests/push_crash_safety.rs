@@ -19,7 +19,7 @@ use imbridge_core::push::{
 use imbridge_core::redact::Secret;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::time::Duration;
 
 const WRITER_PATH: &str = "IMBRIDGE_PUSH_WRITER_PATH";
@@ -68,7 +68,7 @@ fn temp_path(name: &str) -> PathBuf {
 }
 
 fn kill_writer_after(path: &Path, delay: Duration) {
-    let mut child = Command::new(std::env::current_exe().unwrap())
+    let mut child = common::child::this_test_binary()
         .args([
             "--exact",
             "push_writer_process",

@@ -1,6 +1,8 @@
 //! What the reliability tests share: where their figures go.
 #![allow(dead_code, clippy::unwrap_used)]
 
+pub mod child;
+
 use std::io::Write;
 use std::path::PathBuf;
 
