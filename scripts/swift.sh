@@ -6,15 +6,20 @@
 # With swift on PATH it runs directly; on Debian without Swift it provisions
 # a trixie chroot (scripts/provision-swift.sh), bind-mounts the repository
 # into it and runs the command there. IMBRIDGE_* variables pass through.
+# IMBRIDGE_SWIFT_PACKAGE picks another package of the repository (a path
+# relative to its root, e.g. tests/consumers/swift).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
 bash scripts/generate-bindings.sh swift
 libdir=$root/target/release
+package=${IMBRIDGE_SWIFT_PACKAGE:-.}
+scratch=target/swift-build${IMBRIDGE_SWIFT_PACKAGE:+-$(basename "$package")}
 
 where=$(bash scripts/provision-swift.sh)
 if [ "$where" = host ]; then
+  cd "$package"
   LD_LIBRARY_PATH=$libdir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH} \
     swift "$1" -Xlinker -L"$libdir" "${@:2}"
   exit
@@ -40,5 +45,6 @@ chroot "$chroot_dir" /usr/bin/env -i PATH=/usr/bin:/bin HOME=/root \
   IMBRIDGE_BENCH_SCALE="${IMBRIDGE_BENCH_SCALE:-1}" \
   IMBRIDGE_STRESS_SECONDS="${IMBRIDGE_STRESS_SECONDS:-3}" \
   IMBRIDGE_BENCH_OUT="$bench_out" LD_LIBRARY_PATH=/work/target/release \
-  bash -c 'cd /work && swift "$1" --scratch-path /work/target/swift-build -Xlinker -L/work/target/release "${@:2}"' \
+  IMBRIDGE_SWIFT_PACKAGE="$package" IMBRIDGE_SWIFT_SCRATCH="$scratch" \
+  bash -c 'cd "/work/$IMBRIDGE_SWIFT_PACKAGE" && swift "$1" --scratch-path "/work/$IMBRIDGE_SWIFT_SCRATCH" -Xlinker -L/work/target/release "${@:2}"' \
   swift "$@"

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Every test in every language: Rust (fmt, clippy, unit, property and
-# integration tests), Kotlin on the JVM (Maven + JUnit 5 through JNA) and
-# Swift (`swift test`, in a Debian trixie chroot when the host has no Swift).
+# integration tests), Kotlin on the JVM (Maven + JUnit 5 through JNA), the
+# Android-only Kotlin against Android 15 under Robolectric (android/pom.xml)
+# and Swift (`swift test`, in a Debian trixie chroot when the host has no
+# Swift).
 #
 # On a fresh Debian machine with Rust, a JDK and Maven this installs what
 # else it needs (debootstrap and the Swift chroot). Each suite prints its
@@ -11,7 +13,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
 log=$(mktemp)
-trap 'rm -f "$log"' EXIT
+android_log=$(mktemp)
+trap 'rm -f "$log" "$android_log"' EXIT
 
 step() { printf '\n==> %s\n' "$*"; }
 
@@ -26,6 +29,9 @@ cargo test --workspace 2>&1 | tee -a "$log"
 
 step "Kotlin tests (JVM)"
 (cd tests/kotlin && mvn -B -ntp test) 2>&1 | tee -a "$log"
+
+step "Android Kotlin tests (Robolectric, Android 15)"
+(cd android && mvn -B -ntp test) 2>&1 | tee "$android_log"
 
 step "Swift tests"
 bash scripts/test-swift.sh 2>&1 | tee -a "$log"
@@ -46,13 +52,16 @@ swift_run=$(sed -E 's/.*Executed ([0-9]+) tests.*/\1/' <<<"$swift_line")
 swift_failed=$(sed -E 's/.* ([0-9]+) failures.*/\1/' <<<"$swift_line")
 # Opt-in measurements are skipped in the test run; they neither pass nor fail.
 swift_skipped=$( (grep -oE '[0-9]+ tests? skipped' <<<"$swift_line" || true) | (grep -oE '^[0-9]+' || true))
+android_line=$( (grep -E '^\[(INFO|ERROR|WARNING)\] Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+$' "$android_log" || true) | tail -n1)
+android_run=$(num "$(sed -E 's/.*Tests run: ([0-9]+).*/\1/' <<<"$android_line")")
 kotlin_run=$(num "$kotlin_run"); kotlin_failed=$(num "$kotlin_failed")
 swift_run=$(num "$swift_run"); swift_failed=$(num "$swift_failed"); swift_skipped=$(num "$swift_skipped")
 swift_run=$((swift_run - swift_skipped))
 
 printf '\nrust: %s passed, %s failed\n' "$rust_passed" "$rust_failed"
 printf 'kotlin: %s passed, %s failed\n' "$((kotlin_run - kotlin_failed))" "$kotlin_failed"
+printf 'android (robolectric): %s passed, 0 failed\n' "$android_run"
 printf 'swift: %s passed, %s failed\n' "$((swift_run - swift_failed))" "$swift_failed"
 printf 'total: %s passed, %s failed\n' \
-  "$((rust_passed + kotlin_run - kotlin_failed + swift_run - swift_failed))" \
+  "$((rust_passed + kotlin_run - kotlin_failed + android_run + swift_run - swift_failed))" \
   "$((rust_failed + kotlin_failed + swift_failed))"

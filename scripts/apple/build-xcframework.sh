@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# IMBridgeFFI.xcframework without Xcode: Rust static libraries for every
+# Apple slice, fat archives by llvm-lipo, the Info.plist and per-slice
+# Headers/ written here, then a zip with a reproducible SwiftPM checksum.
+# Each slice is verified with LLVM's Mach-O tools: architectures, platform
+# and minimum OS in LC_BUILD_VERSION, and the exported uniffi_* symbols.
+#
+# Called by scripts/build-targets.sh (which sources the cross toolchain).
+#   build-xcframework.sh DIST_DIR [RELEASE_URL]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+dist=$1
+release_url=${2:-}
+
+# The package's declared minimums (Package.swift: .iOS(.v13), .macOS(.v11)).
+export IPHONEOS_DEPLOYMENT_TARGET=13.0 MACOSX_DEPLOYMENT_TARGET=11.0
+
+rust_targets=(aarch64-apple-ios aarch64-apple-ios-sim x86_64-apple-ios aarch64-apple-darwin x86_64-apple-darwin)
+for t in "${rust_targets[@]}"; do
+  echo "==> libimbridge.a for $t"
+  cargo rustc --quiet -Zbuild-std=std,panic_unwind --release --target "$t" \
+    -p imbridge-ffi --lib --crate-type staticlib
+done
+lib() { echo "$CARGO_TARGET_DIR/$1/release/libimbridge.a"; }
+
+work=$root/target/xcframework
+rm -rf "$work"
+mkdir -p "$work"
+fw=$work/IMBridgeFFI.xcframework
+
+# slice id | platform | variant | rust targets (one per architecture)
+slices=(
+  "ios-arm64|ios||aarch64-apple-ios"
+  "ios-arm64_x86_64-simulator|ios|simulator|aarch64-apple-ios-sim x86_64-apple-ios"
+  "macos-arm64_x86_64|macos||aarch64-apple-darwin x86_64-apple-darwin"
+)
+
+plist_libraries=
+for slice in "${slices[@]}"; do
+  IFS='|' read -r id platform variant targets <<<"$slice"
+  mkdir -p "$fw/$id/Headers/IMBridgeFFI"
+  read -ra ts <<<"$targets"
+  inputs=()
+  for t in "${ts[@]}"; do inputs+=("$(lib "$t")"); done
+  if [ ${#inputs[@]} -eq 1 ]; then
+    cp "${inputs[0]}" "$fw/$id/libimbridge.a"
+  else
+    llvm-lipo-14 -create "${inputs[@]}" -output "$fw/$id/libimbridge.a"
+  fi
+  # In a folder of its own: two XCFrameworks whose Headers/ both hold a
+  # module.modulemap would collide in an app's build.
+  cp ios/Sources/IMBridgeFFI/IMBridgeFFI.h "$fw/$id/Headers/IMBridgeFFI/"
+  cat >"$fw/$id/Headers/IMBridgeFFI/module.modulemap" <<'EOF'
+module IMBridgeFFI {
+    header "IMBridgeFFI.h"
+    export *
+}
+EOF
+  archs=$(llvm-lipo-14 -archs "$fw/$id/libimbridge.a")
+  arch_xml=
+  for a in $archs; do arch_xml+="				<string>$a</string>
+"; done
+  variant_xml=
+  [ -n "$variant" ] && variant_xml="			<key>SupportedPlatformVariant</key>
+			<string>$variant</string>
+"
+  plist_libraries+="		<dict>
+			<key>HeadersPath</key>
+			<string>Headers</string>
+			<key>LibraryIdentifier</key>
+			<string>$id</string>
+			<key>LibraryPath</key>
+			<string>libimbridge.a</string>
+			<key>SupportedArchitectures</key>
+			<array>
+$arch_xml			</array>
+			<key>SupportedPlatform</key>
+			<string>$platform</string>
+$variant_xml		</dict>
+"
+done
+
+cat >"$fw/Info.plist" <<EOF
+<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">
+<plist version="1.0">
+<dict>
+	<key>AvailableLibraries</key>
+	<array>
+$plist_libraries	</array>
+	<key>CFBundlePackageType</key>
+	<string>XFWK</string>
+	<key>XCFrameworkFormatVersion</key>
+	<string>1.0</string>
+</dict>
+</plist>
+EOF
+
+bash scripts/apple/verify-xcframework.sh "$fw"
+
+# Reproducible zip: fixed timestamps, sorted entries, no extra attributes,
+# so the same libraries give the same checksum.
+find "$fw" -exec touch -h -d '2000-01-01 00:00:00 UTC' {} +
+rm -f "$dist/IMBridgeFFI.xcframework.zip"
+(cd "$work" && find IMBridgeFFI.xcframework | LC_ALL=C sort | zip -X -q -D "$dist/IMBridgeFFI.xcframework.zip" -@)
+rm -rf "$dist/IMBridgeFFI.xcframework"
+cp -a "$fw" "$dist/"
+checksum=$(sha256sum "$dist/IMBridgeFFI.xcframework.zip" | cut -d' ' -f1)
+echo "$checksum" >"$dist/IMBridgeFFI.xcframework.zip.sha256"
+echo "IMBridgeFFI.xcframework.zip: $(stat -c %s "$dist/IMBridgeFFI.xcframework.zip") bytes, SwiftPM checksum $checksum"
+
+# SwiftPM's own answer, where Swift runs here (on PATH or in the chroot).
+if command -v swift >/dev/null 2>&1 || [ -f "${IMBRIDGE_SWIFT_CHROOT:-/opt/swift-trixie}/.imbridge-swift-ready" ]; then
+  swiftpm=$(bash scripts/swift.sh package compute-checksum "/work/target/dist/IMBridgeFFI.xcframework.zip" 2>/dev/null | tail -n1 || true)
+  if command -v swift >/dev/null 2>&1; then
+    swiftpm=$(swift package compute-checksum "$dist/IMBridgeFFI.xcframework.zip")
+  fi
+  [ "$swiftpm" = "$checksum" ] || { echo "swift package compute-checksum says '$swiftpm', sha256sum '$checksum'" >&2; exit 1; }
+  echo "swift package compute-checksum agrees"
+fi
+
+if [ -n "$release_url" ]; then
+  sed -i -E "s|^let releasedXCFramework: \(url: String, checksum: String\)\? = .*$|let releasedXCFramework: (url: String, checksum: String)? = (url: \"$release_url\", checksum: \"$checksum\")|" Package.swift
+  grep -q "$checksum" Package.swift || { echo "could not write the release into Package.swift" >&2; exit 1; }
+  echo "Package.swift: released XCFramework at $release_url"
+fi

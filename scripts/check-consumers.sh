@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Uses the library the way an app team does, from outside its source tree:
+#
+# - JVM: installs io.imbridge:imbridge-jvm into the local Maven repository
+#   (mvn install of jvm/pom.xml), copies tests/consumers/jvm to a scratch
+#   folder outside the repository and runs its tests there: it depends on
+#   that artefact alone, with no library path set.
+# - Swift: runs tests/consumers/swift, a package that depends on the root
+#   package by path and uses the product IMBridge (on Linux: in the Swift
+#   chroot, against the host-built library).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+echo "==> install io.imbridge:imbridge-jvm"
+mvn -B -ntp -q -f jvm/pom.xml install
+
+echo "==> JVM consumer (outside the repository)"
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+cp -r tests/consumers/jvm "$scratch/consumer"
+(cd "$scratch/consumer" && mvn -B -ntp test) | tee "$scratch/jvm.log"
+grep -qE 'Tests run: [1-9][0-9]*, Failures: 0, Errors: 0' "$scratch/jvm.log"
+
+echo "==> Swift consumer"
+IMBRIDGE_SWIFT_PACKAGE=tests/consumers/swift bash scripts/swift.sh run ConsumerCheck | tee "$scratch/swift.log"
+grep -q 'consumer check: all passed' "$scratch/swift.log"

@@ -1,0 +1,53 @@
+package com.example.chat
+
+import io.imbridge.Admission
+import io.imbridge.C2cMessage
+import io.imbridge.FastPath
+import io.imbridge.GroupType
+import io.imbridge.JvmFastPath
+import io.imbridge.MessageException
+import io.imbridge.Outbox
+import io.imbridge.OutgoingMessage
+import io.imbridge.Priority
+import io.imbridge.SyncOtherMachine
+import io.imbridge.code
+import io.imbridge.encode
+import io.imbridge.imbridgeVersion
+import io.imbridge.mentions
+import io.imbridge.messageBody
+import org.junit.jupiter.api.Test
+import org.junit.jupiter.api.assertThrows
+import kotlin.test.assertEquals
+import kotlin.test.assertTrue
+
+/** What an app does first with the library, through the published jar only. */
+class ConsumerTest {
+    @Test
+    fun native_library_loads_from_the_jar() {
+        assertEquals("0.1.0", imbridgeVersion())
+        // JNI needs the library on java.library.path; from the jar alone the
+        // fast path answers the same through UniFFI.
+        assertEquals(false, JvmFastPath.available)
+        assertTrue(FastPath.encodeC2cText("bob", "hi", 1u, 2u).contains("\"To_Account\":\"bob\""))
+    }
+
+    @Test
+    fun m2_builds_and_encodes_a_send_body() {
+        val body = messageBody { text("Your order shipped") }
+        val json = C2cMessage("bob", 1u, 7u, body, SyncOtherMachine.SYNC).encode()
+        assertTrue(json.contains("\"MsgBody\":[{\"MsgType\":\"TIMTextElem\""), json)
+    }
+
+    @Test
+    fun m9_errors_carry_the_service_code() {
+        val e = assertThrows<MessageException> { mentions(GroupType.COMMUNITY) { all() } }
+        assertEquals(6017, e.code)
+    }
+
+    @Test
+    fun p2_outbox_admits_and_releases() = Outbox().use { outbox ->
+        val admitted = outbox.admit(0u, listOf(OutgoingMessage("m1", "c2c_bob", Priority.HIGH)))
+        assertEquals(listOf<Admission>(Admission.Accepted), admitted)
+        assertEquals(listOf("m1"), outbox.poll(0u).released.map { it.id })
+    }
+}

@@ -1,0 +1,33 @@
+// What an app does first with the library, through the package product only.
+// Exits 1 at the first wrong answer, naming it.
+import Foundation
+import IMBridge
+
+func check(_ ok: Bool, _ what: String) {
+    guard ok else {
+        print("consumer check failed: \(what)")
+        exit(1)
+    }
+    print("ok: \(what)")
+}
+
+check(imbridgeVersion() == "0.1.0", "library version")
+
+let body = try messageBody { Element.text(text: "Your order shipped") }
+let json = try C2cMessage(
+    toAccount: "bob", msgSeq: 1, msgRandom: 7, msgBody: body, syncOtherMachine: .sync
+).encoded()
+check(json.contains(#""MsgBody":[{"MsgType":"TIMTextElem""#), "M2 send body encodes")
+
+do {
+    try MentionListBuilder(groupType: .community).add(mention: .all)
+    check(false, "M9 @all in a Community group is refused")
+} catch let error as MessageError {
+    check(error.code == 6017, "M9 refusal carries 6017")
+}
+
+let outbox = try Outbox()
+let admitted = outbox.admit(nowMs: 0, messages: [OutgoingMessage(id: "m1", conversation: "c2c_bob", priority: .high)])
+check(admitted == [.accepted], "P2 outbox admits")
+check(outbox.poll(nowMs: 0).released.map(\.id) == ["m1"], "P2 outbox releases")
+print("consumer check: all passed")
