@@ -2,7 +2,7 @@
 //
 // IMBridge: the Swift surface of imbridge. Add it to an app with
 //
-//     .package(url: "https://github.com/imbridge/imbridge.git", from: "0.1.0")
+//     .package(url: "<the imbridge repository URL>", from: "0.1.0")
 //
 // and depend on the product "IMBridge". The Swift code lives in ios/; the
 // UniFFI-generated Swift and C header are committed (CI fails when they are

@@ -8,6 +8,8 @@
 #   android  libimbridge.so per ABI, linked without the NDK
 #            (scripts/android/), and imbridge-android-<version>.aar + .pom.
 #   jvm      imbridge-jvm-<version>.jar + .pom (Kotlin API + host library).
+# The AAR and the jar are also installed into target/dist/maven, a file
+# Maven repository an app's Gradle build can use until they are published.
 #
 #   scripts/build-targets.sh [ios] [android] [jvm]     (default: all three)
 #   scripts/build-targets.sh ios --release-url URL     also writes URL and
@@ -46,6 +48,8 @@ for part in "${parts[@]}"; do
       mvn -B -ntp -q -f jvm/pom.xml package
       cp "jvm/target/imbridge-jvm-$version.jar" "$dist/"
       cp jvm/pom.xml "$dist/imbridge-jvm-$version.pom"
+      mvn -B -ntp -q install:install-file -Dfile="$dist/imbridge-jvm-$version.jar" \
+        -DpomFile="$dist/imbridge-jvm-$version.pom" -DlocalRepositoryPath="$dist/maven"
       echo "built $dist/imbridge-jvm-$version.jar ($(stat -c %s "$dist/imbridge-jvm-$version.jar") bytes)"
       ;;
   esac
