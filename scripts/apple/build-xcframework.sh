@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # IMBridgeFFI.xcframework without Xcode: Rust static libraries for every
-# Apple slice, fat archives by llvm-lipo, the Info.plist and per-slice
+# Apple slice, fat archives (macho_fat.py), the Info.plist and per-slice
 # Headers/ written here, then a zip with a reproducible SwiftPM checksum.
 # Each slice is verified with LLVM's Mach-O tools: architectures, platform
 # and minimum OS in LC_BUILD_VERSION, and the exported uniffi_* symbols.
@@ -22,11 +22,18 @@ for t in "${rust_targets[@]}"; do
   cargo rustc --quiet -Zbuild-std=std,panic_unwind --release --target "$t" \
     -p imbridge-ffi --lib --crate-type staticlib
 done
-lib() { echo "$CARGO_TARGET_DIR/$1/release/libimbridge.a"; }
 
 work=$root/target/xcframework
 rm -rf "$work"
-mkdir -p "$work"
+mkdir -p "$work/thin"
+# compiler_builtins (built by -Zbuild-std outside LTO) carries embedded
+# LLVM 22 bitcode, which Apple's linker cannot read and the App Store no
+# longer accepts: the __LLVM sections go.
+for t in "${rust_targets[@]}"; do
+  llvm-objcopy-14 --remove-section=__LLVM,__bitcode --remove-section=__LLVM,__cmdline \
+    "$CARGO_TARGET_DIR/$t/release/libimbridge.a" "$work/thin/$t.a"
+done
+lib() { echo "$work/thin/$1.a"; }
 fw=$work/IMBridgeFFI.xcframework
 
 # slice id | platform | variant | rust targets (one per architecture)
@@ -46,7 +53,8 @@ for slice in "${slices[@]}"; do
   if [ ${#inputs[@]} -eq 1 ]; then
     cp "${inputs[0]}" "$fw/$id/libimbridge.a"
   else
-    llvm-lipo-14 -create "${inputs[@]}" -output "$fw/$id/libimbridge.a"
+    # llvm-lipo 14 crashes on these archives; the fat format is small.
+    python3 scripts/apple/macho_fat.py create "$fw/$id/libimbridge.a" "${inputs[@]}"
   fi
   # In a folder of its own: two XCFrameworks whose Headers/ both hold a
   # module.modulemap would collide in an app's build.
@@ -57,7 +65,7 @@ module IMBridgeFFI {
     export *
 }
 EOF
-  archs=$(llvm-lipo-14 -archs "$fw/$id/libimbridge.a")
+  archs=$(python3 scripts/apple/macho_fat.py archs "$fw/$id/libimbridge.a")
   arch_xml=
   for a in $archs; do arch_xml+="				<string>$a</string>
 "; done

@@ -4,6 +4,7 @@
 # - every object's LC_BUILD_VERSION names the slice's platform (iOS,
 #   iOS simulator or macOS) and the package's minimum OS;
 # - the UniFFI entry points are defined and exported (global);
+# - no embedded LLVM bitcode is left (the App Store refuses it);
 # - the header and module map are in place.
 # Prints one line per slice and architecture; exits 1 at the first mismatch.
 #   verify-xcframework.sh PATH/IMBridgeFFI.xcframework
@@ -21,9 +22,9 @@ for id in $ids; do
   [ -f "$fw/$id/Headers/IMBridgeFFI/IMBridgeFFI.h" ] || fail "$id: no header"
   grep -q 'header "IMBridgeFFI.h"' "$fw/$id/Headers/IMBridgeFFI/module.modulemap" || fail "$id: no module map"
   case $id in
-    ios-*-simulator) platform=IOSSIMULATOR; minos=13.0 ;;
-    ios-*) platform=IOS; minos=13.0 ;;
-    macos-*) platform=MACOS; minos=11.0 ;;
+    ios-*-simulator) platform=iossimulator; minos=13.0 ;;
+    ios-*) platform=ios; minos=13.0 ;;
+    macos-*) platform=macos; minos=11.0 ;;
     *) fail "$id: unknown slice" ;;
   esac
   declared=$(awk -v id="$id" '
@@ -31,18 +32,24 @@ for id in $ids; do
     inside && /<key>SupportedArchitectures<\/key>/ { reading = 1; next }
     reading && /<\/array>/ { reading = 0; inside = 0 }
     reading && /<string>/ { gsub(/.*<string>|<\/string>.*/, ""); print }' "$fw/Info.plist" | sort | tr '\n' ' ')
-  actual=$(llvm-lipo-14 -archs "$a" | tr ' ' '\n' | sort | tr '\n' ' ')
+  actual=$(python3 "$(dirname "$0")/macho_fat.py" archs "$a" | tr ' ' '\n' | sort | tr '\n' ' ')
   [ "$declared" = "$actual" ] || fail "$id: Info.plist declares '$declared', archive has '$actual'"
   for arch in $actual; do
+    # Arm64 simulators exist from iOS 14 on; rustc raises the minimum to
+    # 14.0 for aarch64-apple-ios-sim whatever the deployment target says.
+    expected_minos=$minos
+    [ "$platform/$arch" = iossimulator/arm64 ] && expected_minos=14.0
     headers=$(llvm-objdump-14 --macho --private-headers --arch="$arch" "$a")
     # Every object of the archive carries a build version; all must agree.
     platforms=$(awk '/cmd LC_BUILD_VERSION/ { b = 1 } b && $1 == "platform" { print $2; b = 0 }' <<<"$headers" | sort -u | tr '\n' ' ')
     mins=$(awk '/cmd LC_BUILD_VERSION/ { b = 1 } b && $1 == "minos" { print $2; b = 0 }' <<<"$headers" | sort -u | tr '\n' ' ')
     [ "$platforms" = "$platform " ] || fail "$id/$arch: platform '$platforms', expected $platform"
-    [ "$mins" = "$minos " ] || fail "$id/$arch: minos '$mins', expected $minos"
-    exported=$(llvm-nm-14 --arch="$arch" --defined-only --extern-only "$a" 2>/dev/null | awk '$2 == "T" && $3 ~ /^_uniffi_/' | wc -l)
+    [ "$mins" = "$expected_minos " ] || fail "$id/$arch: minos '$mins', expected $expected_minos"
+    grep -q '__bitcode' <<<"$(llvm-objdump-14 --macho --section-headers --arch="$arch" "$a")" &&
+      fail "$id/$arch: embedded bitcode left in the library"
+    exported=$(llvm-nm-14 --arch="$arch" --defined-only --extern-only "$a" | awk '$2 == "T" && $3 ~ /^_uniffi_/' | wc -l)
     [ "$exported" -gt 0 ] || fail "$id/$arch: no exported uniffi_* symbol"
-    printf 'slice %-28s %-7s platform %-12s minos %-5s uniffi_* exported: %s\n' "$id" "$arch" "$platform" "$minos" "$exported"
+    printf 'slice %-28s %-7s platform %-12s minos %-5s uniffi_* exported: %s\n' "$id" "$arch" "$platform" "$expected_minos" "$exported"
   done
   echo "slice $id: $(stat -c %s "$a") bytes"
 done
