@@ -18,8 +18,8 @@
 # Debian's rustc-web builds the standard library for each target
 # (-Zbuild-std); scripts/provision-cross.sh installs it.
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-cd "$root"
+# shellcheck source=scripts/cross-env.sh
+source "$(dirname "$0")/cross-env.sh"
 
 release_url=
 parts=()
@@ -35,10 +35,6 @@ done
 version=$(sed -nE 's/^version = "([^"]+)"/\1/p' Cargo.toml | head -n1)
 dist=$root/target/dist
 mkdir -p "$dist"
-
-# shellcheck source=/dev/null
-source "$(bash scripts/provision-cross.sh)"
-export CARGO_TARGET_DIR=$root/target/cross
 
 for part in "${parts[@]}"; do
   case $part in

@@ -11,13 +11,8 @@
 #   scripts/check-targets.sh              every target below
 #   scripts/check-targets.sh TARGET...    only these
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-cd "$root"
-
-# shellcheck source=/dev/null
-source "$(bash scripts/provision-cross.sh)"
-# A folder of its own: Debian's rustc must not invalidate the host builds.
-export CARGO_TARGET_DIR=$root/target/cross
+# shellcheck source=scripts/cross-env.sh
+source "$(dirname "$0")/cross-env.sh"
 
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then

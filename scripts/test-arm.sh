@@ -9,12 +9,8 @@
 #   scripts/test-arm.sh               both targets
 #   scripts/test-arm.sh TARGET...     only these
 set -euo pipefail
-root=$(cd "$(dirname "$0")/.." && pwd)
-cd "$root"
-
-# shellcheck source=/dev/null
-source "$(bash scripts/provision-cross.sh)"
-export CARGO_TARGET_DIR=$root/target/cross
+# shellcheck source=scripts/cross-env.sh
+source "$(dirname "$0")/cross-env.sh"
 
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(aarch64-unknown-linux-gnu armv7-unknown-linux-gnueabihf)
