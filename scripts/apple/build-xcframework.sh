@@ -16,7 +16,25 @@ release_url=${2:-}
 # The package's declared minimums (Package.swift: .iOS(.v13), .macOS(.v11)).
 export IPHONEOS_DEPLOYMENT_TARGET=13.0 MACOSX_DEPLOYMENT_TARGET=11.0
 
-rust_targets=(aarch64-apple-ios aarch64-apple-ios-sim x86_64-apple-ios aarch64-apple-darwin x86_64-apple-darwin)
+# slice id | platform | variant | rust targets (one per architecture)
+all_slices=(
+  "ios-arm64|ios||aarch64-apple-ios"
+  "ios-arm64_x86_64-simulator|ios|simulator|aarch64-apple-ios-sim x86_64-apple-ios"
+  "macos-arm64_x86_64|macos||aarch64-apple-darwin x86_64-apple-darwin"
+)
+# IMBRIDGE_XCFRAMEWORK_SLICES limits the build to some slice ids (CI builds
+# one to exercise every step quickly); by default all are built.
+slices=()
+rust_targets=()
+for slice in "${all_slices[@]}"; do
+  id=${slice%%|*}
+  if [ -z "${IMBRIDGE_XCFRAMEWORK_SLICES:-}" ] || [[ " $IMBRIDGE_XCFRAMEWORK_SLICES " == *" $id "* ]]; then
+    slices+=("$slice")
+    read -ra ts <<<"${slice##*|}"
+    rust_targets+=("${ts[@]}")
+  fi
+done
+[ ${#slices[@]} -gt 0 ] || { echo "no slice matches IMBRIDGE_XCFRAMEWORK_SLICES='$IMBRIDGE_XCFRAMEWORK_SLICES'" >&2; exit 2; }
 for t in "${rust_targets[@]}"; do
   echo "==> libimbridge.a for $t"
   cargo rustc --quiet -Zbuild-std=std,panic_unwind --release --target "$t" \
@@ -35,13 +53,6 @@ for t in "${rust_targets[@]}"; do
 done
 lib() { echo "$work/thin/$1.a"; }
 fw=$work/IMBridgeFFI.xcframework
-
-# slice id | platform | variant | rust targets (one per architecture)
-slices=(
-  "ios-arm64|ios||aarch64-apple-ios"
-  "ios-arm64_x86_64-simulator|ios|simulator|aarch64-apple-ios-sim x86_64-apple-ios"
-  "macos-arm64_x86_64|macos||aarch64-apple-darwin x86_64-apple-darwin"
-)
 
 plist_libraries=
 for slice in "${slices[@]}"; do

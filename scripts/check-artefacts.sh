@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# CI's run of every kind of artefact check, on one slice of each, so a
+# change that breaks packaging fails CI without building every artefact
+# (scripts/build-targets.sh builds them all):
+# - an XCFramework holding the iOS device slice: static library, bitcode
+#   stripped, Info.plist and headers, verified with llvm-objdump/llvm-nm,
+#   zipped, checksum cross-checked with `swift package compute-checksum`;
+# - the AAR with arm64-v8a: libimbridge.so linked without the NDK and
+#   verified with llvm-readelf, classes compiled against Android 15, POM,
+#   installed into a file Maven repository. Linking needs bionic's symbol
+#   lists (IMBRIDGE_BIONIC_MAPS); where none are found this part is
+#   reported as not run and the script fails, unless
+#   IMBRIDGE_ALLOW_NO_BIONIC_MAPS=1.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+IMBRIDGE_XCFRAMEWORK_SLICES=ios-arm64 bash scripts/build-targets.sh ios
+
+maps=${IMBRIDGE_BIONIC_MAPS:-$root/../shared/reference/android-no-ndk/maps}
+if [ -f "$maps/libc.map.txt" ]; then
+  IMBRIDGE_BIONIC_MAPS=$maps IMBRIDGE_ANDROID_ABIS=arm64-v8a bash scripts/build-targets.sh android
+elif [ "${IMBRIDGE_ALLOW_NO_BIONIC_MAPS:-0}" = 1 ]; then
+  echo "check-artefacts: Android .so NOT linked: no bionic symbol lists at $maps" >&2
+else
+  echo "check-artefacts: no bionic symbol lists at $maps (set IMBRIDGE_BIONIC_MAPS)" >&2
+  exit 1
+fi
