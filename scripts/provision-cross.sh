@@ -23,7 +23,7 @@ dir=${IMBRIDGE_CROSS_DIR:-/opt/imbridge-cross}
 env_file=$dir/env.sh
 
 host_packages=(qemu-user gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf
-  libc6-dev-arm64-cross libc6-dev-armhf-cross clang-14 lld-14 llvm-14 zip)
+  libc6-dev-arm64-cross libc6-dev-armhf-cross clang-14 lld-14 llvm-14 zip unzip curl)
 
 missing=()
 for p in "${host_packages[@]}"; do

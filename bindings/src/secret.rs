@@ -11,3 +11,13 @@ uniffi::custom_type!(Secret, String, {
     lower: |secret| secret.expose().to_string(),
     try_lift: |text| Ok(Secret::new(text)),
 });
+
+/// The fingerprint of a secret (SPEC T5): `#` and 8 hex digits of the
+/// 32-bit FNV-1a hash of its UTF-8 bytes. Kotlin's `Secret.fingerprint` /
+/// `toString()` and Swift's `Secret.fingerprint` / `description` call this,
+/// so they show what `PushStatus.tokenFingerprint`, the logs and the
+/// diagnostics snapshots show for the same secret.
+#[uniffi::export]
+pub fn secret_fingerprint(secret: Secret) -> String {
+    secret.fingerprint()
+}

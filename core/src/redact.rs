@@ -2,14 +2,20 @@
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
-use std::hash::{DefaultHasher, Hash, Hasher};
 
-/// A short, stable fingerprint of a secret: 8 hex digits, enough to tell
-/// two tokens apart in a log, useless for recovering one.
+/// A short, stable fingerprint of a secret: `#` and 8 hex digits of the
+/// 32-bit FNV-1a hash of its UTF-8 bytes — enough to tell two tokens apart
+/// in a log, useless for recovering one. A fixed, documented function, so
+/// Rust, Kotlin and Swift (which call this one through the FFI), logs and
+/// diagnostics snapshots show the same value for the same secret, in every
+/// version.
 pub fn short_hash(secret: &str) -> String {
-    let mut h = DefaultHasher::new();
-    secret.hash(&mut h);
-    format!("#{:08x}", h.finish() as u32)
+    const OFFSET_BASIS: u32 = 0x811c_9dc5;
+    const PRIME: u32 = 0x0100_0193;
+    let hash = secret
+        .bytes()
+        .fold(OFFSET_BASIS, |h, b| (h ^ u32::from(b)).wrapping_mul(PRIME));
+    format!("#{hash:08x}")
 }
 
 /// A string that must not be shown: a push token, an app secret, a user
@@ -64,6 +70,14 @@ mod tests {
         assert!(!shown.contains("0123456789abcdef"), "{shown}");
         assert!(shown.contains(&token.fingerprint()));
         assert_eq!(token.expose(), "0123456789abcdef-device-token");
+    }
+
+    #[test]
+    fn t5_fingerprint_is_fnv1a_32_of_the_utf8() {
+        // The FNV reference test values (draft-eastlake-fnv, FNV-1a 32-bit).
+        assert_eq!(short_hash(""), "#811c9dc5");
+        assert_eq!(short_hash("a"), "#e40c292c");
+        assert_eq!(short_hash("foobar"), "#bf9cf968");
     }
 
     #[test]

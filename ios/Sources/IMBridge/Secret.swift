@@ -15,15 +15,11 @@ public struct Secret: Hashable, Sendable, CustomStringConvertible, CustomDebugSt
         self.value = value
     }
 
-    /// 8 hex digits (FNV-1a of the UTF-8): enough to tell two secrets apart
-    /// in a log, useless to recover one.
-    public var fingerprint: String {
-        var hash: UInt32 = 2_166_136_261
-        for byte in value.utf8 {
-            hash = (hash ^ UInt32(byte)) &* 16_777_619
-        }
-        return "#" + String(format: "%08x", hash)
-    }
+    /// `#` and 8 hex digits (FNV-1a of the UTF-8), computed by the core: the
+    /// value `PushStatus.tokenFingerprint`, the logs and the diagnostics
+    /// snapshots show for the same secret. Enough to tell two secrets
+    /// apart, useless to recover one.
+    public var fingerprint: String { secretFingerprint(secret: self) }
 
     public var description: String { "Secret(\(fingerprint))" }
 

@@ -881,6 +881,11 @@ void uniffi_imbridge_fn_func_remove_logger(RustCallStatus *_Nonnull out_status
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_SECRET_FINGERPRINT
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_SECRET_FINGERPRINT
+RustBuffer uniffi_imbridge_fn_func_secret_fingerprint(RustBuffer secret, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_SET_LOG_LEVEL
 #define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_SET_LOG_LEVEL
 void uniffi_imbridge_fn_func_set_log_level(RustBuffer level, RustCallStatus *_Nonnull out_status
@@ -1333,6 +1338,12 @@ uint16_t uniffi_imbridge_checksum_func_red_packet(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_REMOVE_LOGGER
 #define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_REMOVE_LOGGER
 uint16_t uniffi_imbridge_checksum_func_remove_logger(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_SECRET_FINGERPRINT
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_SECRET_FINGERPRINT
+uint16_t uniffi_imbridge_checksum_func_secret_fingerprint(void
     
 );
 #endif

@@ -12391,6 +12391,20 @@ public func removeLogger()  {try! rustCall() {
 }
 }
 /**
+ * The fingerprint of a secret (SPEC T5): `#` and 8 hex digits of the
+ * 32-bit FNV-1a hash of its UTF-8 bytes. Kotlin's `Secret.fingerprint` /
+ * `toString()` and Swift's `Secret.fingerprint` / `description` call this,
+ * so they show what `PushStatus.tokenFingerprint`, the logs and the
+ * diagnostics snapshots show for the same secret.
+ */
+public func secretFingerprint(secret: Secret) -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+    uniffi_imbridge_fn_func_secret_fingerprint(
+        FfiConverterTypeSecret_lower(secret),$0
+    )
+})
+}
+/**
  * Changes the level at run time.
  */
 public func setLogLevel(level: LogLevel)  {try! rustCall() {
@@ -12526,6 +12540,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_func_remove_logger() != 1887) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_imbridge_checksum_func_secret_fingerprint() != 24877) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_func_set_log_level() != 27052) {

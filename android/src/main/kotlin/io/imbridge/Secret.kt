@@ -8,8 +8,13 @@ package io.imbridge
  * for the one place that must send it.
  */
 class Secret(val value: String) {
-    /** 8 hex digits: enough to tell two secrets apart in a log, useless to recover one. */
-    val fingerprint: String get() = "#%08x".format(value.hashCode())
+    /**
+     * `#` and 8 hex digits (FNV-1a of the UTF-8), computed by the core: the
+     * value `PushStatus.tokenFingerprint`, the logs and the diagnostics
+     * snapshots show for the same secret. Enough to tell two secrets apart,
+     * useless to recover one.
+     */
+    val fingerprint: String get() = secretFingerprint(this)
 
     override fun toString(): String = "Secret($fingerprint)"
 
