@@ -20,7 +20,7 @@ import kotlin.test.assertTrue
  * `:remote` processes.
  */
 @RunWith(RobolectricTestRunner::class)
-@Config(sdk = [35])
+@Config(sdk = [35], manifest = Config.NONE)
 class AndroidInitTest {
     private val app: Application = RuntimeEnvironment.getApplication()
 

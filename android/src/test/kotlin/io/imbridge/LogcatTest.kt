@@ -16,7 +16,7 @@ import kotlin.test.assertTrue
 
 /** The logging bridge into logcat: tags per core module, priorities per level. */
 @RunWith(RobolectricTestRunner::class)
-@Config(sdk = [35])
+@Config(sdk = [35], manifest = Config.NONE)
 class LogcatTest {
     private val app: Application = RuntimeEnvironment.getApplication()
 
