@@ -19,9 +19,9 @@ val LoginStatus.isLoggedIn: Boolean
 /**
  * Sends the core's log records at [level] and above to [sink] — e.g. your
  * logger or Timber. Calling it again replaces the sink; never an error. On
- * Android the core writes to logcat (tag `imbridge`) until a sink is
- * installed, and the sink replaces that output; `installLogcat` sends
- * records to logcat with one tag per core module.
+ * Android, with a level set and no sink installed, the core writes to
+ * logcat (tag `imbridge`); a sink replaces that output. `installLogcat`
+ * sends records to logcat with one tag per core module.
  * Tokens, secrets and user sigs never appear in a record (SPEC T5).
  */
 fun installLogger(level: LogLevel = LogLevel.INFO, sink: (LogRecord) -> Unit) =
