@@ -10,13 +10,8 @@ root=$(cd "$here/../.." && pwd)
 abi=$1; out=$2
 api=21   # minSdk of the AAR (android/build.gradle.kts)
 
-case $abi in
-  arm64-v8a)   rust_target=aarch64-linux-android; clang_target=aarch64-linux-android ;;
-  armeabi-v7a) rust_target=armv7-linux-androideabi; clang_target=armv7a-linux-androideabi ;;
-  x86_64)      rust_target=x86_64-linux-android; clang_target=x86_64-linux-android ;;
-  x86)         rust_target=i686-linux-android; clang_target=i686-linux-android ;;
-  *) echo "unknown ABI $abi" >&2; exit 2 ;;
-esac
+# shellcheck source=scripts/android/abi.sh
+source "$here/abi.sh"
 
 sysroot=$root/target/android-sysroot
 bash "$here/build-sysroot.sh" "$abi" "$api" "$sysroot"

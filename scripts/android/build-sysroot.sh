@@ -17,13 +17,8 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 abi=$1; api=$2; sysroot=$3
 
-case $abi in
-  arm64-v8a)   clang_target=aarch64-linux-android; arch=arm64 ;;
-  armeabi-v7a) clang_target=armv7a-linux-androideabi; arch=arm ;;
-  x86_64)      clang_target=x86_64-linux-android; arch=x86_64 ;;
-  x86)         clang_target=i686-linux-android; arch=x86 ;;
-  *) echo "unknown ABI $abi" >&2; exit 2 ;;
-esac
+# shellcheck source=scripts/android/abi.sh
+source "$here/abi.sh"
 
 maps=${IMBRIDGE_BIONIC_MAPS:?set IMBRIDGE_BIONIC_MAPS to a folder holding libc.map.txt libm.map.txt libdl.map.txt liblog.map.txt}
 out=$sysroot/$abi
@@ -33,7 +28,7 @@ cc=(clang-14 --target="$clang_target$api" -fPIC)
 
 # Stub libraries: bodies are empty; only the names and versions matter.
 for lib in libc libm libdl liblog; do
-  python3 "$here/bionic_stubs.py" "$maps/$lib.map.txt" "$arch" "$api" "$out/gen" "$lib"
+  python3 "$here/bionic_stubs.py" "$maps/$lib.map.txt" "$bionic_arch" "$api" "$out/gen" "$lib"
   version_script=()
   [ -s "$out/gen/$lib.ver" ] && version_script=(-Wl,--version-script,"$out/gen/$lib.ver")
   "${cc[@]}" -O0 -w -ffreestanding -fno-builtin -nostdlib -shared -fuse-ld=lld \
@@ -55,7 +50,7 @@ if [ ! -d "$src_dir/src" ]; then
   mv "$sysroot"/download/llvm-toolchain-14_*/libunwind "$src_dir"
 fi
 sources=(libunwind.cpp UnwindLevel1.c UnwindLevel1-gcc-ext.c UnwindRegistersRestore.S UnwindRegistersSave.S)
-[ "$arch" = arm ] && sources+=(Unwind-EHABI.cpp Unwind-sjlj.c)
+[ "$bionic_arch" = arm ] && sources+=(Unwind-EHABI.cpp Unwind-sjlj.c)
 flags=(-nostdinc -isystem "$(clang-14 -print-resource-dir)/include" -isystem "$here/shim"
   -I"$src_dir/include" -O2 -DNDEBUG -D_LIBUNWIND_IS_NATIVE_ONLY -D_LIBUNWIND_HIDE_SYMBOLS
   -D_LIBUNWIND_USE_DLADDR=0 -funwind-tables -fvisibility=hidden -fno-stack-protector)

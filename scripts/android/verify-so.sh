@@ -14,17 +14,12 @@ set -euo pipefail
 so=$1; abi=$2; sysroot=$3
 fail() { echo "verify-so: $abi: $*" >&2; exit 1; }
 
-case $abi in
-  arm64-v8a)   class=ELF64; machine=AArch64 ;;
-  armeabi-v7a) class=ELF32; machine=ARM ;;
-  x86_64)      class=ELF64; machine='Advanced Micro Devices X86-64' ;;
-  x86)         class=ELF32; machine='Intel 80386' ;;
-  *) fail "unknown ABI" ;;
-esac
+# shellcheck source=scripts/android/abi.sh
+source "$(dirname "$0")/abi.sh"
 
 header=$(llvm-readelf-14 -h "$so")
-grep -qE "Class:[[:space:]]+$class" <<<"$header" || fail "not $class"
-grep -qE "Machine:[[:space:]]+$machine" <<<"$header" || fail "machine is not $machine"
+grep -qE "Class:[[:space:]]+$elf_class" <<<"$header" || fail "not $elf_class"
+grep -qE "Machine:[[:space:]]+$elf_machine" <<<"$header" || fail "machine is not $elf_machine"
 
 dynamic=$(llvm-readelf-14 -d "$so")
 needed=$(awk '/NEEDED/ { gsub(/[][]/, "", $NF); print $NF }' <<<"$dynamic" | sort | tr '\n' ' ')
@@ -53,5 +48,5 @@ missing=$(comm -23 <(echo "$strong") <(cat "$sysroot"/gen/*.symbols | sort -u) |
 [ -z "${missing// /}" ] || fail "undefined and not in bionic at this API level: $missing"
 
 printf '%-12s %s bytes  %s %s  NEEDED: %s LOAD align: %s  exports: JNI_OnLoad, %s Java_*, %s uniffi_*  undefined: %s (all in bionic), weak: %s\n' \
-  "$abi" "$(stat -c %s "$so")" "$class" "$machine" "$needed" "$(tr '\n' ' ' <<<"$aligns")" "$java" "$uniffi" \
+  "$abi" "$(stat -c %s "$so")" "$elf_class" "$elf_machine" "$needed" "$(tr '\n' ' ' <<<"$aligns")" "$java" "$uniffi" \
   "$(grep -c . <<<"$strong")" "${weak:-none}"
