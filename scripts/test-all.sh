@@ -44,24 +44,36 @@ num() { if [[ ${1:-} =~ ^[0-9]+$ ]]; then echo "$1"; else echo 0; fi; }
 # XCTest's "All tests" summary.
 rust_passed=$( (grep -oE 'test result: ok\. [0-9]+ passed' "$log" || true) | awk '{s+=$4} END {print s+0}')
 rust_failed=$( (grep -oE '[0-9]+ passed; [0-9]+ failed' "$log" || true) | awk '{s+=$3} END {print s+0}')
-kotlin_line=$( (grep -E '^\[(INFO|ERROR|WARNING)\] Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+$' "$log" || true) | tail -n1)
-kotlin_run=$(sed -E 's/.*Tests run: ([0-9]+).*/\1/' <<<"$kotlin_line")
-kotlin_failed=$(sed -E 's/.*Failures: ([0-9]+), Errors: ([0-9]+).*/\1 \2/' <<<"$kotlin_line" | awk '{print $1+$2}')
+# Surefire's last "Tests run" summary of a log, as "<run> <failed>".
+surefire_counts() {
+  local line
+  line=$( (grep -E '^\[(INFO|ERROR|WARNING)\] Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+$' "$1" || true) | tail -n1)
+  echo "$(num "$(sed -E 's/.*Tests run: ([0-9]+).*/\1/' <<<"$line")")" \
+    "$(num "$(sed -E 's/.*Failures: ([0-9]+), Errors: ([0-9]+).*/\1 \2/' <<<"$line" | awk '{print $1+$2}')")"
+}
+read -r kotlin_run kotlin_failed < <(surefire_counts "$log")
+read -r android_run android_failed < <(surefire_counts "$android_log")
 swift_line=$( (grep -A1 "Test Suite 'All tests'" "$log" || true) | (grep -E 'Executed [0-9]+ tests' || true) | tail -n1)
 swift_run=$(sed -E 's/.*Executed ([0-9]+) tests.*/\1/' <<<"$swift_line")
 swift_failed=$(sed -E 's/.* ([0-9]+) failures.*/\1/' <<<"$swift_line")
 # Opt-in measurements are skipped in the test run; they neither pass nor fail.
 swift_skipped=$( (grep -oE '[0-9]+ tests? skipped' <<<"$swift_line" || true) | (grep -oE '^[0-9]+' || true))
-android_line=$( (grep -E '^\[(INFO|ERROR|WARNING)\] Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+$' "$android_log" || true) | tail -n1)
-android_run=$(num "$(sed -E 's/.*Tests run: ([0-9]+).*/\1/' <<<"$android_line")")
-kotlin_run=$(num "$kotlin_run"); kotlin_failed=$(num "$kotlin_failed")
 swift_run=$(num "$swift_run"); swift_failed=$(num "$swift_failed"); swift_skipped=$(num "$swift_skipped")
 swift_run=$((swift_run - swift_skipped))
 
 printf '\nrust: %s passed, %s failed\n' "$rust_passed" "$rust_failed"
 printf 'kotlin: %s passed, %s failed\n' "$((kotlin_run - kotlin_failed))" "$kotlin_failed"
-printf 'android (robolectric): %s passed, 0 failed\n' "$android_run"
+printf 'android (robolectric): %s passed, %s failed\n' "$((android_run - android_failed))" "$android_failed"
 printf 'swift: %s passed, %s failed\n' "$((swift_run - swift_failed))" "$swift_failed"
 printf 'total: %s passed, %s failed\n' \
-  "$((rust_passed + kotlin_run - kotlin_failed + android_run + swift_run - swift_failed))" \
-  "$((rust_failed + kotlin_failed + swift_failed))"
+  "$((rust_passed + kotlin_run - kotlin_failed + android_run - android_failed + swift_run - swift_failed))" \
+  "$((rust_failed + kotlin_failed + android_failed + swift_failed))"
+
+# A suite that ran no test proves nothing: an unreadable or empty summary
+# fails the run.
+for suite in rust:$rust_passed kotlin:$kotlin_run android:$android_run swift:$swift_run; do
+  if [ "${suite#*:}" -eq 0 ]; then
+    echo "test-all: the ${suite%%:*} suite ran no test" >&2
+    exit 1
+  fi
+done
