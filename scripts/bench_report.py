@@ -121,10 +121,10 @@ lang_table("kotlin", "d_encode_plain_kotlin", "plain Kotlin",
             ("c_encode_batch100_uniffi", "(c) batch of 100 per UniFFI call (flat columns)"),
             ("c_encode_batch100_jni", "(c′) batch of 100 per JNI call")],
            [("a_noop_uniffi", "(a) no-op UniFFI call (JNA)"), ("a_noop_jni", "(a′) no-op JNI call")],
-           [("e_per_listener_uniffi_batch1", "UniFFI foreign-trait listeners, batch 1"),
-            ("e_per_listener_fast_jni_batch1", "FastDispatcher (plans over JNI), batch 1"),
-            ("e_per_listener_uniffi_batch100", "UniFFI foreign-trait listeners, batch 100"),
-            ("e_per_listener_fast_jni_batch100", "FastDispatcher (plans over JNI), batch 100")])
+           [("e_per_listener_uniffi_batch1", "Dispatcher, batches over UniFFI (JNA), batch 1"),
+            ("e_per_listener_fast_jni_batch1", "Dispatcher, batches over JNI, batch 1"),
+            ("e_per_listener_uniffi_batch100", "Dispatcher, batches over UniFFI (JNA), batch 100"),
+            ("e_per_listener_fast_jni_batch100", "Dispatcher, batches over JNI, batch 100")])
 
 print("## Swift on Linux (release build)")
 print()
@@ -133,10 +133,8 @@ lang_table("swift", "d_encode_plain_swift", "plain Swift",
             ("b_encode_one_flat", "(b′) one message per call (flat columns)"),
             ("c_encode_batch100_flat", "(c) batch of 100 per call (flat columns)")],
            [("a_noop_uniffi", "(a) no-op UniFFI call")],
-           [("e_per_listener_uniffi_batch1", "UniFFI foreign-trait listeners, batch 1"),
-            ("e_per_listener_fast_plans_batch1", "FastDispatcher (delivery plans), batch 1"),
-            ("e_per_listener_uniffi_batch100", "UniFFI foreign-trait listeners, batch 100"),
-            ("e_per_listener_fast_plans_batch100", "FastDispatcher (delivery plans), batch 100")])
+           [("e_per_listener_fast_plans_batch1", "Dispatcher, batch 1"),
+            ("e_per_listener_fast_plans_batch100", "Dispatcher, batch 100")])
 
 print("## Size")
 print()

@@ -8,7 +8,6 @@ use crate::error::MessageError;
 use crate::messages::Mention;
 use imbridge_core::dispatch as core;
 use imbridge_core::message::ConversationId;
-use std::sync::Arc;
 
 /// A received message.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
@@ -101,10 +100,10 @@ pub enum DispatchEvent {
     },
 }
 
-pub(crate) fn event_out(e: &core::DispatchEvent) -> DispatchEvent {
+pub(crate) fn event_out(e: core::DispatchEvent) -> DispatchEvent {
     match e {
         core::DispatchEvent::NewMessages(batch) => DispatchEvent::NewMessages {
-            messages: batch.iter().cloned().map(incoming_out).collect(),
+            messages: batch.into_iter().map(incoming_out).collect(),
         },
         core::DispatchEvent::Revoked {
             conversation,
@@ -113,9 +112,9 @@ pub(crate) fn event_out(e: &core::DispatchEvent) -> DispatchEvent {
             reason,
         } => DispatchEvent::Revoked {
             conversation: conversation.to_string(),
-            message_id: message_id.clone(),
-            operator: operator.clone(),
-            reason: reason.clone(),
+            message_id,
+            operator,
+            reason,
         },
         core::DispatchEvent::ReadReceipt {
             conversation,
@@ -123,49 +122,12 @@ pub(crate) fn event_out(e: &core::DispatchEvent) -> DispatchEvent {
             read_time,
         } => DispatchEvent::ReadReceipt {
             conversation: conversation.to_string(),
-            reader: reader.clone(),
-            read_time: *read_time,
+            reader,
+            read_time,
         },
         core::DispatchEvent::Modified(m) => DispatchEvent::Modified {
-            message: incoming_out(m.clone()),
+            message: incoming_out(m),
         },
-    }
-}
-
-/// A listener's failure: what an exception in the listener becomes. The
-/// other listeners still run; the failure is counted (D6).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
-pub enum ListenerError {
-    /// The listener threw.
-    #[error("listener failed: {reason}")]
-    Failed {
-        /// What it threw.
-        reason: String,
-    },
-}
-
-impl From<uniffi::UnexpectedUniFFICallbackError> for ListenerError {
-    fn from(e: uniffi::UnexpectedUniFFICallbackError) -> Self {
-        ListenerError::Failed { reason: e.reason }
-    }
-}
-
-/// Receives events; implemented in Kotlin or Swift. Return `true` in chain
-/// mode to consume the event. Called on the thread that called `receive`
-/// (or `dispatch`); it may add or remove listeners and call back in.
-#[uniffi::export(with_foreign)]
-pub trait MessageListener: Send + Sync {
-    /// One event.
-    fn on_event(&self, event: DispatchEvent) -> Result<bool, ListenerError>;
-}
-
-struct Foreign(Arc<dyn MessageListener>);
-
-impl core::Listener for Foreign {
-    fn on_event(&self, event: &core::DispatchEvent) -> Result<bool, core::ListenerFailed> {
-        self.0
-            .on_event(event_out(event))
-            .map_err(|e| core::ListenerFailed(e.to_string()))
     }
 }
 
@@ -285,33 +247,6 @@ pub(crate) fn report_out(report: core::ReceiveReport) -> ReceiveReport {
     }
 }
 
-/// A registered listener. `remove()` unregisters it; the Kotlin `Flow` and
-/// Swift `AsyncStream` adapters call it when cancelled.
-#[derive(Debug, uniffi::Object)]
-pub struct ListenerHandle {
-    dispatcher: Arc<core::Dispatcher>,
-    id: core::ListenerId,
-}
-
-impl ListenerHandle {
-    pub(crate) fn new(dispatcher: Arc<core::Dispatcher>, id: core::ListenerId) -> Self {
-        ListenerHandle { dispatcher, id }
-    }
-}
-
-#[uniffi::export]
-impl ListenerHandle {
-    /// The handle's id (as in `DispatchStats.consumedBy`).
-    pub fn id(&self) -> u64 {
-        self.id.0
-    }
-
-    /// Unregisters the listener; whether it was still registered.
-    pub fn remove(&self) -> bool {
-        self.dispatcher.remove_listener(self.id)
-    }
-}
-
 pub(crate) fn parse_conversation(
     text: Option<String>,
 ) -> Result<Option<ConversationId>, MessageError> {
@@ -348,145 +283,4 @@ pub(crate) fn modified_event(message: &str) -> Result<core::DispatchEvent, Messa
     Ok(core::DispatchEvent::Modified(core::Incoming::decode(
         message,
     )?))
-}
-
-/// The incoming pipeline (SPEC D1–D7): decode → drop duplicates → delivery
-/// rules → listeners. Thread-safe; time comes in with each call.
-#[derive(Debug, uniffi::Object)]
-pub struct Dispatcher {
-    pub(crate) inner: Arc<core::Dispatcher>,
-}
-
-#[uniffi::export]
-impl Dispatcher {
-    /// A dispatcher; `buffer` messages wait for the first listener (default 1,000).
-    #[uniffi::constructor(default(mode = None, buffer = 1000))]
-    pub fn new(mode: Option<DispatchMode>, buffer: u32) -> Self {
-        Dispatcher {
-            inner: Arc::new(core::Dispatcher::new(
-                mode.map(Into::into).unwrap_or_default(),
-                buffer as usize,
-            )),
-        }
-    }
-
-    /// D2: observer or chain semantics.
-    pub fn set_mode(&self, mode: DispatchMode) {
-        self.inner.set_mode(mode.into());
-    }
-
-    /// D4: the logged-in user (`null`/`nil` after logout).
-    pub fn set_user(&self, user_id: Option<String>) {
-        self.inner.set_user(user_id);
-    }
-
-    /// D4: the user joined a group or an AVChatRoom.
-    pub fn join_group(&self, group_id: String) {
-        self.inner.join_group(&group_id);
-    }
-
-    /// D4: the user left a group.
-    pub fn leave_group(&self, group_id: String) {
-        self.inner.leave_group(&group_id);
-    }
-
-    /// D1: registers a listener at the end of the order. The first listener
-    /// also receives, at once, what waited in the buffer (D7).
-    pub fn add_listener(&self, listener: Arc<dyn MessageListener>) -> Arc<ListenerHandle> {
-        let id = self.inner.add_listener(Arc::new(Foreign(listener)));
-        Arc::new(ListenerHandle::new(Arc::clone(&self.inner), id))
-    }
-
-    /// Listeners registered now.
-    pub fn listener_count(&self) -> u32 {
-        u32::try_from(self.inner.listener_count()).unwrap_or(u32::MAX)
-    }
-
-    /// Receives a batch of messages as the service sent them (JSON) at
-    /// `now_ms`; listeners get the deliverable ones in one call. Every
-    /// message not delivered is in the report with its reason.
-    /// `arrived_on` is the conversation the transport delivered them for,
-    /// when it says; a malformed id throws `InvalidField` (6017).
-    #[uniffi::method(default(arrived_on = None))]
-    pub fn receive(
-        &self,
-        now_ms: u64,
-        messages: Vec<String>,
-        arrived_on: Option<String>,
-    ) -> Result<ReceiveReport, MessageError> {
-        let arrived_on = parse_conversation(arrived_on)?;
-        let refs: Vec<&str> = messages.iter().map(String::as_str).collect();
-        Ok(report_out(self.inner.receive_json(
-            now_ms,
-            &refs,
-            arrived_on.as_ref(),
-        )))
-    }
-
-    /// Like `receive`, with the batch as one JSON array of messages: one
-    /// string crosses instead of one per message, which is cheaper from
-    /// Kotlin and Swift. A batch that is not a JSON array throws `Json` /
-    /// `InvalidField`; each element is then checked like `receive` checks it.
-    #[uniffi::method(default(arrived_on = None))]
-    pub fn receive_array(
-        &self,
-        now_ms: u64,
-        messages_json: String,
-        arrived_on: Option<String>,
-    ) -> Result<ReceiveReport, MessageError> {
-        let arrived_on = parse_conversation(arrived_on)?;
-        let report = self
-            .inner
-            .receive_json_array(now_ms, &messages_json, arrived_on.as_ref())?;
-        Ok(report_out(report))
-    }
-
-    /// D3: a message was revoked.
-    pub fn revoked(
-        &self,
-        conversation: String,
-        message_id: String,
-        operator: String,
-        reason: String,
-    ) -> Result<(), MessageError> {
-        self.inner
-            .dispatch(revoked_event(conversation, message_id, operator, reason)?);
-        Ok(())
-    }
-
-    /// D3: the peer read a C2C conversation up to `read_time`.
-    pub fn read_receipt(
-        &self,
-        conversation: String,
-        reader: String,
-        read_time: u64,
-    ) -> Result<(), MessageError> {
-        self.inner
-            .dispatch(read_receipt_event(conversation, reader, read_time)?);
-        Ok(())
-    }
-
-    /// D3: a message was modified; `message` is its new JSON.
-    pub fn modified(&self, message: String) -> Result<(), MessageError> {
-        self.inner.dispatch(modified_event(&message)?);
-        Ok(())
-    }
-
-    /// Counters, for diagnostics.
-    pub fn stats(&self) -> DispatchStats {
-        let s = self.inner.stats();
-        DispatchStats {
-            received: s.received,
-            delivered: s.delivered,
-            dropped: s
-                .dropped
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v))
-                .collect(),
-            consumed_by: s.consumed_by.into_iter().collect(),
-            listener_failures: s.listener_failures,
-            buffered: s.buffered,
-            events_without_listener: s.events_without_listener,
-        }
-    }
 }

@@ -2,7 +2,7 @@
 //! objects, diagnose it on the device or hand it to `imbridge doctor`.
 
 use crate::codes::GroupType;
-use crate::dispatch::Dispatcher;
+use crate::dispatch_core::DispatchCore;
 use crate::error::{invalid_field, MessageError};
 use crate::init::Bridge;
 use crate::lock::lock;
@@ -166,15 +166,16 @@ fn app_in(a: AppFacts) -> Result<core::AppFacts, MessageError> {
 #[uniffi::export(default(bridge = None, dispatcher = None, channels = [], app = None))]
 pub fn export_snapshot(
     bridge: Option<Arc<Bridge>>,
-    dispatcher: Option<Arc<Dispatcher>>,
+    dispatcher: Option<Arc<DispatchCore>>,
     channels: Vec<Arc<PushChannel>>,
     app: Option<AppFacts>,
 ) -> Result<String, MessageError> {
     let app = app_in(app.unwrap_or_default())?;
     let machines: Vec<_> = channels.iter().map(|c| lock(&c.machine).clone()).collect();
+    let dispatch_core = dispatcher.as_ref().map(|d| lock(&d.inner));
     let live = core::Live {
         instance: bridge.as_ref().map(|b| b.instance.as_ref()),
-        dispatcher: dispatcher.as_ref().map(|d| d.inner.as_ref()),
+        dispatcher: dispatch_core.as_deref(),
         channels: machines.iter().collect(),
     };
     let snapshot = core::export_snapshot(&live, app);

@@ -7,7 +7,7 @@
 //! the same functions through JNI (`jvm.rs`): a JNA crossing costs
 //! microseconds, a JNI one nanoseconds.
 
-use crate::dispatch::Dispatcher;
+use crate::dispatch_core::DispatchCore;
 use crate::error::MessageError;
 use crate::lock::lock;
 use imbridge_core::dispatch as core_dispatch;
@@ -109,7 +109,7 @@ pub fn noop() {}
 #[derive(Default)]
 struct Table {
     next: u64,
-    entries: HashMap<u64, Weak<core_dispatch::Dispatcher>>,
+    entries: HashMap<u64, Weak<Mutex<core_dispatch::DispatchCore>>>,
 }
 
 static DISPATCHERS: Mutex<Option<Table>> = Mutex::new(None);
@@ -117,14 +117,14 @@ static DISPATCHERS: Mutex<Option<Table>> = Mutex::new(None);
 /// Finds a dispatcher by the id `fastPathId` gave. Only the JNI entry
 /// points read the table, and Apple platforms have no JVM.
 #[cfg(any(not(target_vendor = "apple"), test))]
-pub(crate) fn dispatcher_by_id(id: u64) -> Option<Arc<core_dispatch::Dispatcher>> {
+pub(crate) fn dispatcher_by_id(id: u64) -> Option<Arc<Mutex<core_dispatch::DispatchCore>>> {
     lock(&DISPATCHERS).as_ref()?.entries.get(&id)?.upgrade()
 }
 
 #[uniffi::export]
-impl Dispatcher {
+impl DispatchCore {
     /// The id under which the JVM's JNI fast path (`JvmFastPath`) finds this
-    /// dispatcher: the same id on every call, for the dispatcher's life.
+    /// dispatcher core: the same id on every call, for the dispatcher's life.
     pub fn fast_path_id(&self) -> u64 {
         let mut table = lock(&DISPATCHERS);
         let table = table.get_or_insert_with(Table::default);
@@ -166,11 +166,11 @@ mod tests {
 
     #[test]
     fn fast_path_ids_are_stable_and_never_outlive_the_dispatcher() {
-        let d = Dispatcher::new(None, 10);
+        let d = DispatchCore::new(None, 10);
         let id = d.fast_path_id();
         assert_eq!(d.fast_path_id(), id);
         assert!(dispatcher_by_id(id).is_some());
-        let other = Dispatcher::new(None, 10);
+        let other = DispatchCore::new(None, 10);
         assert_ne!(other.fast_path_id(), id);
         drop(d);
         assert!(dispatcher_by_id(id).is_none());

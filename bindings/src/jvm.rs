@@ -13,9 +13,9 @@
 //! out of memory); a panic never unwinds into the JVM.
 #![allow(unsafe_code)] // JNI entry points are `#[no_mangle] extern "system"` by definition.
 
+use crate::dispatch_core::receive;
 use crate::error::MessageError;
 use crate::fast_path::{dispatcher_by_id, encode_c2c_text, encode_rows};
-use crate::plans::receive_planned;
 use crate::UniFfiTag;
 use imbridge_core::message as core;
 use jni::objects::{JByteArray, JClass, JIntArray, JObjectArray, JString};
@@ -172,8 +172,8 @@ fn u32s(env: &mut JNIEnv<'_>, array: &JIntArray<'_>) -> Result<Vec<u32>, Failure
 #[no_mangle]
 pub extern "system" fn Java_io_imbridge_JvmFastPath_noop(_env: JNIEnv<'_>, _class: JClass<'_>) {}
 
-/// `Dispatcher.receivePlanned` over JNI: `messages` is one JSON array, as
-/// UTF-8 bytes (what the transport read). Frame value: `PlannedReceive`.
+/// `DispatchCore.receive` over JNI: `messages` is one JSON array, as
+/// UTF-8 bytes (what the transport read). Frame value: `Receipt`.
 #[no_mangle]
 pub extern "system" fn Java_io_imbridge_JvmFastPath_receive<'l>(
     mut env: JNIEnv<'l>,
@@ -200,7 +200,7 @@ pub extern "system" fn Java_io_imbridge_JvmFastPath_receive<'l>(
         let bytes = env.convert_byte_array(&messages)?;
         let json = std::str::from_utf8(&bytes)
             .map_err(|e| invalid("messages", format!("is not UTF-8: {e}")))?;
-        Ok(receive_planned(&dispatcher, now_ms, json, arrived_on)?)
+        Ok(receive(&dispatcher, now_ms, json, arrived_on)?)
     })
 }
 

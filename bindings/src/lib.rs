@@ -19,6 +19,7 @@ uniffi::setup_scaffolding!("imbridge");
 mod builders;
 mod codes;
 mod dispatch;
+mod dispatch_core;
 mod doctor;
 mod element;
 mod error;
@@ -31,16 +32,16 @@ mod lock;
 mod logging;
 mod messages;
 mod outbox;
-mod plans;
 mod push;
 mod secret;
 
 pub use builders::{MentionListBuilder, MessageBodyBuilder};
 pub use codes::{ErrorCode, GroupType, GroupTypeInfo, MessageStatus, Priority};
 pub use dispatch::{
-    DispatchEvent, DispatchMode, DispatchStats, Dispatcher, DropReason, DroppedMessage,
-    IncomingMessage, ListenerError, ListenerHandle, MessageListener, ReceiveReport,
+    DispatchEvent, DispatchMode, DispatchStats, DropReason, DroppedMessage, IncomingMessage,
+    ReceiveReport,
 };
+pub use dispatch_core::{Delivery, DeliveryOutcome, DispatchCore, Receipt, Registration};
 pub use doctor::{
     diagnose, doctor_rules, export_snapshot, AppFacts, DoctorRule, Finding, Severity,
 };

@@ -1,7 +1,9 @@
 //! `imbridge demo`: a scripted session through every domain on built-in
 //! defaults, printed step by step for a newcomer.
 
-use imbridge_core::dispatch::{DispatchEvent, DispatchMode, Dispatcher, Listener, ListenerFailed};
+use imbridge_core::dispatch::{
+    DispatchCore, DispatchEvent, DispatchMode, Dispatcher, Listener, ListenerFailed,
+};
 use imbridge_core::doctor::{diagnose, export_snapshot, AppFacts, Live, MessageFacts, Severity};
 use imbridge_core::init::{InitConfig, ProcessFacts, Registry};
 use imbridge_core::message::{red_packet, ConversationId, GroupMessage, Priority};
@@ -205,8 +207,8 @@ fn session() -> Result<(), String> {
         seen: AtomicUsize::new(0),
         consume: false,
     });
-    dispatcher.add_listener(chat.clone());
-    dispatcher.add_listener(badge.clone());
+    dispatcher.add_listener(chat.clone()).detach();
+    dispatcher.add_listener(badge.clone()).detach();
     let batch = [
         incoming(1, "bob"),
         incoming(2, "bob"),
@@ -225,7 +227,7 @@ fn session() -> Result<(), String> {
     println!("   counters: {:?}", dispatcher.stats().dropped);
 
     step(6, "Doctor on a broken setup (SPEC G)");
-    let broken = Dispatcher::default();
+    let mut broken = DispatchCore::default();
     broken.set_user(Some("bob".into()));
     let snapshot = export_snapshot(
         &Live {

@@ -70,9 +70,9 @@ fn dispatcher() -> (Dispatcher, Arc<Count>) {
     d.set_user(Some("bob".into()));
     let counter = Arc::new(Count::default());
     for _ in 0..2 {
-        d.add_listener(Arc::new(Count::default()));
+        d.add_listener(Arc::new(Count::default())).detach();
     }
-    d.add_listener(counter.clone());
+    d.add_listener(counter.clone()).detach();
     (d, counter)
 }
 

@@ -198,7 +198,7 @@ fn dispatcher_invariants_hold_after_every_step() {
             match rng.u8(..8) {
                 0 => {
                     let w = rng.usize(..4);
-                    ids[w] = Some(d.add_listener(probes[w].clone()));
+                    ids[w] = Some(d.add_listener(probes[w].clone()).detach());
                 }
                 1 => {
                     if let Some(id) = ids[rng.usize(..4)].take() {

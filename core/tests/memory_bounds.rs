@@ -61,7 +61,7 @@ fn m7_a_million_distinct_senders_keep_the_dedup_window_at_its_bound() {
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     let d = Dispatcher::default();
     d.set_user(Some("bob".into()));
-    d.add_listener(Arc::new(Quiet));
+    d.add_listener(Arc::new(Quiet)).detach();
     assert_eq!(feed(&d, 0, 200_000), 200_000);
     let settled = rss();
     assert_eq!(feed(&d, 200_000, MILLION), 800_000);

@@ -1,89 +1,47 @@
-//! The incoming pipeline: decode → drop duplicates → delivery rules →
-//! listeners, with every message that is not delivered counted by reason
-//! (SPEC D1–D7, M7 receive side).
+//! The Rust driver over [`DispatchCore`]: owns Rust listener objects and
+//! makes the deliveries the core decides (SPEC D1–D7). It serves Rust
+//! listeners and the CLI; Kotlin and Swift have their own drivers over the
+//! same core, so the rules and the counters live in one place.
 
 use crate::dispatch::{
-    DeliveryContext, DispatchMode, DropReason, DuplicateFilter, Incoming, Listener, ListenerId,
-    Registry,
+    Delivery, DispatchCore, DispatchEvent, DispatchMode, DispatchStats, Incoming, Listener,
+    ListenerFailed, ListenerId, ReceiveReport,
 };
 use crate::message::{ConversationId, MessageError};
-use std::collections::{BTreeMap, VecDeque};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock, Weak};
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
     m.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// What listeners receive (SPEC D3).
-#[derive(Debug, Clone, PartialEq)]
-pub enum DispatchEvent {
-    /// New messages, in batches: one listener call per batch.
-    NewMessages(Vec<Incoming>),
-    /// A message was revoked.
-    Revoked {
-        /// Its conversation.
-        conversation: ConversationId,
-        /// Its id (client id or server key).
-        message_id: String,
-        /// Who revoked it.
-        operator: String,
-        /// Why.
-        reason: String,
-    },
-    /// The other side of a C2C conversation read up to `read_time`.
-    ReadReceipt {
-        /// The conversation.
-        conversation: ConversationId,
-        /// Who read.
-        reader: String,
-        /// Up to when, unix seconds.
-        read_time: u64,
-    },
-    /// A message was modified; its new content.
-    Modified(Incoming),
+type Entry = (ListenerId, Arc<dyn Listener>);
+
+/// The core and the listener objects. Lock order: `core`, then `listeners`;
+/// neither is held while a listener runs.
+struct Shared {
+    core: Mutex<DispatchCore>,
+    listeners: RwLock<Vec<Entry>>,
 }
 
-/// Counters over the dispatcher's life, for diagnostics.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct DispatchStats {
-    /// Messages handed to `receive`.
-    pub received: u64,
-    /// Messages that reached at least one listener.
-    pub delivered: u64,
-    /// Dropped messages by reason.
-    pub dropped: BTreeMap<&'static str, u64>,
-    /// Messages consumed in chain mode, by the consuming listener.
-    pub consumed_by: BTreeMap<u64, u64>,
-    /// Listener calls that panicked or threw.
-    pub listener_failures: u64,
-    /// Messages waiting in the no-listener buffer now (D7).
-    pub buffered: u64,
-    /// Events other than messages that found no listener.
-    pub events_without_listener: u64,
+impl Shared {
+    fn remove(&self, id: ListenerId) -> bool {
+        let mut core = lock(&self.core);
+        let removed = core.remove_listener(id);
+        self.listeners
+            .write()
+            .unwrap_or_else(PoisonError::into_inner)
+            .retain(|(i, _)| *i != id);
+        removed
+    }
 }
 
-/// What one `receive` call did.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct ReceiveReport {
-    /// Messages delivered (or buffered for the first listener, D7).
-    pub accepted: usize,
-    /// Messages not delivered, by input index, with the reason.
-    pub dropped: Vec<(usize, DropReason)>,
-    /// Inputs that did not decode, with the typed error.
-    pub errors: Vec<(usize, MessageError)>,
-}
-
-/// The incoming pipeline and listener dispatch. Thread-safe: receive,
+/// The incoming pipeline with Rust listeners. Thread-safe: receive,
 /// dispatch and add/remove listeners from any thread, including from inside
-/// a listener. Sans-IO: time comes in with each call; nothing is spawned.
+/// a listener (no lock is held while one runs). Sans-IO: time comes in with
+/// each call; nothing is spawned.
 pub struct Dispatcher {
-    registry: Registry,
-    mode: RwLock<DispatchMode>,
-    context: RwLock<DeliveryContext>,
-    dedup: Mutex<DuplicateFilter>,
-    pending: Mutex<VecDeque<Incoming>>,
-    pending_capacity: usize,
-    stats: Mutex<DispatchStats>,
+    shared: Arc<Shared>,
 }
 
 impl std::fmt::Debug for Dispatcher {
@@ -100,150 +58,174 @@ impl Default for Dispatcher {
     }
 }
 
+/// A registered listener. Dropping it unregisters the listener (like
+/// closing it in Kotlin or releasing it in Swift); [`ListenerHandle::detach`]
+/// keeps the listener for the dispatcher's life.
+#[must_use = "dropping the handle unregisters the listener; call detach() to keep it"]
+#[derive(Debug)]
+pub struct ListenerHandle {
+    shared: Option<Weak<Shared>>,
+    id: ListenerId,
+}
+
+impl std::fmt::Debug for Shared {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Dispatcher")
+    }
+}
+
+impl ListenerHandle {
+    /// The listener's id (as in [`DispatchStats::consumed_by`]).
+    pub fn id(&self) -> ListenerId {
+        self.id
+    }
+
+    /// Unregisters the listener now; whether it was still registered.
+    pub fn remove(&mut self) -> bool {
+        self.shared
+            .take()
+            .and_then(|w| w.upgrade())
+            .is_some_and(|shared| shared.remove(self.id))
+    }
+
+    /// Keeps the listener registered for the dispatcher's life; returns
+    /// its id for [`Dispatcher::remove_listener`].
+    pub fn detach(mut self) -> ListenerId {
+        self.shared = None;
+        self.id
+    }
+}
+
+impl Drop for ListenerHandle {
+    fn drop(&mut self) {
+        self.remove();
+    }
+}
+
+fn same(a: &Arc<dyn Listener>, b: &Arc<dyn Listener>) -> bool {
+    // Compare the data pointers only: the same object behind two vtables is one listener.
+    std::ptr::addr_eq(Arc::as_ptr(a), Arc::as_ptr(b))
+}
+
 impl Dispatcher {
     /// D7 default: messages kept while no listener is registered.
-    pub const DEFAULT_BUFFER: usize = 1_000;
+    pub const DEFAULT_BUFFER: usize = DispatchCore::DEFAULT_BUFFER;
 
     /// A dispatcher in `mode` whose no-listener buffer holds `buffer` messages.
     pub fn new(mode: DispatchMode, buffer: usize) -> Dispatcher {
         Dispatcher {
-            registry: Registry::default(),
-            mode: RwLock::new(mode),
-            context: RwLock::new(DeliveryContext::default()),
-            dedup: Mutex::new(DuplicateFilter::default()),
-            pending: Mutex::new(VecDeque::new()),
-            pending_capacity: buffer,
-            stats: Mutex::new(DispatchStats::default()),
+            shared: Arc::new(Shared {
+                core: Mutex::new(DispatchCore::new(mode, buffer)),
+                listeners: RwLock::new(Vec::new()),
+            }),
         }
+    }
+
+    fn core(&self) -> MutexGuard<'_, DispatchCore> {
+        lock(&self.shared.core)
+    }
+
+    /// Reads the core's state (for diagnostics: `doctor::export_snapshot`).
+    pub fn inspect<R>(&self, f: impl FnOnce(&DispatchCore) -> R) -> R {
+        f(&self.core())
     }
 
     /// D2: switches between observer and chain semantics.
     pub fn set_mode(&self, mode: DispatchMode) {
-        *self.mode.write().unwrap_or_else(PoisonError::into_inner) = mode;
+        self.core().set_mode(mode);
     }
 
     /// The dispatch mode in force.
     pub fn mode(&self) -> DispatchMode {
-        *self.mode.read().unwrap_or_else(PoisonError::into_inner)
+        self.core().mode()
     }
 
     /// D4: the logged-in user (`None` after logout).
     pub fn set_user(&self, user: Option<String>) {
-        self.context
-            .write()
-            .unwrap_or_else(PoisonError::into_inner)
-            .user = user;
+        self.core().set_user(user);
     }
 
     /// D4: the user joined a group (or an AVChatRoom).
     pub fn join_group(&self, group_id: &str) {
-        self.context
-            .write()
-            .unwrap_or_else(PoisonError::into_inner)
-            .groups
-            .insert(group_id.to_string());
+        self.core().join_group(group_id);
     }
 
     /// D4: the user left a group.
     pub fn leave_group(&self, group_id: &str) {
-        self.context
-            .write()
-            .unwrap_or_else(PoisonError::into_inner)
-            .groups
-            .remove(group_id);
+        self.core().leave_group(group_id);
     }
 
     /// Counters, for diagnostics.
     pub fn stats(&self) -> DispatchStats {
-        let mut stats = lock(&self.stats).clone();
-        stats.buffered = lock(&self.pending).len() as u64;
-        stats
+        self.core().stats()
     }
 
     /// Listeners registered now.
     pub fn listener_count(&self) -> usize {
-        self.registry.len()
+        self.core().listener_count()
     }
 
-    /// D1: registers a listener (the same one twice: the same handle). The
-    /// first listener also receives what waited in the D7 buffer, at once.
-    pub fn add_listener(&self, listener: Arc<dyn Listener>) -> ListenerId {
-        self.add_listener_with(listener, |_| {})
-    }
-
-    /// [`Dispatcher::add_listener`], telling `registered` the handle as
-    /// soon as it exists: before the D7 buffer is delivered to it.
-    pub fn add_listener_with(
-        &self,
-        listener: Arc<dyn Listener>,
-        registered: impl FnOnce(ListenerId),
-    ) -> ListenerId {
-        let (id, new) = self.registry.add(listener);
-        registered(id);
-        if new {
-            let waiting: Vec<Incoming> = lock(&self.pending).drain(..).collect();
-            if !waiting.is_empty() {
-                log::info!(target: "imbridge::dispatch", "delivering {} buffered message(s) to the first listener", waiting.len());
-                let count = waiting.len() as u64;
-                let delivery = self
-                    .registry
-                    .dispatch_one(id, &DispatchEvent::NewMessages(waiting));
-                let mut stats = lock(&self.stats);
-                stats.listener_failures += delivery.failed.len() as u64;
-                stats.delivered += count;
+    /// D1: registers a listener at the end of the order; the same listener
+    /// again gets a handle to its existing registration (dropping either
+    /// handle unregisters it). The first listener also receives what waited
+    /// in the D7 buffer, before this returns.
+    pub fn add_listener(&self, listener: Arc<dyn Listener>) -> ListenerHandle {
+        let registration = {
+            let mut core = self.core();
+            let mut listeners = self
+                .shared
+                .listeners
+                .write()
+                .unwrap_or_else(PoisonError::into_inner);
+            if let Some((id, _)) = listeners.iter().find(|(_, l)| same(l, &listener)) {
+                return self.handle(*id);
             }
+            let registration = core.add_listener();
+            listeners.push((registration.id, listener));
+            registration
+        };
+        self.deliver(registration.deliveries);
+        self.handle(registration.id)
+    }
+
+    fn handle(&self, id: ListenerId) -> ListenerHandle {
+        ListenerHandle {
+            shared: Some(Arc::downgrade(&self.shared)),
+            id,
         }
-        id
     }
 
-    /// D1: removes a listener by handle; whether it was registered.
+    /// D1: removes a listener by id; whether it was registered.
     pub fn remove_listener(&self, id: ListenerId) -> bool {
-        self.registry.remove(id)
+        self.shared.remove(id)
     }
 
-    /// Decodes and receives a batch of messages at `now_ms`. `arrived_on`
-    /// is the conversation the transport delivered them for, when it says.
+    /// Decodes and receives a batch of messages at `now_ms`, delivers the
+    /// deliverable ones in one call per listener and reports the rest.
+    /// `arrived_on` is the conversation the transport delivered them for.
     pub fn receive_json(
         &self,
         now_ms: u64,
         messages: &[&str],
         arrived_on: Option<&ConversationId>,
     ) -> ReceiveReport {
-        let mut errors = Vec::new();
-        let mut decoded = Vec::with_capacity(messages.len());
-        for (i, json) in messages.iter().enumerate() {
-            match Incoming::decode(json) {
-                Ok(m) => decoded.push((i, m)),
-                Err(e) => errors.push((i, e)),
-            }
-        }
-        {
-            let mut stats = lock(&self.stats);
-            stats.received += errors.len() as u64;
-            *stats
-                .dropped
-                .entry(DropReason::Malformed.name())
-                .or_default() += errors.len() as u64;
-        }
-        let mut report = self.receive_indexed(now_ms, decoded, arrived_on);
-        report.errors = errors;
-        report
+        let receipt = self.core().receive_json(now_ms, messages, arrived_on);
+        self.deliver(receipt.deliveries);
+        receipt.report
     }
 
-    /// Like [`Dispatcher::receive_json`], with the batch as one JSON array:
-    /// one string crosses the FFI instead of one per message. Input that is
-    /// not a JSON array is a typed error; each element is then decoded and
-    /// checked like `receive_json` does.
+    /// Like [`Dispatcher::receive_json`], with the batch as one JSON array.
     pub fn receive_json_array(
         &self,
         now_ms: u64,
         messages: &str,
         arrived_on: Option<&ConversationId>,
     ) -> Result<ReceiveReport, MessageError> {
-        // Borrowed slices of the input: one scan, no copy per message.
-        let items: Vec<&serde_json::value::RawValue> = crate::message::decode_json(messages)?;
-        let texts: Vec<&str> = items.iter().map(|raw| raw.get()).collect();
-        Ok(self.receive_json(now_ms, &texts, arrived_on))
+        let receipt = self
+            .core()
+            .receive_json_array(now_ms, messages, arrived_on)?;
+        self.deliver(receipt.deliveries);
+        Ok(receipt.report)
     }
 
     /// Receives decoded messages at `now_ms` (see [`Dispatcher::receive_json`]).
@@ -253,128 +235,54 @@ impl Dispatcher {
         messages: Vec<Incoming>,
         arrived_on: Option<&ConversationId>,
     ) -> ReceiveReport {
-        self.receive_indexed(
-            now_ms,
-            messages.into_iter().enumerate().collect(),
-            arrived_on,
-        )
-    }
-
-    fn receive_indexed(
-        &self,
-        now_ms: u64,
-        messages: Vec<(usize, Incoming)>,
-        arrived_on: Option<&ConversationId>,
-    ) -> ReceiveReport {
-        let mut report = ReceiveReport::default();
-        let mut batch = Vec::with_capacity(messages.len());
-        {
-            let context = self.context.read().unwrap_or_else(PoisonError::into_inner);
-            let mut dedup = lock(&self.dedup);
-            for (i, message) in messages {
-                let verdict = context.check(&message, arrived_on).and_then(|()| {
-                    if dedup.is_duplicate(&message, now_ms) {
-                        Err(DropReason::Duplicate)
-                    } else {
-                        Ok(())
-                    }
-                });
-                match verdict {
-                    Ok(()) => batch.push(message),
-                    Err(reason) => report.dropped.push((i, reason)),
-                }
-            }
-        }
-        {
-            let mut stats = lock(&self.stats);
-            stats.received += (batch.len() + report.dropped.len()) as u64;
-            for (_, reason) in &report.dropped {
-                *stats.dropped.entry(reason.name()).or_default() += 1;
-            }
-        }
-        for (_, reason) in &report.dropped {
-            log::debug!(target: "imbridge::dispatch", "message dropped: {reason}");
-        }
-        report.accepted = batch.len();
-        if !batch.is_empty() {
-            self.deliver_messages(batch);
-        }
-        report
-    }
-
-    fn deliver_messages(&self, batch: Vec<Incoming>) {
-        {
-            // Checked under the buffer's lock, so a listener being added
-            // now either sees this batch in the buffer or gets it below.
-            let mut pending = lock(&self.pending);
-            if self.registry.is_empty() {
-                let mut overflow = 0u64;
-                for message in batch {
-                    if pending.len() >= self.pending_capacity {
-                        pending.pop_front();
-                        overflow += 1;
-                    }
-                    pending.push_back(message);
-                }
-                if overflow > 0 {
-                    *lock(&self.stats)
-                        .dropped
-                        .entry(DropReason::Overflow.name())
-                        .or_default() += overflow;
-                    log::warn!(target: "imbridge::dispatch", "no listener: buffer full, {overflow} oldest message(s) dropped");
-                }
-                log::warn!(target: "imbridge::dispatch", "no listener registered: {} message(s) waiting", pending.len());
-                return;
-            }
-        }
-        let count = batch.len() as u64;
-        let mode = *self.mode.read().unwrap_or_else(PoisonError::into_inner);
-        let delivery = self
-            .registry
-            .dispatch(&DispatchEvent::NewMessages(batch), mode);
-        let mut stats = lock(&self.stats);
-        stats.listener_failures += delivery.failed.len() as u64;
-        if delivery.called > delivery.failed.len() {
-            stats.delivered += count;
-        }
-        if let Some(id) = delivery.consumed_by {
-            *stats.consumed_by.entry(id.0).or_default() += count;
-        }
-    }
-
-    /// For listeners the caller calls itself (the bindings' delivery
-    /// plans): records how a planned delivery of `messages` messages went,
-    /// so the counters stay as if the core had called them. Only what the
-    /// core could not see is added: chain consumption and failures.
-    pub fn record_outcome(
-        &self,
-        messages: u64,
-        consumed_by: Option<ListenerId>,
-        failed: &[ListenerId],
-    ) {
-        let mut stats = lock(&self.stats);
-        stats.listener_failures += failed.len() as u64;
-        if let Some(id) = consumed_by {
-            *stats.consumed_by.entry(id.0).or_default() += messages;
-        }
-        for id in failed {
-            log::error!(target: "imbridge::dispatch", "listener {} failed; the others still run", id.0);
-        }
+        let receipt = self.core().receive(now_ms, messages, arrived_on);
+        self.deliver(receipt.deliveries);
+        receipt.report
     }
 
     /// D3: dispatches an event other than new messages (revoked, read
     /// receipt, modified). With no listener it is counted, not buffered.
     pub fn dispatch(&self, event: DispatchEvent) {
-        if let DispatchEvent::NewMessages(batch) = event {
-            self.deliver_messages(batch);
-            return;
-        }
-        let mode = *self.mode.read().unwrap_or_else(PoisonError::into_inner);
-        let delivery = self.registry.dispatch(&event, mode);
-        let mut stats = lock(&self.stats);
-        stats.listener_failures += delivery.failed.len() as u64;
-        if delivery.called == 0 {
-            stats.events_without_listener += 1;
+        let deliveries = self.core().dispatch(event);
+        self.deliver(deliveries);
+    }
+
+    /// Makes the core's deliveries: D5, every listener is resolved before
+    /// the first is called; D6, a listener that panics or fails is counted
+    /// and the others still run; the outcome goes back to the core only
+    /// when it differs from "everyone took it".
+    fn deliver(&self, deliveries: Vec<Delivery>) {
+        for delivery in deliveries {
+            let targets: Vec<Option<Arc<dyn Listener>>> = {
+                let listeners = self
+                    .shared
+                    .listeners
+                    .read()
+                    .unwrap_or_else(PoisonError::into_inner);
+                delivery
+                    .listeners
+                    .iter()
+                    .map(|id| {
+                        listeners
+                            .iter()
+                            .find(|(i, _)| i == id)
+                            .map(|(_, l)| Arc::clone(l))
+                    })
+                    .collect()
+            };
+            let mut targets = targets.into_iter();
+            let outcome = delivery.run(|id, event| {
+                let listener = targets.next().flatten()?;
+                Some(
+                    match catch_unwind(AssertUnwindSafe(|| listener.on_event(event))) {
+                        Ok(result) => result,
+                        Err(_) => Err(ListenerFailed(format!("listener {} panicked", id.0))),
+                    },
+                )
+            });
+            if outcome.needs_report(delivery.listeners.len()) {
+                self.core().record_outcome(&outcome);
+            }
         }
     }
 }

@@ -51,7 +51,7 @@ fn delivered(r: &Recorder) -> usize {
 fn d3_a_batch_is_one_listener_call() {
     let d = logged_in();
     let r = Arc::new(Recorder::default());
-    d.add_listener(r.clone());
+    d.add_listener(r.clone()).detach();
     let msgs: Vec<String> = (0..100).map(|i| c2c("alice", "bob", i, i, "x")).collect();
     let refs: Vec<&str> = msgs.iter().map(String::as_str).collect();
     let report = d.receive_json(0, &refs, None);
@@ -63,7 +63,7 @@ fn d3_a_batch_is_one_listener_call() {
 fn d3_a_json_array_batch_is_one_crossing_with_the_same_verdicts() {
     let d = logged_in();
     let r = Arc::new(Recorder::default());
-    d.add_listener(r.clone());
+    d.add_listener(r.clone()).detach();
     let array = format!(
         "[{},{},{}]",
         c2c("alice", "bob", 1, 1, "x"),
@@ -89,7 +89,7 @@ fn d3_a_json_array_batch_is_one_crossing_with_the_same_verdicts() {
 fn d4_c2c_for_another_user_is_misrouted() {
     let d = logged_in();
     let r = Arc::new(Recorder::default());
-    d.add_listener(r.clone());
+    d.add_listener(r.clone()).detach();
     let report = d.receive_json(0, &[&c2c("alice", "dave", 1, 1, "x")], None);
     assert_eq!(report.dropped, vec![(0, DropReason::Misrouted)]);
     let wrong_conversation = ConversationId::C2c("mallory".into());
@@ -106,7 +106,7 @@ fn d4_c2c_for_another_user_is_misrouted() {
 #[test]
 fn d4_group_message_needs_membership() {
     let d = logged_in();
-    d.add_listener(Arc::new(Recorder::default()));
+    d.add_listener(Arc::new(Recorder::default())).detach();
     assert_eq!(
         d.receive_json(0, &[&group("g2", 1)], None).dropped,
         vec![(0, DropReason::NotMember)]
@@ -123,7 +123,7 @@ fn d4_group_message_needs_membership() {
 #[test]
 fn d4_nothing_is_delivered_while_logged_out() {
     let d = Dispatcher::default();
-    d.add_listener(Arc::new(Recorder::default()));
+    d.add_listener(Arc::new(Recorder::default())).detach();
     assert_eq!(
         d.receive_json(0, &[&c2c("alice", "bob", 1, 1, "x")], None)
             .dropped,
@@ -135,7 +135,7 @@ fn d4_nothing_is_delivered_while_logged_out() {
 #[test]
 fn m7_duplicates_are_dropped_by_the_service_keys() {
     let d = logged_in();
-    d.add_listener(Arc::new(Recorder::default()));
+    d.add_listener(Arc::new(Recorder::default())).detach();
     let m = c2c("alice", "bob", 1, 9, "x");
     assert_eq!(d.receive_json(0, &[&m], None).accepted, 1);
     assert_eq!(
@@ -194,9 +194,9 @@ fn d1_same_listener_twice_is_one_registration_and_order_is_kept() {
     }
     let a: Arc<dyn Listener> = Arc::new(Named("a", order.clone()));
     let b: Arc<dyn Listener> = Arc::new(Named("b", order.clone()));
-    let ha = d.add_listener(a.clone());
-    d.add_listener(b);
-    assert_eq!(d.add_listener(a), ha);
+    let ha = d.add_listener(a.clone()).detach();
+    d.add_listener(b).detach();
+    assert_eq!(d.add_listener(a).detach(), ha);
     assert_eq!(d.listener_count(), 2);
     d.receive_json(0, &[&c2c("alice", "bob", 1, 1, "x")], None);
     assert_eq!(*order.lock().unwrap(), ["a", "b"]);
@@ -213,8 +213,8 @@ fn d2_chain_mode_stops_at_the_consumer_and_counts_it() {
         ..Recorder::default()
     });
     let second = Arc::new(Recorder::default());
-    let id = d.add_listener(first.clone());
-    d.add_listener(second.clone());
+    let id = d.add_listener(first.clone()).detach();
+    d.add_listener(second.clone()).detach();
     d.receive_json(
         0,
         &[
@@ -240,9 +240,9 @@ fn d6_a_failing_listener_is_counted_and_the_others_still_run() {
         }
     }
     let d = logged_in();
-    d.add_listener(Arc::new(Fails));
+    d.add_listener(Arc::new(Fails)).detach();
     let r = Arc::new(Recorder::default());
-    d.add_listener(r.clone());
+    d.add_listener(r.clone()).detach();
     d.receive_json(0, &[&c2c("alice", "bob", 1, 1, "x")], None);
     assert_eq!(delivered(&r), 1);
     assert_eq!(d.stats().listener_failures, 1);
@@ -257,9 +257,9 @@ fn d6_a_panicking_listener_does_not_stop_the_others() {
         }
     }
     let d = logged_in();
-    d.add_listener(Arc::new(Boom));
+    d.add_listener(Arc::new(Boom)).detach();
     let r = Arc::new(Recorder::default());
-    d.add_listener(r.clone());
+    d.add_listener(r.clone()).detach();
     d.receive_json(0, &[&c2c("alice", "bob", 1, 1, "x")], None);
     assert_eq!(delivered(&r), 1);
     assert_eq!(d.stats().listener_failures, 1);
@@ -278,7 +278,7 @@ fn d5_listener_may_add_remove_and_reenter_from_its_callback() {
             if self.calls.fetch_add(1, Ordering::SeqCst) == 0 {
                 // Adds a listener (it must not see this event), removes itself,
                 // and dispatches again from inside the callback.
-                self.d.add_listener(self.added.clone());
+                self.d.add_listener(self.added.clone()).detach();
                 if let Some(id) = *self.me.lock().unwrap() {
                     self.d.remove_listener(id);
                 }
@@ -296,7 +296,7 @@ fn d5_listener_may_add_remove_and_reenter_from_its_callback() {
         added: added.clone(),
         calls: AtomicUsize::new(0),
     });
-    let id = d.add_listener(r.clone());
+    let id = d.add_listener(r.clone()).detach();
     *r.me.lock().unwrap() = Some(id);
     d.receive_json(0, &[&c2c("alice", "bob", 1, 1, "x")], None);
     assert_eq!(
@@ -323,7 +323,7 @@ fn d7_without_listener_messages_wait_and_go_to_the_first_listener() {
     assert_eq!(stats.buffered, 3);
     assert_eq!(stats.dropped["overflow"], 2);
     let r = Arc::new(Recorder::default());
-    d.add_listener(r.clone());
+    d.add_listener(r.clone()).detach();
     assert_eq!(*r.batches.lock().unwrap(), vec![3]);
     assert_eq!(d.stats().buffered, 0);
 }
@@ -338,7 +338,7 @@ fn d3_other_events_reach_listeners_or_are_counted() {
     });
     assert_eq!(d.stats().events_without_listener, 1);
     let r = Arc::new(Recorder::default());
-    d.add_listener(r.clone());
+    d.add_listener(r.clone()).detach();
     d.dispatch(DispatchEvent::Revoked {
         conversation: ConversationId::C2c("alice".into()),
         message_id: "1_2_3".into(),
@@ -370,7 +370,7 @@ proptest! {
                 for (op, which) in chunk {
                     let w = which as usize;
                     match op {
-                        0 => { *ids[w].lock().unwrap() = Some(d.add_listener(listeners[w].clone())); }
+                        0 => { *ids[w].lock().unwrap() = Some(d.add_listener(listeners[w].clone()).detach()); }
                         1 => { if let Some(id) = *ids[w].lock().unwrap() { d.remove_listener(id); } }
                         _ => {
                             let seq = next_seq.fetch_add(1, Ordering::SeqCst) as u32;
@@ -411,5 +411,159 @@ impl Listener for Counting {
             }
         }
         Ok(false)
+    }
+}
+
+#[test]
+fn d6_a_lone_failing_listener_delivers_nothing() {
+    struct Fails;
+    impl Listener for Fails {
+        fn on_event(&self, _: &DispatchEvent) -> Result<bool, ListenerFailed> {
+            Err(ListenerFailed("IllegalStateException".into()))
+        }
+    }
+    let d = logged_in();
+    let _fails = d.add_listener(Arc::new(Fails));
+    d.receive_json(0, &[&c2c("alice", "bob", 1, 1, "x")], None);
+    let stats = d.stats();
+    assert_eq!(stats.delivered, 0, "nobody took it");
+    assert_eq!(stats.listener_failures, 1);
+}
+
+#[test]
+fn d1_dropping_the_handle_unregisters_and_detach_keeps_it() {
+    let d = logged_in();
+    let r = Arc::new(Recorder::default());
+    {
+        let _handle = d.add_listener(r.clone());
+        assert_eq!(d.listener_count(), 1);
+    }
+    assert_eq!(d.listener_count(), 0, "dropped handle unregistered it");
+    d.receive_json(0, &[&c2c("alice", "bob", 1, 1, "x")], None);
+    assert_eq!(
+        delivered(&r),
+        0,
+        "a dropped listener gets nothing (buffered instead)"
+    );
+    let id = d.add_listener(r.clone()).detach();
+    assert_eq!(delivered(&r), 1, "the buffer went to the first listener");
+    assert_eq!(d.listener_count(), 1);
+    let mut again = d.add_listener(r.clone());
+    assert_eq!(again.id(), id, "same listener, same registration");
+    assert!(again.remove());
+    assert!(!again.remove(), "removing twice is harmless");
+    assert_eq!(d.listener_count(), 0);
+}
+
+#[test]
+fn d1_a_handle_outliving_its_dispatcher_is_harmless() {
+    let d = logged_in();
+    let mut handle = d.add_listener(Arc::new(Recorder::default()));
+    drop(d);
+    assert!(!handle.remove());
+}
+
+mod sans_io {
+    //! The core's decisions alone: no listener objects, no driver.
+    use super::*;
+
+    fn core() -> DispatchCore {
+        let mut core = DispatchCore::default();
+        core.set_user(Some("bob".into()));
+        core
+    }
+
+    fn batch(seqs: std::ops::Range<u32>) -> String {
+        let items: Vec<String> = seqs.map(|i| c2c("alice", "bob", i, i, "x")).collect();
+        format!("[{}]", items.join(","))
+    }
+
+    #[test]
+    fn d1_d2_a_delivery_names_every_listener_in_order_with_the_mode() {
+        let mut core = core();
+        let a = core.add_listener().id;
+        let b = core.add_listener().id;
+        core.set_mode(DispatchMode::Chain);
+        let receipt = core.receive_json_array(0, &batch(0..3), None).unwrap();
+        assert_eq!(receipt.report.accepted, 3);
+        let [delivery] = receipt.deliveries.as_slice() else {
+            panic!("one delivery per batch: {:?}", receipt.deliveries)
+        };
+        assert_eq!(delivery.listeners, vec![a, b]);
+        assert_eq!(delivery.mode, DispatchMode::Chain);
+        assert_eq!(delivery.messages(), 3);
+    }
+
+    #[test]
+    fn d2_run_stops_at_the_consumer_only_in_chain_mode() {
+        let mut core = core();
+        let ids: Vec<ListenerId> = (0..3).map(|_| core.add_listener().id).collect();
+        let mut receipt = core.receive_json_array(0, &batch(0..1), None).unwrap();
+        let mut delivery = receipt.deliveries.remove(0);
+        let consume_at_second = |id: ListenerId, _: &DispatchEvent| Some(Ok(id == ids[1]));
+        let observed = delivery.run(consume_at_second);
+        assert_eq!((observed.called, observed.consumed_by), (3, None));
+        assert!(!observed.needs_report(3));
+        delivery.mode = DispatchMode::Chain;
+        let chained = delivery.run(consume_at_second);
+        assert_eq!((chained.called, chained.consumed_by), (2, Some(ids[1])));
+        assert!(chained.needs_report(3));
+    }
+
+    #[test]
+    fn d6_outcomes_correct_the_counters() {
+        let mut core = core();
+        let a = core.add_listener().id;
+        let b = core.add_listener().id;
+        core.receive_json_array(0, &batch(0..2), None).unwrap();
+        assert_eq!(core.stats().delivered, 2, "counted when decided");
+        core.record_outcome(&DeliveryOutcome {
+            messages: 2,
+            called: 2,
+            consumed_by: None,
+            failed: vec![a],
+        });
+        assert_eq!(core.stats().delivered, 2, "b took them");
+        core.record_outcome(&DeliveryOutcome {
+            messages: 2,
+            called: 2,
+            consumed_by: None,
+            failed: vec![a, b],
+        });
+        let stats = core.stats();
+        assert_eq!(stats.delivered, 0, "nobody took them");
+        assert_eq!(stats.listener_failures, 3);
+    }
+
+    #[test]
+    fn d5_messages_whose_listeners_all_left_are_counted_as_dropped() {
+        let mut core = core();
+        core.add_listener();
+        core.receive_json_array(0, &batch(0..4), None).unwrap();
+        core.record_outcome(&DeliveryOutcome {
+            messages: 4,
+            ..DeliveryOutcome::default()
+        });
+        let stats = core.stats();
+        assert_eq!(stats.delivered, 0);
+        assert_eq!(stats.dropped[LISTENER_REMOVED], 4);
+    }
+
+    #[test]
+    fn d7_the_first_listener_gets_the_buffer_as_its_own_delivery() {
+        let mut core = core();
+        assert!(core
+            .receive_json_array(0, &batch(0..2), None)
+            .unwrap()
+            .deliveries
+            .is_empty());
+        assert_eq!(core.stats().buffered, 2);
+        let first = core.add_listener();
+        assert_eq!(first.deliveries.len(), 1);
+        assert_eq!(first.deliveries[0].listeners, vec![first.id]);
+        assert!(core.add_listener().deliveries.is_empty(), "only the first");
+        assert_eq!(core.stats().buffered, 0);
+        assert!(core.remove_listener(first.id));
+        assert!(!core.remove_listener(first.id));
     }
 }

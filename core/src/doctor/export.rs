@@ -2,7 +2,7 @@
 //! state (init, login, listeners, push channels) plus what only the app
 //! knows (the message in question, permissions, console settings).
 
-use crate::dispatch::{DispatchMode, Dispatcher};
+use crate::dispatch::{DispatchCore, DispatchMode};
 use crate::doctor::{
     ChannelFacts, ListenerFacts, ProcessFacts, PushFacts, Snapshot, SNAPSHOT_VERSION,
 };
@@ -30,7 +30,7 @@ pub struct Live<'a> {
     /// The initialised instance.
     pub instance: Option<&'a Instance>,
     /// The incoming dispatcher.
-    pub dispatcher: Option<&'a Dispatcher>,
+    pub dispatcher: Option<&'a DispatchCore>,
     /// The push channels.
     pub channels: Vec<&'a PushMachine>,
 }
@@ -130,7 +130,7 @@ mod tests {
                 },
             )
             .unwrap();
-        let dispatcher = Dispatcher::default();
+        let dispatcher = DispatchCore::default();
         let snapshot = export_snapshot(
             &Live {
                 instance: Some(&instance),

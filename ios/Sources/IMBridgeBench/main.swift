@@ -107,20 +107,10 @@ for batch in [1, 100] {
     let messages = (0..<100).map(c2c)
     let arrays = stride(from: 0, to: 100, by: batch).map { "[" + messages[$0..<min($0 + batch, 100)].joined(separator: ",") + "]" }
 
-    let plain = Dispatcher()
-    plain.setUser(userId: "bob")
-    for _ in 0..<listeners { _ = plain.addListener { _ in false } }
     var now: UInt64 = 0
-    let uniffi = try measure("e_dispatch_uniffi_listeners_batch\(batch)", perCall: 100, minMessages: 100_000) {
-        now += 300_001 // past the dedup window: every round is new
-        for json in arrays { _ = try plain.receiveArray(nowMs: now, messagesJson: json) }
-    }
-    record("e_per_listener_uniffi_batch\(batch)", uniffi / Double(listeners))
-
-    let d = Dispatcher()
-    d.setUser(userId: "bob")
-    let fast = FastDispatcher(d)
-    for _ in 0..<listeners { fast.addListener { _ in false } }
+    let fast = Dispatcher()
+    fast.setUser(userId: "bob")
+    let handles = (0..<listeners).map { _ in fast.addListener { _ in false } }
     let planned = try measure("e_dispatch_fast_plans_batch\(batch)", perCall: 100, minMessages: 100_000) {
         now += 300_001
         for json in arrays { try fast.receive(nowMs: now, messagesJson: json) }
@@ -128,13 +118,13 @@ for batch in [1, 100] {
     record("e_per_listener_fast_plans_batch\(batch)", planned / Double(listeners))
 
     // What one more listener costs: the same pipeline with 1 listener.
-    let d1 = Dispatcher()
-    d1.setUser(userId: "bob")
-    let single = FastDispatcher(d1)
-    single.addListener { _ in false }
+    let single = Dispatcher()
+    single.setUser(userId: "bob")
+    let singleHandle = single.addListener { _ in false }
     let one = try measure("e_dispatch_fast_plans_1_listener_batch\(batch)", perCall: 100, minMessages: 100_000) {
         now += 300_001
         for json in arrays { try single.receive(nowMs: now, messagesJson: json) }
     }
     record("e_marginal_listener_fast_plans_batch\(batch)", (planned - one) / Double(listeners - 1))
+    precondition(handles.count == listeners && singleHandle.id > 0)
 }

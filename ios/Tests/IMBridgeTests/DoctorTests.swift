@@ -15,12 +15,13 @@ final class DoctorTests: XCTestCase {
         _ = try bridge.beginLogin(userId: "bob")
         _ = try bridge.loginSucceeded()
         let dispatcher = Dispatcher()
-        _ = dispatcher.addListener { _ in false }
+        let handle = dispatcher.addListener { _ in false }
+        defer { handle.remove() }
         let channel = try PushChannel.open(config: PushChannelConfig(vendor: .apns, businessId: 1, appVersion: "1", environment: .production), dataDir: data)
         _ = try channel.handle(nowMs: 0, event: .enable)
         _ = try channel.handle(nowMs: 1, event: .token(token: Secret("apns-token")))
         _ = try channel.handle(nowMs: 2, event: .reportResult(ok: true))
-        let snapshot = try exportSnapshot(bridge: bridge, dispatcher: dispatcher, channels: [channel],
+        let snapshot = try exportSnapshot(bridge: bridge, dispatcher: dispatcher.core, channels: [channel],
                                           app: AppFacts(mainProcess: "com.example.chat.NotificationService", notificationsEnabled: false))
         XCTAssertFalse(snapshot.contains("apns-token"))
         let ids = try diagnose(snapshotJson: snapshot).map(\.id)

@@ -52,13 +52,16 @@ final class HostileInputTests: XCTestCase {
         }
         let builder = MessageBodyBuilder()
         sweep("MessageBodyBuilder.add", strings) { try builder.add(element: .custom(data: $0)) }
-        let d = Dispatcher()
+        let d = DispatchCore()
         d.setUser(userId: "bob")
-        _ = d.addListener { _ in false }
-        sweep("Dispatcher.receiveArray", strings) { _ = try d.receiveArray(nowMs: .max, messagesJson: $0) }
-        sweep("Dispatcher.receive", strings) { _ = try d.receive(nowMs: 0, messages: [$0, $0], arrivedOn: $0) }
-        sweep("Dispatcher.revoked", strings) { try d.revoked(conversation: $0, messageId: $0, operator: $0, reason: $0) }
-        sweep("Dispatcher.recordOutcome", [UInt64.min, .max]) { d.recordOutcome(messages: $0, consumedBy: $0, failed: [$0]) }
+        _ = d.addListener()
+        sweep("DispatchCore.receive", strings) { _ = try d.receive(nowMs: .max, messagesJson: $0, arrivedOn: $0) }
+        sweep("DispatchCore.receive(nil)", strings) { _ = try d.receive(nowMs: 0, messagesJson: $0) }
+        sweep("DispatchCore.revoked", strings) { _ = try d.revoked(conversation: $0, messageId: $0, operator: $0, reason: $0) }
+        sweep("DispatchCore.recordOutcome", [UInt64.min, .max]) {
+            d.recordOutcome(outcome: DeliveryOutcome(messages: $0, called: .max, consumedBy: $0, failed: [$0]))
+        }
+        sweep("DispatchCore.removeListener", [UInt64.min, .max]) { _ = d.removeListener(id: $0) }
         let outbox = try Outbox()
         sweep("Outbox.admit", strings) { _ = outbox.admit(nowMs: .max, messages: [OutgoingMessage(id: $0, conversation: $0, priority: .lowest)]) }
         sweep("Outbox.setConversationLimit", strings) { try outbox.setConversationLimit(conversation: $0, perSec: .max) }

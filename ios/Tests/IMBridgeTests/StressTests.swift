@@ -12,20 +12,20 @@ final class StressTests: XCTestCase {
         let seconds = Double(ProcessInfo.processInfo.environment["IMBRIDGE_STRESS_SECONDS"] ?? "") ?? 3
         let plain = Dispatcher()
         plain.setUser(userId: "bob")
-        let fastCore = Dispatcher()
-        fastCore.setUser(userId: "bob")
-        let fast = FastDispatcher(fastCore)
+        let fast = Dispatcher()
+        fast.setUser(userId: "bob")
         let plainSeen = Tally()
         let fastSeen = Tally()
+        var handles: [ListenerHandle] = []
         for _ in 0..<3 {
-            _ = plain.addListener { event in
+            handles.append(plain.addListener { event in
                 if case let .newMessages(m) = event { plainSeen.add(m.count) }
                 return false
-            }
-            fast.addListener { event in
+            })
+            handles.append(fast.addListener { event in
                 if case let .newMessages(m) = event { fastSeen.add(m.count) }
                 return false
-            }
+            })
         }
         let outbox = try Outbox(limits: OutboxLimits(maxQueuedTotal: 500))
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("imbridge-stress-\(UUID().uuidString)").path
@@ -53,10 +53,10 @@ final class StressTests: XCTestCase {
                     }.joined(separator: ",") + "]"
                     do {
                         switch t % 4 {
-                        case 0: accepted[0].add(Int(try plain.receiveArray(nowMs: 0, messagesJson: batch).accepted))
+                        case 0: accepted[0].add(Int(try plain.receive(nowMs: 0, messagesJson: batch).accepted))
                         case 1: accepted[1].add(Int(try fast.receive(nowMs: 0, messagesJson: batch).accepted))
                         case 2:
-                            _ = plain.addListener { _ in false }.remove()
+                            plain.addListener { _ in false }.remove()
                             fast.addListener { _ in false }.remove()
                             let priorities: [Priority] = [.high, .normal, .low, .lowest]
                             let messages = (0..<10).map { i in
@@ -93,6 +93,7 @@ final class StressTests: XCTestCase {
         XCTAssertEqual(UInt64(outgoing.value), o.admitted + o.refused)
         XCTAssertEqual(o.admitted, o.released + o.shed + o.queued)
         XCTAssertEqual(UInt64(refused.value), o.refused)
+        XCTAssertEqual(handles.count, 6, "the permanent listeners stayed registered throughout")
         let out = Vectors.wireDir.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("target/reliability")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)

@@ -898,28 +898,22 @@ public func FfiConverterTypeBridge_lower(_ value: Bridge) -> UInt64 {
 
 
 /**
- * The incoming pipeline (SPEC D1–D7): decode → drop duplicates → delivery
- * rules → listeners. Thread-safe; time comes in with each call.
+ * The incoming pipeline's rules and counters (SPEC D1–D7): decode → drop
+ * duplicates → delivery rules → which listener ids get which event. It
+ * holds no listeners: the Kotlin and Swift `Dispatcher` own them and make
+ * the deliveries. Thread-safe; time comes in with each call.
  */
-public protocol DispatcherProtocol: AnyObject, Sendable {
+public protocol DispatchCoreProtocol: AnyObject, Sendable {
     
     /**
-     * D1 for a listener that Kotlin or Swift calls itself from delivery
-     * plans (see `receivePlanned`). Takes its place at the end of the
-     * order like any listener; the first listener's registration returns
-     * the plan for what waited in the buffer (D7).
+     * D1: registers a listener id at the end of the order. The first
+     * listener's registration carries what waited in the buffer (D7).
      */
-    func addDeferredListener()  -> DeferredRegistration
-    
-    /**
-     * D1: registers a listener at the end of the order. The first listener
-     * also receives, at once, what waited in the buffer (D7).
-     */
-    func addListener(listener: MessageListener)  -> ListenerHandle
+    func addListener()  -> Registration
     
     /**
      * The id under which the JVM's JNI fast path (`JvmFastPath`) finds this
-     * dispatcher: the same id on every call, for the dispatcher's life.
+     * dispatcher core: the same id on every call, for the dispatcher's life.
      */
     func fastPathId()  -> UInt64
     
@@ -939,72 +933,41 @@ public protocol DispatcherProtocol: AnyObject, Sendable {
     func listenerCount()  -> UInt32
     
     /**
-     * D3: a message was modified; `message` is its new JSON.
+     * D3: a message was modified (`message` is its new JSON); the deliveries to make.
      */
-    func modified(message: String) throws 
+    func modified(message: String) throws  -> [Delivery]
     
     /**
-     * `modified`, returning the plans for deferred listeners.
+     * D3: the peer read a C2C conversation up to `read_time`; the deliveries to make.
      */
-    func modifiedPlanned(message: String) throws  -> [DeliveryPlan]
+    func readReceipt(conversation: String, reader: String, readTime: UInt64) throws  -> [Delivery]
     
     /**
-     * D3: the peer read a C2C conversation up to `read_time`.
-     */
-    func readReceipt(conversation: String, reader: String, readTime: UInt64) throws 
-    
-    /**
-     * `readReceipt`, returning the plans for deferred listeners.
-     */
-    func readReceiptPlanned(conversation: String, reader: String, readTime: UInt64) throws  -> [DeliveryPlan]
-    
-    /**
-     * Receives a batch of messages as the service sent them (JSON) at
-     * `now_ms`; listeners get the deliverable ones in one call. Every
-     * message not delivered is in the report with its reason.
+     * Receives a batch — one JSON array of messages as the service sent
+     * them — at `now_ms`: every message not delivered is in the report
+     * with its reason, and the deliveries say who gets the rest.
      * `arrived_on` is the conversation the transport delivered them for,
-     * when it says; a malformed id throws `InvalidField` (6017).
+     * when it says. A batch that is not a JSON array, or a malformed
+     * `arrived_on`, throws (6017).
      */
-    func receive(nowMs: UInt64, messages: [String], arrivedOn: String?) throws  -> ReceiveReport
+    func receive(nowMs: UInt64, messagesJson: String, arrivedOn: String?) throws  -> Receipt
     
     /**
-     * Like `receive`, with the batch as one JSON array of messages: one
-     * string crosses instead of one per message, which is cheaper from
-     * Kotlin and Swift. A batch that is not a JSON array throws `Json` /
-     * `InvalidField`; each element is then checked like `receive` checks it.
+     * After making a delivery that did not go plainly (a consumer, a
+     * failure, a listener gone): what happened, so the counters are the
+     * same whichever language drove it (D2, D6).
      */
-    func receiveArray(nowMs: UInt64, messagesJson: String, arrivedOn: String?) throws  -> ReceiveReport
+    func recordOutcome(outcome: DeliveryOutcome) 
     
     /**
-     * Like `receiveArray`, for deferred listeners: the core decodes,
-     * drops duplicates, applies the delivery rules and the registry's
-     * order, and returns the plans instead of calling the listeners. One
-     * crossing and one conversion per batch, however many listeners.
+     * D1: removes a listener by id; whether it was registered.
      */
-    func receivePlanned(nowMs: UInt64, messagesJson: String, arrivedOn: String?) throws  -> PlannedReceive
+    func removeListener(id: UInt64)  -> Bool
     
     /**
-     * After running a plan of `messages` messages: the listener that
-     * consumed it in chain mode and those that threw, so the counters
-     * match what the core would have counted calling them itself (D6).
-     * Call it only when there is something to report.
+     * D3: a message was revoked; the deliveries to make.
      */
-    func recordOutcome(messages: UInt64, consumedBy: UInt64?, failed: [UInt64]) 
-    
-    /**
-     * D1: removes a listener by its handle id; whether it was registered.
-     */
-    func removeListenerById(id: UInt64)  -> Bool
-    
-    /**
-     * D3: a message was revoked.
-     */
-    func revoked(conversation: String, messageId: String, `operator`: String, reason: String) throws 
-    
-    /**
-     * `revoked`, returning the plans for deferred listeners.
-     */
-    func revokedPlanned(conversation: String, messageId: String, `operator`: String, reason: String) throws  -> [DeliveryPlan]
+    func revoked(conversation: String, messageId: String, `operator`: String, reason: String) throws  -> [Delivery]
     
     /**
      * D2: observer or chain semantics.
@@ -1023,10 +986,12 @@ public protocol DispatcherProtocol: AnyObject, Sendable {
     
 }
 /**
- * The incoming pipeline (SPEC D1–D7): decode → drop duplicates → delivery
- * rules → listeners. Thread-safe; time comes in with each call.
+ * The incoming pipeline's rules and counters (SPEC D1–D7): decode → drop
+ * duplicates → delivery rules → which listener ids get which event. It
+ * holds no listeners: the Kotlin and Swift `Dispatcher` own them and make
+ * the deliveries. Thread-safe; time comes in with each call.
  */
-open class Dispatcher: DispatcherProtocol, @unchecked Sendable {
+open class DispatchCore: DispatchCoreProtocol, @unchecked Sendable {
     fileprivate let handle: UInt64
 
     /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
@@ -1063,15 +1028,15 @@ open class Dispatcher: DispatcherProtocol, @unchecked Sendable {
     @_documentation(visibility: private)
 #endif
     public func uniffiCloneHandle() -> UInt64 {
-        return try! rustCall { uniffi_imbridge_fn_clone_dispatcher(self.handle, $0) }
+        return try! rustCall { uniffi_imbridge_fn_clone_dispatchcore(self.handle, $0) }
     }
     /**
-     * A dispatcher; `buffer` messages wait for the first listener (default 1,000).
+     * A dispatcher core; `buffer` messages wait for the first listener (default 1,000).
      */
 public convenience init(mode: DispatchMode? = nil, buffer: UInt32 = UInt32(1000)) {
     let handle =
         try! rustCall() {
-    uniffi_imbridge_fn_constructor_dispatcher_new(
+    uniffi_imbridge_fn_constructor_dispatchcore_new(
         FfiConverterOptionTypeDispatchMode.lower(mode),
         FfiConverterUInt32.lower(buffer),$0
     )
@@ -1080,46 +1045,31 @@ public convenience init(mode: DispatchMode? = nil, buffer: UInt32 = UInt32(1000)
 }
 
     deinit {
-        try! rustCall { uniffi_imbridge_fn_free_dispatcher(handle, $0) }
+        try! rustCall { uniffi_imbridge_fn_free_dispatchcore(handle, $0) }
     }
 
     
 
     
     /**
-     * D1 for a listener that Kotlin or Swift calls itself from delivery
-     * plans (see `receivePlanned`). Takes its place at the end of the
-     * order like any listener; the first listener's registration returns
-     * the plan for what waited in the buffer (D7).
+     * D1: registers a listener id at the end of the order. The first
+     * listener's registration carries what waited in the buffer (D7).
      */
-open func addDeferredListener() -> DeferredRegistration  {
-    return try!  FfiConverterTypeDeferredRegistration_lift(try! rustCall() {
-    uniffi_imbridge_fn_method_dispatcher_add_deferred_listener(
+open func addListener() -> Registration  {
+    return try!  FfiConverterTypeRegistration_lift(try! rustCall() {
+    uniffi_imbridge_fn_method_dispatchcore_add_listener(
             self.uniffiCloneHandle(),$0
     )
 })
 }
     
     /**
-     * D1: registers a listener at the end of the order. The first listener
-     * also receives, at once, what waited in the buffer (D7).
-     */
-open func addListener(listener: MessageListener) -> ListenerHandle  {
-    return try!  FfiConverterTypeListenerHandle_lift(try! rustCall() {
-    uniffi_imbridge_fn_method_dispatcher_add_listener(
-            self.uniffiCloneHandle(),
-        FfiConverterTypeMessageListener_lower(listener),$0
-    )
-})
-}
-    
-    /**
      * The id under which the JVM's JNI fast path (`JvmFastPath`) finds this
-     * dispatcher: the same id on every call, for the dispatcher's life.
+     * dispatcher core: the same id on every call, for the dispatcher's life.
      */
 open func fastPathId() -> UInt64  {
     return try!  FfiConverterUInt64.lift(try! rustCall() {
-    uniffi_imbridge_fn_method_dispatcher_fast_path_id(
+    uniffi_imbridge_fn_method_dispatchcore_fast_path_id(
             self.uniffiCloneHandle(),$0
     )
 })
@@ -1129,7 +1079,7 @@ open func fastPathId() -> UInt64  {
      * D4: the user joined a group or an AVChatRoom.
      */
 open func joinGroup(groupId: String)  {try! rustCall() {
-    uniffi_imbridge_fn_method_dispatcher_join_group(
+    uniffi_imbridge_fn_method_dispatchcore_join_group(
             self.uniffiCloneHandle(),
         FfiConverterString.lower(groupId),$0
     )
@@ -1140,7 +1090,7 @@ open func joinGroup(groupId: String)  {try! rustCall() {
      * D4: the user left a group.
      */
 open func leaveGroup(groupId: String)  {try! rustCall() {
-    uniffi_imbridge_fn_method_dispatcher_leave_group(
+    uniffi_imbridge_fn_method_dispatchcore_leave_group(
             self.uniffiCloneHandle(),
         FfiConverterString.lower(groupId),$0
     )
@@ -1152,29 +1102,18 @@ open func leaveGroup(groupId: String)  {try! rustCall() {
      */
 open func listenerCount() -> UInt32  {
     return try!  FfiConverterUInt32.lift(try! rustCall() {
-    uniffi_imbridge_fn_method_dispatcher_listener_count(
+    uniffi_imbridge_fn_method_dispatchcore_listener_count(
             self.uniffiCloneHandle(),$0
     )
 })
 }
     
     /**
-     * D3: a message was modified; `message` is its new JSON.
+     * D3: a message was modified (`message` is its new JSON); the deliveries to make.
      */
-open func modified(message: String)throws   {try rustCallWithError(FfiConverterTypeMessageError_lift) {
-    uniffi_imbridge_fn_method_dispatcher_modified(
-            self.uniffiCloneHandle(),
-        FfiConverterString.lower(message),$0
-    )
-}
-}
-    
-    /**
-     * `modified`, returning the plans for deferred listeners.
-     */
-open func modifiedPlanned(message: String)throws  -> [DeliveryPlan]  {
-    return try  FfiConverterSequenceTypeDeliveryPlan.lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
-    uniffi_imbridge_fn_method_dispatcher_modified_planned(
+open func modified(message: String)throws  -> [Delivery]  {
+    return try  FfiConverterSequenceTypeDelivery.lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
+    uniffi_imbridge_fn_method_dispatchcore_modified(
             self.uniffiCloneHandle(),
         FfiConverterString.lower(message),$0
     )
@@ -1182,24 +1121,11 @@ open func modifiedPlanned(message: String)throws  -> [DeliveryPlan]  {
 }
     
     /**
-     * D3: the peer read a C2C conversation up to `read_time`.
+     * D3: the peer read a C2C conversation up to `read_time`; the deliveries to make.
      */
-open func readReceipt(conversation: String, reader: String, readTime: UInt64)throws   {try rustCallWithError(FfiConverterTypeMessageError_lift) {
-    uniffi_imbridge_fn_method_dispatcher_read_receipt(
-            self.uniffiCloneHandle(),
-        FfiConverterString.lower(conversation),
-        FfiConverterString.lower(reader),
-        FfiConverterUInt64.lower(readTime),$0
-    )
-}
-}
-    
-    /**
-     * `readReceipt`, returning the plans for deferred listeners.
-     */
-open func readReceiptPlanned(conversation: String, reader: String, readTime: UInt64)throws  -> [DeliveryPlan]  {
-    return try  FfiConverterSequenceTypeDeliveryPlan.lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
-    uniffi_imbridge_fn_method_dispatcher_read_receipt_planned(
+open func readReceipt(conversation: String, reader: String, readTime: UInt64)throws  -> [Delivery]  {
+    return try  FfiConverterSequenceTypeDelivery.lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
+    uniffi_imbridge_fn_method_dispatchcore_read_receipt(
             self.uniffiCloneHandle(),
         FfiConverterString.lower(conversation),
         FfiConverterString.lower(reader),
@@ -1209,32 +1135,16 @@ open func readReceiptPlanned(conversation: String, reader: String, readTime: UIn
 }
     
     /**
-     * Receives a batch of messages as the service sent them (JSON) at
-     * `now_ms`; listeners get the deliverable ones in one call. Every
-     * message not delivered is in the report with its reason.
+     * Receives a batch — one JSON array of messages as the service sent
+     * them — at `now_ms`: every message not delivered is in the report
+     * with its reason, and the deliveries say who gets the rest.
      * `arrived_on` is the conversation the transport delivered them for,
-     * when it says; a malformed id throws `InvalidField` (6017).
+     * when it says. A batch that is not a JSON array, or a malformed
+     * `arrived_on`, throws (6017).
      */
-open func receive(nowMs: UInt64, messages: [String], arrivedOn: String? = nil)throws  -> ReceiveReport  {
-    return try  FfiConverterTypeReceiveReport_lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
-    uniffi_imbridge_fn_method_dispatcher_receive(
-            self.uniffiCloneHandle(),
-        FfiConverterUInt64.lower(nowMs),
-        FfiConverterSequenceString.lower(messages),
-        FfiConverterOptionString.lower(arrivedOn),$0
-    )
-})
-}
-    
-    /**
-     * Like `receive`, with the batch as one JSON array of messages: one
-     * string crosses instead of one per message, which is cheaper from
-     * Kotlin and Swift. A batch that is not a JSON array throws `Json` /
-     * `InvalidField`; each element is then checked like `receive` checks it.
-     */
-open func receiveArray(nowMs: UInt64, messagesJson: String, arrivedOn: String? = nil)throws  -> ReceiveReport  {
-    return try  FfiConverterTypeReceiveReport_lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
-    uniffi_imbridge_fn_method_dispatcher_receive_array(
+open func receive(nowMs: UInt64, messagesJson: String, arrivedOn: String? = nil)throws  -> Receipt  {
+    return try  FfiConverterTypeReceipt_lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
+    uniffi_imbridge_fn_method_dispatchcore_receive(
             self.uniffiCloneHandle(),
         FfiConverterUInt64.lower(nowMs),
         FfiConverterString.lower(messagesJson),
@@ -1244,44 +1154,24 @@ open func receiveArray(nowMs: UInt64, messagesJson: String, arrivedOn: String? =
 }
     
     /**
-     * Like `receiveArray`, for deferred listeners: the core decodes,
-     * drops duplicates, applies the delivery rules and the registry's
-     * order, and returns the plans instead of calling the listeners. One
-     * crossing and one conversion per batch, however many listeners.
+     * After making a delivery that did not go plainly (a consumer, a
+     * failure, a listener gone): what happened, so the counters are the
+     * same whichever language drove it (D2, D6).
      */
-open func receivePlanned(nowMs: UInt64, messagesJson: String, arrivedOn: String? = nil)throws  -> PlannedReceive  {
-    return try  FfiConverterTypePlannedReceive_lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
-    uniffi_imbridge_fn_method_dispatcher_receive_planned(
+open func recordOutcome(outcome: DeliveryOutcome)  {try! rustCall() {
+    uniffi_imbridge_fn_method_dispatchcore_record_outcome(
             self.uniffiCloneHandle(),
-        FfiConverterUInt64.lower(nowMs),
-        FfiConverterString.lower(messagesJson),
-        FfiConverterOptionString.lower(arrivedOn),$0
-    )
-})
-}
-    
-    /**
-     * After running a plan of `messages` messages: the listener that
-     * consumed it in chain mode and those that threw, so the counters
-     * match what the core would have counted calling them itself (D6).
-     * Call it only when there is something to report.
-     */
-open func recordOutcome(messages: UInt64, consumedBy: UInt64?, failed: [UInt64])  {try! rustCall() {
-    uniffi_imbridge_fn_method_dispatcher_record_outcome(
-            self.uniffiCloneHandle(),
-        FfiConverterUInt64.lower(messages),
-        FfiConverterOptionUInt64.lower(consumedBy),
-        FfiConverterSequenceUInt64.lower(failed),$0
+        FfiConverterTypeDeliveryOutcome_lower(outcome),$0
     )
 }
 }
     
     /**
-     * D1: removes a listener by its handle id; whether it was registered.
+     * D1: removes a listener by id; whether it was registered.
      */
-open func removeListenerById(id: UInt64) -> Bool  {
+open func removeListener(id: UInt64) -> Bool  {
     return try!  FfiConverterBool.lift(try! rustCall() {
-    uniffi_imbridge_fn_method_dispatcher_remove_listener_by_id(
+    uniffi_imbridge_fn_method_dispatchcore_remove_listener(
             self.uniffiCloneHandle(),
         FfiConverterUInt64.lower(id),$0
     )
@@ -1289,25 +1179,11 @@ open func removeListenerById(id: UInt64) -> Bool  {
 }
     
     /**
-     * D3: a message was revoked.
+     * D3: a message was revoked; the deliveries to make.
      */
-open func revoked(conversation: String, messageId: String, `operator`: String, reason: String)throws   {try rustCallWithError(FfiConverterTypeMessageError_lift) {
-    uniffi_imbridge_fn_method_dispatcher_revoked(
-            self.uniffiCloneHandle(),
-        FfiConverterString.lower(conversation),
-        FfiConverterString.lower(messageId),
-        FfiConverterString.lower(`operator`),
-        FfiConverterString.lower(reason),$0
-    )
-}
-}
-    
-    /**
-     * `revoked`, returning the plans for deferred listeners.
-     */
-open func revokedPlanned(conversation: String, messageId: String, `operator`: String, reason: String)throws  -> [DeliveryPlan]  {
-    return try  FfiConverterSequenceTypeDeliveryPlan.lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
-    uniffi_imbridge_fn_method_dispatcher_revoked_planned(
+open func revoked(conversation: String, messageId: String, `operator`: String, reason: String)throws  -> [Delivery]  {
+    return try  FfiConverterSequenceTypeDelivery.lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
+    uniffi_imbridge_fn_method_dispatchcore_revoked(
             self.uniffiCloneHandle(),
         FfiConverterString.lower(conversation),
         FfiConverterString.lower(messageId),
@@ -1321,7 +1197,7 @@ open func revokedPlanned(conversation: String, messageId: String, `operator`: St
      * D2: observer or chain semantics.
      */
 open func setMode(mode: DispatchMode)  {try! rustCall() {
-    uniffi_imbridge_fn_method_dispatcher_set_mode(
+    uniffi_imbridge_fn_method_dispatchcore_set_mode(
             self.uniffiCloneHandle(),
         FfiConverterTypeDispatchMode_lower(mode),$0
     )
@@ -1332,7 +1208,7 @@ open func setMode(mode: DispatchMode)  {try! rustCall() {
      * D4: the logged-in user (`null`/`nil` after logout).
      */
 open func setUser(userId: String?)  {try! rustCall() {
-    uniffi_imbridge_fn_method_dispatcher_set_user(
+    uniffi_imbridge_fn_method_dispatchcore_set_user(
             self.uniffiCloneHandle(),
         FfiConverterOptionString.lower(userId),$0
     )
@@ -1344,7 +1220,7 @@ open func setUser(userId: String?)  {try! rustCall() {
      */
 open func stats() -> DispatchStats  {
     return try!  FfiConverterTypeDispatchStats_lift(try! rustCall() {
-    uniffi_imbridge_fn_method_dispatcher_stats(
+    uniffi_imbridge_fn_method_dispatchcore_stats(
             self.uniffiCloneHandle(),$0
     )
 })
@@ -1358,24 +1234,24 @@ open func stats() -> DispatchStats  {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-public struct FfiConverterTypeDispatcher: FfiConverter {
+public struct FfiConverterTypeDispatchCore: FfiConverter {
     typealias FfiType = UInt64
-    typealias SwiftType = Dispatcher
+    typealias SwiftType = DispatchCore
 
-    public static func lift(_ handle: UInt64) throws -> Dispatcher {
-        return Dispatcher(unsafeFromHandle: handle)
+    public static func lift(_ handle: UInt64) throws -> DispatchCore {
+        return DispatchCore(unsafeFromHandle: handle)
     }
 
-    public static func lower(_ value: Dispatcher) -> UInt64 {
+    public static func lower(_ value: DispatchCore) -> UInt64 {
         return value.uniffiCloneHandle()
     }
 
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Dispatcher {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DispatchCore {
         let handle: UInt64 = try readInt(&buf)
         return try lift(handle)
     }
 
-    public static func write(_ value: Dispatcher, into buf: inout [UInt8]) {
+    public static func write(_ value: DispatchCore, into buf: inout [UInt8]) {
         writeInt(&buf, lower(value))
     }
 }
@@ -1384,156 +1260,15 @@ public struct FfiConverterTypeDispatcher: FfiConverter {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-public func FfiConverterTypeDispatcher_lift(_ handle: UInt64) throws -> Dispatcher {
-    return try FfiConverterTypeDispatcher.lift(handle)
+public func FfiConverterTypeDispatchCore_lift(_ handle: UInt64) throws -> DispatchCore {
+    return try FfiConverterTypeDispatchCore.lift(handle)
 }
 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-public func FfiConverterTypeDispatcher_lower(_ value: Dispatcher) -> UInt64 {
-    return FfiConverterTypeDispatcher.lower(value)
-}
-
-
-
-
-
-
-/**
- * A registered listener. `remove()` unregisters it; the Kotlin `Flow` and
- * Swift `AsyncStream` adapters call it when cancelled.
- */
-public protocol ListenerHandleProtocol: AnyObject, Sendable {
-    
-    /**
-     * The handle's id (as in `DispatchStats.consumedBy`).
-     */
-    func id()  -> UInt64
-    
-    /**
-     * Unregisters the listener; whether it was still registered.
-     */
-    func remove()  -> Bool
-    
-}
-/**
- * A registered listener. `remove()` unregisters it; the Kotlin `Flow` and
- * Swift `AsyncStream` adapters call it when cancelled.
- */
-open class ListenerHandle: ListenerHandleProtocol, @unchecked Sendable {
-    fileprivate let handle: UInt64
-
-    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
-#if swift(>=5.8)
-    @_documentation(visibility: private)
-#endif
-    public struct NoHandle {
-        public init() {}
-    }
-
-    // TODO: We'd like this to be `private` but for Swifty reasons,
-    // we can't implement `FfiConverter` without making this `required` and we can't
-    // make it `required` without making it `public`.
-#if swift(>=5.8)
-    @_documentation(visibility: private)
-#endif
-    required public init(unsafeFromHandle handle: UInt64) {
-        self.handle = handle
-    }
-
-    // This constructor can be used to instantiate a fake object.
-    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
-    //
-    // - Warning:
-    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
-#if swift(>=5.8)
-    @_documentation(visibility: private)
-#endif
-    public init(noHandle: NoHandle) {
-        self.handle = 0
-    }
-
-#if swift(>=5.8)
-    @_documentation(visibility: private)
-#endif
-    public func uniffiCloneHandle() -> UInt64 {
-        return try! rustCall { uniffi_imbridge_fn_clone_listenerhandle(self.handle, $0) }
-    }
-    // No primary constructor declared for this class.
-
-    deinit {
-        try! rustCall { uniffi_imbridge_fn_free_listenerhandle(handle, $0) }
-    }
-
-    
-
-    
-    /**
-     * The handle's id (as in `DispatchStats.consumedBy`).
-     */
-open func id() -> UInt64  {
-    return try!  FfiConverterUInt64.lift(try! rustCall() {
-    uniffi_imbridge_fn_method_listenerhandle_id(
-            self.uniffiCloneHandle(),$0
-    )
-})
-}
-    
-    /**
-     * Unregisters the listener; whether it was still registered.
-     */
-open func remove() -> Bool  {
-    return try!  FfiConverterBool.lift(try! rustCall() {
-    uniffi_imbridge_fn_method_listenerhandle_remove(
-            self.uniffiCloneHandle(),$0
-    )
-})
-}
-    
-
-    
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeListenerHandle: FfiConverter {
-    typealias FfiType = UInt64
-    typealias SwiftType = ListenerHandle
-
-    public static func lift(_ handle: UInt64) throws -> ListenerHandle {
-        return ListenerHandle(unsafeFromHandle: handle)
-    }
-
-    public static func lower(_ value: ListenerHandle) -> UInt64 {
-        return value.uniffiCloneHandle()
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ListenerHandle {
-        let handle: UInt64 = try readInt(&buf)
-        return try lift(handle)
-    }
-
-    public static func write(_ value: ListenerHandle, into buf: inout [UInt8]) {
-        writeInt(&buf, lower(value))
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeListenerHandle_lift(_ handle: UInt64) throws -> ListenerHandle {
-    return try FfiConverterTypeListenerHandle.lift(handle)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeListenerHandle_lower(_ value: ListenerHandle) -> UInt64 {
-    return FfiConverterTypeListenerHandle.lower(value)
+public func FfiConverterTypeDispatchCore_lower(_ value: DispatchCore) -> UInt64 {
+    return FfiConverterTypeDispatchCore.lower(value)
 }
 
 
@@ -2133,205 +1868,6 @@ public func FfiConverterTypeMessageBodyBuilder_lift(_ handle: UInt64) throws -> 
 #endif
 public func FfiConverterTypeMessageBodyBuilder_lower(_ value: MessageBodyBuilder) -> UInt64 {
     return FfiConverterTypeMessageBodyBuilder.lower(value)
-}
-
-
-
-
-
-
-/**
- * Receives events; implemented in Kotlin or Swift. Return `true` in chain
- * mode to consume the event. Called on the thread that called `receive`
- * (or `dispatch`); it may add or remove listeners and call back in.
- */
-public protocol MessageListener: AnyObject, Sendable {
-    
-    /**
-     * One event.
-     */
-    func onEvent(event: DispatchEvent) throws  -> Bool
-    
-}
-/**
- * Receives events; implemented in Kotlin or Swift. Return `true` in chain
- * mode to consume the event. Called on the thread that called `receive`
- * (or `dispatch`); it may add or remove listeners and call back in.
- */
-open class MessageListenerImpl: MessageListener, @unchecked Sendable {
-    fileprivate let handle: UInt64
-
-    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
-#if swift(>=5.8)
-    @_documentation(visibility: private)
-#endif
-    public struct NoHandle {
-        public init() {}
-    }
-
-    // TODO: We'd like this to be `private` but for Swifty reasons,
-    // we can't implement `FfiConverter` without making this `required` and we can't
-    // make it `required` without making it `public`.
-#if swift(>=5.8)
-    @_documentation(visibility: private)
-#endif
-    required public init(unsafeFromHandle handle: UInt64) {
-        self.handle = handle
-    }
-
-    // This constructor can be used to instantiate a fake object.
-    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
-    //
-    // - Warning:
-    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
-#if swift(>=5.8)
-    @_documentation(visibility: private)
-#endif
-    public init(noHandle: NoHandle) {
-        self.handle = 0
-    }
-
-#if swift(>=5.8)
-    @_documentation(visibility: private)
-#endif
-    public func uniffiCloneHandle() -> UInt64 {
-        return try! rustCall { uniffi_imbridge_fn_clone_messagelistener(self.handle, $0) }
-    }
-    // No primary constructor declared for this class.
-
-    deinit {
-        try! rustCall { uniffi_imbridge_fn_free_messagelistener(handle, $0) }
-    }
-
-    
-
-    
-    /**
-     * One event.
-     */
-open func onEvent(event: DispatchEvent)throws  -> Bool  {
-    return try  FfiConverterBool.lift(try rustCallWithError(FfiConverterTypeListenerError_lift) {
-    uniffi_imbridge_fn_method_messagelistener_on_event(
-            self.uniffiCloneHandle(),
-        FfiConverterTypeDispatchEvent_lower(event),$0
-    )
-})
-}
-    
-
-    
-}
-
-
-
-// Put the implementation in a struct so we don't pollute the top-level namespace
-fileprivate struct UniffiCallbackInterfaceMessageListener {
-
-    // Create the VTable using a series of closures.
-    // Swift automatically converts these into C callback functions.
-    //
-    // This creates 1-element array, since this seems to be the only way to construct a const
-    // pointer that we can pass to the Rust code.
-    static let vtable: [UniffiVTableCallbackInterfaceMessageListener] = [UniffiVTableCallbackInterfaceMessageListener(
-        uniffiFree: { (uniffiHandle: UInt64) -> () in
-            do {
-                try FfiConverterTypeMessageListener.handleMap.remove(handle: uniffiHandle)
-            } catch {
-                print("Uniffi callback interface MessageListener: handle missing in uniffiFree")
-            }
-        },
-        uniffiClone: { (uniffiHandle: UInt64) -> UInt64 in
-            do {
-                return try FfiConverterTypeMessageListener.handleMap.clone(handle: uniffiHandle)
-            } catch {
-                fatalError("Uniffi callback interface MessageListener: handle missing in uniffiClone")
-            }
-        },
-        onEvent: { (
-            uniffiHandle: UInt64,
-            event: RustBuffer,
-            uniffiOutReturn: UnsafeMutablePointer<Int8>,
-            uniffiCallStatus: UnsafeMutablePointer<RustCallStatus>
-        ) in
-            let makeCall = {
-                () throws -> Bool in
-                guard let uniffiObj = try? FfiConverterTypeMessageListener.handleMap.get(handle: uniffiHandle) else {
-                    throw UniffiInternalError.unexpectedStaleHandle
-                }
-                return try uniffiObj.onEvent(
-                     event: try FfiConverterTypeDispatchEvent_lift(event)
-                )
-            }
-
-            
-            let writeReturn = { uniffiOutReturn.pointee = FfiConverterBool.lower($0) }
-            uniffiTraitInterfaceCallWithError(
-                callStatus: uniffiCallStatus,
-                makeCall: makeCall,
-                writeReturn: writeReturn,
-                lowerError: FfiConverterTypeListenerError_lower
-            )
-        }
-    )]
-}
-
-private func uniffiCallbackInitMessageListener() {
-    uniffi_imbridge_fn_init_callback_vtable_messagelistener(UniffiCallbackInterfaceMessageListener.vtable)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeMessageListener: FfiConverter {
-    fileprivate static let handleMap = UniffiHandleMap<MessageListener>()
-
-    typealias FfiType = UInt64
-    typealias SwiftType = MessageListener
-
-    public static func lift(_ handle: UInt64) throws -> MessageListener {
-        if ((handle & 1) == 0) {
-            // Rust-generated handle, construct a new class that uses the handle to implement the
-            // interface
-            return MessageListenerImpl(unsafeFromHandle: handle)
-        } else {
-            // Swift-generated handle, get the object from the handle map
-            return try handleMap.remove(handle: handle)
-        }
-    }
-
-    public static func lower(_ value: MessageListener) -> UInt64 {
-         if let rustImpl = value as? MessageListenerImpl {
-             // Rust-implemented object.  Clone the handle and return it
-            return rustImpl.uniffiCloneHandle()
-         } else {
-            // Swift object, generate a new vtable handle and return that.
-            return handleMap.insert(obj: value)
-         }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MessageListener {
-        let handle: UInt64 = try readInt(&buf)
-        return try lift(handle)
-    }
-
-    public static func write(_ value: MessageListener, into buf: inout [UInt8]) {
-        writeInt(&buf, lower(value))
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeMessageListener_lift(_ handle: UInt64) throws -> MessageListener {
-    return try FfiConverterTypeMessageListener.lift(handle)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeMessageListener_lower(_ value: MessageListener) -> UInt64 {
-    return FfiConverterTypeMessageListener.lower(value)
 }
 
 
@@ -3799,85 +3335,17 @@ public func FfiConverterTypeClientMsgId_lower(_ value: ClientMsgId) -> RustBuffe
 
 
 /**
- * A deferred listener's registration: its handle, and the plans to run at
- * once (the messages that waited in the D7 buffer for a first listener).
- */
-public struct DeferredRegistration {
-    /**
-     * Removes the listener from the core's registry.
-     */
-    public let handle: ListenerHandle
-    /**
-     * Plans to run now, in order.
-     */
-    public let plans: [DeliveryPlan]
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Removes the listener from the core's registry.
-         */handle: ListenerHandle, 
-        /**
-         * Plans to run now, in order.
-         */plans: [DeliveryPlan]) {
-        self.handle = handle
-        self.plans = plans
-    }
-
-    
-}
-
-#if compiler(>=6)
-extension DeferredRegistration: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeDeferredRegistration: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DeferredRegistration {
-        return
-            try DeferredRegistration(
-                handle: FfiConverterTypeListenerHandle.read(from: &buf), 
-                plans: FfiConverterSequenceTypeDeliveryPlan.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: DeferredRegistration, into buf: inout [UInt8]) {
-        FfiConverterTypeListenerHandle.write(value.handle, into: &buf)
-        FfiConverterSequenceTypeDeliveryPlan.write(value.plans, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeDeferredRegistration_lift(_ buf: RustBuffer) throws -> DeferredRegistration {
-    return try FfiConverterTypeDeferredRegistration.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeDeferredRegistration_lower(_ value: DeferredRegistration) -> RustBuffer {
-    return FfiConverterTypeDeferredRegistration.lower(value)
-}
-
-
-/**
  * Deliver `event` to the listeners in `listeners`, in that order (D1),
  * with `mode`'s semantics (D2): in chain mode stop after the first that
- * consumes it.
+ * consumes it. The list was fixed when the event started (D5).
  */
-public struct DeliveryPlan: Equatable, Hashable {
+public struct Delivery: Equatable, Hashable {
     /**
-     * The event, converted once for every listener of the plan.
+     * The event, converted once for every listener.
      */
     public let event: DispatchEvent
     /**
-     * Listener handle ids, in registration order, fixed when the event started (D5).
+     * Listener ids, in registration order.
      */
     public let listeners: [UInt64]
     /**
@@ -3889,10 +3357,10 @@ public struct DeliveryPlan: Equatable, Hashable {
     // declare one manually.
     public init(
         /**
-         * The event, converted once for every listener of the plan.
+         * The event, converted once for every listener.
          */event: DispatchEvent, 
         /**
-         * Listener handle ids, in registration order, fixed when the event started (D5).
+         * Listener ids, in registration order.
          */listeners: [UInt64], 
         /**
          * Observer or chain.
@@ -3906,23 +3374,23 @@ public struct DeliveryPlan: Equatable, Hashable {
 }
 
 #if compiler(>=6)
-extension DeliveryPlan: Sendable {}
+extension Delivery: Sendable {}
 #endif
 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-public struct FfiConverterTypeDeliveryPlan: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DeliveryPlan {
+public struct FfiConverterTypeDelivery: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Delivery {
         return
-            try DeliveryPlan(
+            try Delivery(
                 event: FfiConverterTypeDispatchEvent.read(from: &buf), 
                 listeners: FfiConverterSequenceUInt64.read(from: &buf), 
                 mode: FfiConverterTypeDispatchMode.read(from: &buf)
         )
     }
 
-    public static func write(_ value: DeliveryPlan, into buf: inout [UInt8]) {
+    public static func write(_ value: Delivery, into buf: inout [UInt8]) {
         FfiConverterTypeDispatchEvent.write(value.event, into: &buf)
         FfiConverterSequenceUInt64.write(value.listeners, into: &buf)
         FfiConverterTypeDispatchMode.write(value.mode, into: &buf)
@@ -3933,15 +3401,105 @@ public struct FfiConverterTypeDeliveryPlan: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-public func FfiConverterTypeDeliveryPlan_lift(_ buf: RustBuffer) throws -> DeliveryPlan {
-    return try FfiConverterTypeDeliveryPlan.lift(buf)
+public func FfiConverterTypeDelivery_lift(_ buf: RustBuffer) throws -> Delivery {
+    return try FfiConverterTypeDelivery.lift(buf)
 }
 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-public func FfiConverterTypeDeliveryPlan_lower(_ value: DeliveryPlan) -> RustBuffer {
-    return FfiConverterTypeDeliveryPlan.lower(value)
+public func FfiConverterTypeDelivery_lower(_ value: Delivery) -> RustBuffer {
+    return FfiConverterTypeDelivery.lower(value)
+}
+
+
+/**
+ * How a delivery went, when it differed from "every listed listener was
+ * called and none threw or consumed" (see `DispatchCore.recordOutcome`).
+ */
+public struct DeliveryOutcome: Equatable, Hashable {
+    /**
+     * Messages in the event (0 for events other than new messages).
+     */
+    public let messages: UInt64
+    /**
+     * Listeners called: fewer than listed after a chain consumer, or when
+     * a listener was removed before its turn.
+     */
+    public let called: UInt32
+    /**
+     * The listener that consumed the event (chain mode).
+     */
+    public let consumedBy: UInt64?
+    /**
+     * Listeners that threw; the others still ran (D6).
+     */
+    public let failed: [UInt64]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Messages in the event (0 for events other than new messages).
+         */messages: UInt64, 
+        /**
+         * Listeners called: fewer than listed after a chain consumer, or when
+         * a listener was removed before its turn.
+         */called: UInt32, 
+        /**
+         * The listener that consumed the event (chain mode).
+         */consumedBy: UInt64?, 
+        /**
+         * Listeners that threw; the others still ran (D6).
+         */failed: [UInt64]) {
+        self.messages = messages
+        self.called = called
+        self.consumedBy = consumedBy
+        self.failed = failed
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension DeliveryOutcome: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDeliveryOutcome: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DeliveryOutcome {
+        return
+            try DeliveryOutcome(
+                messages: FfiConverterUInt64.read(from: &buf), 
+                called: FfiConverterUInt32.read(from: &buf), 
+                consumedBy: FfiConverterOptionUInt64.read(from: &buf), 
+                failed: FfiConverterSequenceUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DeliveryOutcome, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.messages, into: &buf)
+        FfiConverterUInt32.write(value.called, into: &buf)
+        FfiConverterOptionUInt64.write(value.consumedBy, into: &buf)
+        FfiConverterSequenceUInt64.write(value.failed, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDeliveryOutcome_lift(_ buf: RustBuffer) throws -> DeliveryOutcome {
+    return try FfiConverterTypeDeliveryOutcome.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDeliveryOutcome_lower(_ value: DeliveryOutcome) -> RustBuffer {
+    return FfiConverterTypeDeliveryOutcome.lower(value)
 }
 
 
@@ -5691,73 +5249,6 @@ public func FfiConverterTypeOutgoingMessage_lower(_ value: OutgoingMessage) -> R
 
 
 /**
- * What a planned `receive` did, and the plans that deliver it.
- */
-public struct PlannedReceive: Equatable, Hashable {
-    /**
-     * Accepted and dropped messages, as `receive` reports them.
-     */
-    public let report: ReceiveReport
-    /**
-     * Plans to run now, in order.
-     */
-    public let plans: [DeliveryPlan]
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Accepted and dropped messages, as `receive` reports them.
-         */report: ReceiveReport, 
-        /**
-         * Plans to run now, in order.
-         */plans: [DeliveryPlan]) {
-        self.report = report
-        self.plans = plans
-    }
-
-    
-}
-
-#if compiler(>=6)
-extension PlannedReceive: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypePlannedReceive: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PlannedReceive {
-        return
-            try PlannedReceive(
-                report: FfiConverterTypeReceiveReport.read(from: &buf), 
-                plans: FfiConverterSequenceTypeDeliveryPlan.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: PlannedReceive, into buf: inout [UInt8]) {
-        FfiConverterTypeReceiveReport.write(value.report, into: &buf)
-        FfiConverterSequenceTypeDeliveryPlan.write(value.plans, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePlannedReceive_lift(_ buf: RustBuffer) throws -> PlannedReceive {
-    return try FfiConverterTypePlannedReceive.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePlannedReceive_lower(_ value: PlannedReceive) -> RustBuffer {
-    return FfiConverterTypePlannedReceive.lower(value)
-}
-
-
-/**
  * One channel's configuration (SPEC T1). Secrets never appear in logs.
  */
 public struct PushChannelConfig: Equatable, Hashable {
@@ -6293,6 +5784,73 @@ public func FfiConverterTypeQueuedMessage_lower(_ value: QueuedMessage) -> RustB
 
 
 /**
+ * What `receive` decided: the report and the deliveries to make now.
+ */
+public struct Receipt: Equatable, Hashable {
+    /**
+     * Accepted and dropped messages.
+     */
+    public let report: ReceiveReport
+    /**
+     * Deliveries to make now, in order.
+     */
+    public let deliveries: [Delivery]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Accepted and dropped messages.
+         */report: ReceiveReport, 
+        /**
+         * Deliveries to make now, in order.
+         */deliveries: [Delivery]) {
+        self.report = report
+        self.deliveries = deliveries
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension Receipt: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeReceipt: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Receipt {
+        return
+            try Receipt(
+                report: FfiConverterTypeReceiveReport.read(from: &buf), 
+                deliveries: FfiConverterSequenceTypeDelivery.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Receipt, into buf: inout [UInt8]) {
+        FfiConverterTypeReceiveReport.write(value.report, into: &buf)
+        FfiConverterSequenceTypeDelivery.write(value.deliveries, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReceipt_lift(_ buf: RustBuffer) throws -> Receipt {
+    return try FfiConverterTypeReceipt.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReceipt_lower(_ value: Receipt) -> RustBuffer {
+    return FfiConverterTypeReceipt.lower(value)
+}
+
+
+/**
  * What one `receive` call did.
  */
 public struct ReceiveReport: Equatable, Hashable {
@@ -6423,6 +5981,74 @@ public func FfiConverterTypeRedPacketMessage_lift(_ buf: RustBuffer) throws -> R
 #endif
 public func FfiConverterTypeRedPacketMessage_lower(_ value: RedPacketMessage) -> RustBuffer {
     return FfiConverterTypeRedPacketMessage.lower(value)
+}
+
+
+/**
+ * A new listener's id and the deliveries to make to it at once (what
+ * waited in the no-listener buffer, D7).
+ */
+public struct Registration: Equatable, Hashable {
+    /**
+     * The listener's id (as in `DispatchStats.consumedBy`).
+     */
+    public let id: UInt64
+    /**
+     * Deliveries to make now, in order.
+     */
+    public let deliveries: [Delivery]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The listener's id (as in `DispatchStats.consumedBy`).
+         */id: UInt64, 
+        /**
+         * Deliveries to make now, in order.
+         */deliveries: [Delivery]) {
+        self.id = id
+        self.deliveries = deliveries
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension Registration: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRegistration: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Registration {
+        return
+            try Registration(
+                id: FfiConverterUInt64.read(from: &buf), 
+                deliveries: FfiConverterSequenceTypeDelivery.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Registration, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.id, into: &buf)
+        FfiConverterSequenceTypeDelivery.write(value.deliveries, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRegistration_lift(_ buf: RustBuffer) throws -> Registration {
+    return try FfiConverterTypeRegistration.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRegistration_lower(_ value: Registration) -> RustBuffer {
+    return FfiConverterTypeRegistration.lower(value)
 }
 
 
@@ -8189,88 +7815,6 @@ public func FfiConverterTypeInitError_lift(_ buf: RustBuffer) throws -> InitErro
 #endif
 public func FfiConverterTypeInitError_lower(_ value: InitError) -> RustBuffer {
     return FfiConverterTypeInitError.lower(value)
-}
-
-
-/**
- * A listener's failure: what an exception in the listener becomes. The
- * other listeners still run; the failure is counted (D6).
- */
-public enum ListenerError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
-
-    
-    
-    /**
-     * The listener threw.
-     */
-    case Failed(
-        /**
-         * What it threw.
-         */reason: String
-    )
-
-    
-
-    
-    public var errorDescription: String? {
-        String(reflecting: self)
-    }
-    
-}
-
-#if compiler(>=6)
-extension ListenerError: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeListenerError: FfiConverterRustBuffer {
-    typealias SwiftType = ListenerError
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ListenerError {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-
-        
-
-        
-        case 1: return .Failed(
-            reason: try FfiConverterString.read(from: &buf)
-            )
-
-         default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: ListenerError, into buf: inout [UInt8]) {
-        switch value {
-
-        
-
-        
-        
-        case let .Failed(reason):
-            writeInt(&buf, Int32(1))
-            FfiConverterString.write(reason, into: &buf)
-            
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeListenerError_lift(_ buf: RustBuffer) throws -> ListenerError {
-    return try FfiConverterTypeListenerError.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeListenerError_lower(_ value: ListenerError) -> RustBuffer {
-    return FfiConverterTypeListenerError.lower(value)
 }
 
 // Note that we don't yet support `indirect` for enums.
@@ -10967,8 +10511,8 @@ fileprivate struct FfiConverterOptionTypeBridge: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionTypeDispatcher: FfiConverterRustBuffer {
-    typealias SwiftType = Dispatcher?
+fileprivate struct FfiConverterOptionTypeDispatchCore: FfiConverterRustBuffer {
+    typealias SwiftType = DispatchCore?
 
     public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
         guard let value = value else {
@@ -10976,13 +10520,13 @@ fileprivate struct FfiConverterOptionTypeDispatcher: FfiConverterRustBuffer {
             return
         }
         writeInt(&buf, Int8(1))
-        FfiConverterTypeDispatcher.write(value, into: &buf)
+        FfiConverterTypeDispatchCore.write(value, into: &buf)
     }
 
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
-        case 1: return try FfiConverterTypeDispatcher.read(from: &buf)
+        case 1: return try FfiConverterTypeDispatchCore.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -11547,23 +11091,23 @@ fileprivate struct FfiConverterSequenceTypePushChannel: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterSequenceTypeDeliveryPlan: FfiConverterRustBuffer {
-    typealias SwiftType = [DeliveryPlan]
+fileprivate struct FfiConverterSequenceTypeDelivery: FfiConverterRustBuffer {
+    typealias SwiftType = [Delivery]
 
-    public static func write(_ value: [DeliveryPlan], into buf: inout [UInt8]) {
+    public static func write(_ value: [Delivery], into buf: inout [UInt8]) {
         let len = Int32(value.count)
         writeInt(&buf, len)
         for item in value {
-            FfiConverterTypeDeliveryPlan.write(item, into: &buf)
+            FfiConverterTypeDelivery.write(item, into: &buf)
         }
     }
 
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [DeliveryPlan] {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Delivery] {
         let len: Int32 = try readInt(&buf)
-        var seq = [DeliveryPlan]()
+        var seq = [Delivery]()
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeDeliveryPlan.read(from: &buf))
+            seq.append(try FfiConverterTypeDelivery.read(from: &buf))
         }
         return seq
     }
@@ -12248,11 +11792,11 @@ public func errorCodeFromValue(value: Int32) -> ErrorCode?  {
  * G: a snapshot (JSON) of the live objects and the app's facts, for
  * `diagnose` on the device or `imbridge doctor` at support.
  */
-public func exportSnapshot(bridge: Bridge? = nil, dispatcher: Dispatcher? = nil, channels: [PushChannel] = [], app: AppFacts? = nil)throws  -> String  {
+public func exportSnapshot(bridge: Bridge? = nil, dispatcher: DispatchCore? = nil, channels: [PushChannel] = [], app: AppFacts? = nil)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
     uniffi_imbridge_fn_func_export_snapshot(
         FfiConverterOptionTypeBridge.lower(bridge),
-        FfiConverterOptionTypeDispatcher.lower(dispatcher),
+        FfiConverterOptionTypeDispatchCore.lower(dispatcher),
         FfiConverterSequenceTypePushChannel.lower(channels),
         FfiConverterOptionTypeAppFacts.lower(app),$0
     )
@@ -12500,7 +12044,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_func_error_code_from_value() != 19577) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_export_snapshot() != 16523) {
+    if (uniffi_imbridge_checksum_func_export_snapshot() != 22364) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_func_group_msg_key_format() != 52446) {
@@ -12590,70 +12134,46 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_method_bridge_uninit() != 55808) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_dispatcher_add_deferred_listener() != 32089) {
+    if (uniffi_imbridge_checksum_method_dispatchcore_add_listener() != 43053) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_dispatcher_add_listener() != 23700) {
+    if (uniffi_imbridge_checksum_method_dispatchcore_fast_path_id() != 6575) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_dispatcher_fast_path_id() != 59163) {
+    if (uniffi_imbridge_checksum_method_dispatchcore_join_group() != 337) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_dispatcher_join_group() != 27288) {
+    if (uniffi_imbridge_checksum_method_dispatchcore_leave_group() != 146) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_dispatcher_leave_group() != 52487) {
+    if (uniffi_imbridge_checksum_method_dispatchcore_listener_count() != 47076) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_dispatcher_listener_count() != 54708) {
+    if (uniffi_imbridge_checksum_method_dispatchcore_modified() != 5735) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_dispatcher_modified() != 2701) {
+    if (uniffi_imbridge_checksum_method_dispatchcore_read_receipt() != 14470) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_dispatcher_modified_planned() != 8563) {
+    if (uniffi_imbridge_checksum_method_dispatchcore_receive() != 52433) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_dispatcher_read_receipt() != 26038) {
+    if (uniffi_imbridge_checksum_method_dispatchcore_record_outcome() != 42794) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_dispatcher_read_receipt_planned() != 3496) {
+    if (uniffi_imbridge_checksum_method_dispatchcore_remove_listener() != 1407) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_dispatcher_receive() != 11671) {
+    if (uniffi_imbridge_checksum_method_dispatchcore_revoked() != 17242) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_dispatcher_receive_array() != 57719) {
+    if (uniffi_imbridge_checksum_method_dispatchcore_set_mode() != 20445) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_dispatcher_receive_planned() != 26988) {
+    if (uniffi_imbridge_checksum_method_dispatchcore_set_user() != 18673) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_dispatcher_record_outcome() != 3215) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_imbridge_checksum_method_dispatcher_remove_listener_by_id() != 34965) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_imbridge_checksum_method_dispatcher_revoked() != 15728) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_imbridge_checksum_method_dispatcher_revoked_planned() != 53637) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_imbridge_checksum_method_dispatcher_set_mode() != 17519) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_imbridge_checksum_method_dispatcher_set_user() != 53702) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_imbridge_checksum_method_dispatcher_stats() != 33716) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_imbridge_checksum_method_listenerhandle_id() != 38523) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_imbridge_checksum_method_listenerhandle_remove() != 57375) {
+    if (uniffi_imbridge_checksum_method_dispatchcore_stats() != 20983) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_method_logsink_log() != 28746) {
@@ -12684,9 +12204,6 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_method_messagebodybuilder_encoded_len() != 32626) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_imbridge_checksum_method_messagelistener_on_event() != 31403) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_method_outbox_admit() != 5862) {
@@ -12740,7 +12257,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_constructor_bridge_initialize() != 61977) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_constructor_dispatcher_new() != 12211) {
+    if (uniffi_imbridge_checksum_constructor_dispatchcore_new() != 32925) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_constructor_mentionlistbuilder_new() != 11894) {
@@ -12760,7 +12277,6 @@ private let initializationResult: InitializationResult = {
     }
 
     uniffiCallbackInitLogSink()
-    uniffiCallbackInitMessageListener()
     return InitializationResult.ok
 }()
 

@@ -8,7 +8,7 @@ fun Bridge.snapshot(
     dispatcher: Dispatcher? = null,
     channels: List<PushChannel> = emptyList(),
     app: AppFacts = AppFacts(),
-): String = exportSnapshot(this, dispatcher, channels, app)
+): String = exportSnapshot(this, dispatcher?.core, channels, app)
 
 /** G: diagnoses this instance's state right away. */
 fun Bridge.diagnose(

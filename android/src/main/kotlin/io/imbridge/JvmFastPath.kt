@@ -9,7 +9,7 @@ import java.nio.ByteBuffer
  *
  * The library is loaded once more through [System.loadLibrary] (JNA loads
  * it on its own; both share one copy). When that is not possible,
- * [available] is `false` and [FastDispatcher] and [FastPath] fall back to
+ * [available] is `false` and [Dispatcher] and [FastPath] fall back to
  * the UniFFI calls that do the same work, so nothing breaks — it is slower.
  *
  * Results cross as one byte array in UniFFI's own serialisation: byte 0 is

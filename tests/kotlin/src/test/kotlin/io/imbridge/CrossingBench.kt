@@ -104,16 +104,16 @@ class CrossingBench {
             val arrays = (0 until 100).map { c2c(it) }.chunked(batch).map { it.joinToString(",", "[", "]") }
             val bytes = arrays.map { it.encodeToByteArray() }
 
-            val plain = Dispatcher().apply { setUser("bob") }
+            val plain = Dispatcher().apply { setUser("bob"); viaJni = false }
             repeat(listeners) { plain.addListener { false } }
-            var now = 0uL
+            var now = 0L
             val uniffi = measure("e_dispatch_uniffi_listeners_batch$batch", 100, if (batch == 1) 3_000 else 100_000) {
-                now += 300_001u // past the dedup window: every round is new
-                arrays.forEach { plain.receiveArray(now, it) }
+                now += 300_001 // past the dedup window: every round is new
+                arrays.forEach { plain.receive(now, it) }
             }
             println("  = %.1f ns per message per listener".format(uniffi / listeners))
 
-            val fast = FastDispatcher(Dispatcher().apply { setUser("bob") })
+            val fast = Dispatcher().apply { setUser("bob") }
             repeat(listeners) { fast.addListener { false } }
             var t = 0L
             val jni = measure("e_dispatch_fast_jni_batch$batch", 100) {
@@ -125,7 +125,7 @@ class CrossingBench {
             println("  = %.1f ns per message per listener".format(jni / listeners))
 
             // What one more listener costs: the same pipeline with 1 listener.
-            val single = FastDispatcher(Dispatcher().apply { setUser("bob") })
+            val single = Dispatcher().apply { setUser("bob") }
             single.addListener { false }
             val one = measure("e_dispatch_fast_jni_1_listener_batch$batch", 100) {
                 t += 300_001

@@ -1,10 +1,12 @@
 package io.imbridge
 
-import kotlinx.coroutines.flow.first
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.async
+import kotlinx.coroutines.flow.first
 import kotlinx.coroutines.runBlocking
 import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertFalse
+import org.junit.jupiter.api.Assertions.assertSame
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import java.util.Collections
@@ -13,11 +15,16 @@ import java.util.concurrent.Executors
 import java.util.concurrent.TimeUnit
 import java.util.concurrent.atomic.AtomicInteger
 
-/** SPEC D1–D7 with listeners written in Kotlin, through the real library. */
+/**
+ * SPEC D1–D7 with listeners written in Kotlin, through the real library:
+ * the core decides, the Kotlin [Dispatcher] calls its listeners.
+ */
 class DispatchTest {
     private fun c2c(seq: Int, to: String = "bob", text: String = "hi") =
         """{"From_Account":"alice","To_Account":"$to","MsgSeq":$seq,"MsgRandom":$seq,"MsgTime":1700000000,""" +
             """"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"$text"}}]}"""
+
+    private fun batch(vararg messages: String) = messages.joinToString(",", "[", "]")
 
     private fun dispatcher() = Dispatcher().apply {
         setUser("bob")
@@ -25,27 +32,18 @@ class DispatchTest {
     }
 
     @Test
-    fun d3_a_batch_is_one_kotlin_call_with_decoded_messages() {
+    fun d3_a_batch_is_converted_once_and_reaches_every_listener_in_one_call() {
         val d = dispatcher()
-        val batches = Collections.synchronizedList(mutableListOf<List<IncomingMessage>>())
-        d.addListener { e -> if (e is DispatchEvent.NewMessages) batches += e.messages; false }
-        val report = d.receive(0u, (1..100).map { c2c(it) })
+        val seen = Collections.synchronizedList(mutableListOf<List<IncomingMessage>>())
+        val handles = List(3) { d.addListener { e -> if (e is DispatchEvent.NewMessages) seen += e.messages; false } }
+        val report = d.receive(0, (1..100).joinToString(",", "[", "]") { c2c(it) })
         assertEquals(100u, report.accepted)
-        assertEquals(1, batches.size)
-        val first = batches[0][0]
-        assertEquals("c2c_alice", first.conversation)
-        assertEquals(Element.Text("hi"), first.elements.single())
-    }
-
-    @Test
-    fun d3_a_json_array_batch_crosses_as_one_string() {
-        val d = dispatcher()
-        val sizes = Collections.synchronizedList(mutableListOf<Int>())
-        d.addListener { e -> if (e is DispatchEvent.NewMessages) sizes += e.messages.size; false }
-        val report = d.receiveArray(0u, (1..50).joinToString(",", "[", "]") { c2c(it) })
-        assertEquals(50u, report.accepted)
-        assertEquals(listOf(50), sizes)
-        assertThrows<MessageException.Json> { d.receiveArray(0u, "[") }
+        assertEquals(3, seen.size)
+        assertSame(seen[0], seen[1], "one conversion shared by every listener")
+        assertEquals("c2c_alice", seen[0][0].conversation)
+        assertEquals(Element.Text("hi"), seen[0][0].elements.single())
+        assertEquals(100uL, d.stats().delivered)
+        handles.forEach { it.close() }
     }
 
     @Test
@@ -53,17 +51,26 @@ class DispatchTest {
         val d = dispatcher()
         d.addListener { false }
         val group = """{"GroupId":"g9","From_Account":"carol","Random":1,"MsgBody":[]}"""
-        val report = d.receive(0u, listOf(c2c(1), c2c(1), c2c(2, to = "dave"), group, "{broken"))
+        val report = d.receive(0, "[${c2c(1)},${c2c(1)},${c2c(2, to = "dave")},$group,{}]")
         assertEquals(1u, report.accepted)
         assertEquals(
             listOf(DropReason.DUPLICATE, DropReason.MISROUTED, DropReason.NOT_MEMBER, DropReason.MALFORMED),
             report.dropped.map { it.reason },
         )
-        assertTrue(report.dropped.last().detail!!.contains("JSON"))
+        assertTrue(report.dropped.last().detail!!.isNotEmpty())
         val stats = d.stats()
         assertEquals(1uL, stats.dropped["duplicate"])
         assertEquals(5uL, stats.received)
-        assertEquals(6017, assertThrows<MessageException.InvalidField> { d.receive(0u, listOf(c2c(3)), "alice") }.code)
+    }
+
+    @Test
+    fun bad_input_is_a_typed_error() {
+        val d = dispatcher()
+        assertThrows<MessageException.Json> { d.receive(0, "[") }
+        assertThrows<MessageException.InvalidField> { d.receive(0, "{\"not\":\"an array\"}") }
+        assertEquals(6017, assertThrows<MessageException.InvalidField> { d.receive(0, batch(c2c(1)), "alice") }.code)
+        assertThrows<MessageException.InvalidField> { d.receive(-1, batch(c2c(1))) }
+        assertThrows<MessageException.InvalidField> { d.receive(0, byteArrayOf(0x5b, 0xff.toByte(), 0x5d)) }
     }
 
     @Test
@@ -72,9 +79,20 @@ class DispatchTest {
         d.addListener { throw IllegalStateException("listener bug") }
         val got = AtomicInteger()
         d.addListener { got.incrementAndGet(); false }
-        d.receive(0u, listOf(c2c(1)))
+        d.receive(0, batch(c2c(1)))
         assertEquals(1, got.get())
         assertEquals(1uL, d.stats().listenerFailures)
+        assertEquals(1uL, d.stats().delivered, "the second listener took it")
+    }
+
+    @Test
+    fun d6_a_lone_throwing_listener_delivers_nothing() {
+        val d = dispatcher()
+        d.addListener { throw IllegalStateException("listener bug") }
+        d.receive(0, batch(c2c(1), c2c(2)))
+        val stats = d.stats()
+        assertEquals(0uL, stats.delivered, "same count as the Rust driver")
+        assertEquals(1uL, stats.listenerFailures)
     }
 
     @Test
@@ -85,35 +103,90 @@ class DispatchTest {
         handle = d.addListener {
             calls.incrementAndGet()
             handle.remove()
-            d.receive(1u, listOf(c2c(2))) // re-enters: must not reach this listener again
+            d.receive(1, batch(c2c(2))) // re-enters: must not reach this listener again
             false
         }
-        d.receive(0u, listOf(c2c(1)))
+        d.receive(0, batch(c2c(1)))
         assertEquals(1, calls.get())
-        assertEquals(0u, d.listenerCount())
+        assertEquals(0, d.listenerCount)
     }
 
     @Test
-    fun d2_chain_mode_stops_at_the_consumer() {
+    fun d5_a_listener_removed_by_an_earlier_one_still_gets_the_event_it_started_with() {
+        val d = dispatcher()
+        val second = AtomicInteger()
+        lateinit var secondHandle: ListenerHandle
+        d.addListener { secondHandle.remove(); false }
+        secondHandle = d.addListener { second.incrementAndGet(); false }
+        d.receive(0, batch(c2c(1)))
+        d.receive(0, batch(c2c(2)))
+        assertEquals(1, second.get())
+    }
+
+    @Test
+    fun d1_adding_the_same_listener_twice_is_one_registration() {
+        val d = dispatcher()
+        val listener = MessageListener { false }
+        val a = d.addListener(listener)
+        val b = d.addListener(listener)
+        assertEquals(a.id, b.id)
+        assertEquals(1, d.listenerCount)
+    }
+
+    @Test
+    fun d1_closing_the_handle_unregisters_the_listener() {
+        val d = dispatcher()
+        val got = AtomicInteger()
+        d.addListener { got.incrementAndGet(); false }.use { assertEquals(1, d.listenerCount) }
+        assertEquals(0, d.listenerCount, "use {} closed it")
+        d.receive(0, batch(c2c(1)))
+        assertEquals(0, got.get())
+        assertEquals(1uL, d.stats().buffered, "no listener: it waits (D7)")
+        val handle = d.addListener { false }
+        assertTrue(handle.remove())
+        assertFalse(handle.remove(), "removing twice is harmless")
+    }
+
+    @Test
+    fun d2_chain_mode_stops_at_the_consumer_and_is_counted() {
         val d = dispatcher()
         d.setMode(DispatchMode.CHAIN)
         val second = AtomicInteger()
         val first = d.addListener { true }
         d.addListener { second.incrementAndGet(); false }
-        d.receive(0u, listOf(c2c(1), c2c(2)))
+        d.receive(0, batch(c2c(1), c2c(2)))
         assertEquals(0, second.get())
-        assertEquals(2uL, d.stats().consumedBy[first.id()])
+        assertEquals(2uL, d.stats().consumedBy[first.id])
+        d.setMode(DispatchMode.OBSERVER)
+        d.receive(0, batch(c2c(3)))
+        assertEquals(1, second.get(), "observers all see it")
     }
 
     @Test
     fun d7_messages_wait_for_the_first_listener() {
         val d = Dispatcher(buffer = 2u).apply { setUser("bob") }
-        d.receive(0u, listOf(c2c(1), c2c(2), c2c(3)))
+        d.receive(0, batch(c2c(1), c2c(2), c2c(3)))
         assertEquals(2uL, d.stats().buffered)
         assertEquals(1uL, d.stats().dropped["overflow"])
         val got = Collections.synchronizedList(mutableListOf<Int>())
         d.addListener { e -> if (e is DispatchEvent.NewMessages) got += e.messages.size; false }
         assertEquals(listOf(2), got)
+        assertEquals(0uL, d.stats().buffered)
+    }
+
+    @Test
+    fun d3_other_events_reach_listeners_or_are_counted() {
+        val d = dispatcher()
+        d.readReceipt("c2c_alice", "alice", 1u)
+        assertEquals(1uL, d.stats().eventsWithoutListener)
+        val events = Collections.synchronizedList(mutableListOf<DispatchEvent>())
+        d.addListener { e -> events += e; false }
+        d.revoked("c2c_alice", "m1", "alice", "oops")
+        d.readReceipt("c2c_alice", "alice", 5u)
+        d.modified(c2c(9, text = "edited"))
+        assertEquals(3, events.size)
+        assertEquals(DispatchEvent.ReadReceipt("c2c_alice", "alice", 5u), events[1])
+        assertThrows<MessageException.InvalidField> { d.revoked("nope", "m1", "a", "r") }
     }
 
     @Test
@@ -126,26 +199,37 @@ class DispatchTest {
         repeat(8) { t ->
             pool.submit {
                 start.await()
-                repeat(50) { i -> d.receive(0u, listOf(c2c(t * 1000 + i))) }
-                val extra = d.addListener { false }
-                extra.remove()
+                repeat(50) { i -> d.receive(0, batch(c2c(t * 1000 + i))) }
+                d.addListener { false }.close()
             }
         }
         start.countDown()
         pool.shutdown()
         assertTrue(pool.awaitTermination(60, TimeUnit.SECONDS), "deadlock")
         assertEquals(3 * 8 * 50, total.get())
-        assertEquals(3u, d.listenerCount())
+        assertEquals(3, d.listenerCount)
+        assertEquals(400uL, d.stats().delivered)
     }
 
     @Test
     fun d3_flow_collects_batches_and_cancelling_removes_the_listener() = runBlocking {
         val d = dispatcher()
         val collected = async(Dispatchers.Default) { d.messages().first() }
-        while (d.listenerCount() == 0u) Thread.sleep(1)
-        d.receive(0u, listOf(c2c(1), c2c(2)))
+        while (d.listenerCount == 0) Thread.sleep(1)
+        d.receive(0, batch(c2c(1), c2c(2)))
         assertEquals(2, collected.await().size)
-        while (d.listenerCount() != 0u) Thread.sleep(1)
+        while (d.listenerCount != 0) Thread.sleep(1)
+    }
+
+    @Test
+    fun the_core_alone_decides_without_calling_anything() {
+        val core = DispatchCore().apply { setUser("bob") }
+        val a = core.addListener().id
+        val b = core.addListener().id
+        val receipt = core.receive(0u, batch(c2c(1), c2c(2)))
+        assertEquals(listOf(a, b), receipt.deliveries.single().listeners)
+        core.recordOutcome(DeliveryOutcome(2u, 2u, null, listOf(a, b)))
+        assertEquals(0uL, core.stats().delivered, "both threw")
     }
 
     private inline fun <reified T : Throwable> assertThrows(noinline block: () -> Unit): T =

@@ -28,7 +28,7 @@ class DoctorTest {
         channel.handle(0u, PushEvent.Enable)
         channel.handle(1u, PushEvent.Token(Secret("fcm-token")))
         val snapshot = exportSnapshot(
-            bridge, dispatcher, listOf(channel),
+            bridge, dispatcher.core, listOf(channel),
             AppFacts(
                 mainProcess = "com.example.chat",
                 messageBodyJson = """{"SyncOtherMachine":1,"From_Account":"alice","To_Account":"bob","MsgSeq":1,"MsgRandom":2,""" +

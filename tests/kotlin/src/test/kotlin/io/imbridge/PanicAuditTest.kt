@@ -30,7 +30,7 @@ import java.nio.file.Files
 class PanicAuditTest {
     private val typed = listOf(
         MessageException::class.java, PushException::class.java, OutboxException::class.java,
-        InitException::class.java, ListenerException::class.java, LogSinkException::class.java,
+        InitException::class.java, LogSinkException::class.java,
     )
 
     private val hostileStrings = listOf(
@@ -179,10 +179,8 @@ class PanicAuditTest {
         m.name !in setOf("close", "destroy", "equals", "hashCode", "toString", "getCleanable", "getHandle")
 
     private fun objectsUnderAudit(): List<Any> {
-        val d = Dispatcher().apply { setUser("bob") }
         return listOf(
-            d,
-            d.addListener(listenerProxy(MessageListener::class.java) as MessageListener),
+            DispatchCore().apply { setUser("bob") },
             Outbox(),
             MessageBodyBuilder(),
             MentionListBuilder(GroupType.entries.first()),

@@ -30,7 +30,7 @@ class StressTest {
     @Test
     fun eight_threads_mixing_every_shared_object_conserve_every_count() {
         val plain = Dispatcher().apply { setUser("bob") }
-        val fast = FastDispatcher(Dispatcher().apply { setUser("bob") })
+        val fast = Dispatcher().apply { setUser("bob") }
         val plainSeen = AtomicLong()
         val fastSeen = AtomicLong()
         repeat(3) {
@@ -65,7 +65,7 @@ class StressTest {
                             c2c(if (s % 7 == 0L) s - 1 else s, if (s % 5 == 0L) "eve" else "bob")
                         }.joinToString(",", "[", "]")
                         when (t % 4) {
-                            0 -> plain.receiveArray(0u, batch).let {
+                            0 -> plain.receive(0, batch).let {
                                 synchronized(accepted) { accepted[0] += it.accepted.toLong(); dropped[0] += it.dropped.size.toLong() }
                             }
                             1 -> fast.receive(0, batch).let {

@@ -1,0 +1,179 @@
+package io.imbridge
+
+import kotlinx.coroutines.channels.Channel
+import kotlinx.coroutines.channels.awaitClose
+import kotlinx.coroutines.flow.Flow
+import kotlinx.coroutines.flow.buffer
+import kotlinx.coroutines.flow.callbackFlow
+import java.util.concurrent.ConcurrentHashMap
+
+/**
+ * Receives dispatched events. Return `true` in chain mode to consume the
+ * event (later listeners are not called); observer mode ignores it. An
+ * exception is counted as a listener failure and the others still run (D6).
+ */
+fun interface MessageListener {
+    /** One event: a batch of new messages is one call. */
+    fun onEvent(event: DispatchEvent): Boolean
+}
+
+/**
+ * The incoming pipeline with Kotlin listeners (SPEC D1–D7): receive a batch,
+ * the core decides (decode, duplicates, delivery rules, who gets what, the
+ * no-listener buffer, the counters), and this class calls the listeners.
+ *
+ * One crossing per batch however many listeners: the core returns its
+ * decision as [Delivery]s (through JNI when loaded, else UniFFI) and hears
+ * back only when a listener threw or consumed an event. No lock is held
+ * while a listener runs, so a listener may add or remove listeners or call
+ * [receive] again, from any thread.
+ */
+class Dispatcher(mode: DispatchMode = DispatchMode.OBSERVER, buffer: UInt = 1000u) : AutoCloseable {
+    /** The core: rules and counters. Pass it to `exportSnapshot`. */
+    val core: DispatchCore = DispatchCore(mode, buffer)
+    private val listeners = ConcurrentHashMap<ULong, MessageListener>()
+
+    // Registering and resolving a delivery's ids share this lock, so a
+    // listener the core has registered is always found by a later delivery.
+    private val registering = Any()
+    private val fastPathId: Long by lazy { core.fastPathId().toLong() }
+
+    /** Whether batches cross through JNI (else UniFFI); the benchmarks compare both. */
+    internal var viaJni: Boolean = JvmFastPath.available
+
+    /**
+     * D1: registers [listener] at the end of the order; the same listener
+     * again returns a handle to its existing registration. The first listener
+     * receives what waited in the buffer (D7) before this returns. Close the
+     * handle to unregister.
+     */
+    fun addListener(listener: MessageListener): ListenerHandle {
+        val registration = synchronized(registering) {
+            listeners.entries.firstOrNull { it.value === listener }?.let {
+                return ListenerHandle(this, it.key)
+            }
+            core.addListener().also { listeners[it.id] = listener }
+        }
+        deliver(registration.deliveries)
+        return ListenerHandle(this, registration.id)
+    }
+
+    internal fun remove(id: ULong): Boolean {
+        synchronized(registering) { listeners.remove(id) }
+        return core.removeListener(id)
+    }
+
+    /** Listeners registered now. */
+    val listenerCount: Int get() = core.listenerCount().toInt()
+
+    /** D2: observer or chain semantics. */
+    fun setMode(mode: DispatchMode) = core.setMode(mode)
+
+    /** D4: the logged-in user (`null` after logout). */
+    fun setUser(userId: String?) = core.setUser(userId)
+
+    /** D4: the user joined a group or an AVChatRoom. */
+    fun joinGroup(groupId: String) = core.joinGroup(groupId)
+
+    /** D4: the user left a group. */
+    fun leaveGroup(groupId: String) = core.leaveGroup(groupId)
+
+    /**
+     * Receives a batch — one JSON array of messages, as UTF-8 bytes from the
+     * transport — at [nowMs], delivers it and reports what was dropped and
+     * why. [arrivedOn] is the conversation the transport delivered it for,
+     * when it says. Throws [MessageException] when the batch is not a JSON
+     * array or [arrivedOn] is malformed (6017).
+     */
+    fun receive(nowMs: Long, messagesJson: ByteArray, arrivedOn: String? = null): ReceiveReport {
+        val receipt = if (viaJni) {
+            JvmFastPath.read(
+                JvmFastPath.receive(fastPathId, nowMs, messagesJson, arrivedOn),
+                FfiConverterTypeReceipt,
+            )
+        } else {
+            core.receive(nowMs.toULong(), messagesJson.decodeToString(), arrivedOn)
+        }
+        deliver(receipt.deliveries)
+        return receipt.report
+    }
+
+    /** [receive] with the batch as a string. */
+    fun receive(nowMs: Long, messagesJson: String, arrivedOn: String? = null): ReceiveReport =
+        receive(nowMs, messagesJson.encodeToByteArray(), arrivedOn)
+
+    /** D3: a message was revoked. */
+    fun revoked(conversation: String, messageId: String, operator: String, reason: String) =
+        deliver(core.revoked(conversation, messageId, operator, reason))
+
+    /** D3: the peer read a C2C conversation up to [readTime] (unix seconds). */
+    fun readReceipt(conversation: String, reader: String, readTime: ULong) =
+        deliver(core.readReceipt(conversation, reader, readTime))
+
+    /** D3: a message was modified; [message] is its new JSON. */
+    fun modified(message: String) = deliver(core.modified(message))
+
+    /** Counters, for diagnostics. */
+    fun stats(): DispatchStats = core.stats()
+
+    /** Frees the core; the dispatcher is unusable afterwards. */
+    override fun close() = core.close()
+
+    private fun deliver(deliveries: List<Delivery>) {
+        for (delivery in deliveries) {
+            // D5: every id is resolved before any listener is called.
+            val targets = synchronized(registering) { delivery.listeners.map { id -> id to listeners[id] } }
+            var called = 0u
+            var consumedBy: ULong? = null
+            var failed: MutableList<ULong>? = null
+            for ((id, listener) in targets) {
+                if (listener == null) continue // removed since the core decided
+                called++
+                try {
+                    // D2: in chain mode the first consumer stops the delivery.
+                    if (listener.onEvent(delivery.event) && delivery.mode == DispatchMode.CHAIN) {
+                        consumedBy = id
+                        break
+                    }
+                } catch (e: Exception) {
+                    // D6: isolated and counted; the others still run.
+                    (failed ?: mutableListOf<ULong>().also { failed = it }).add(id)
+                }
+            }
+            if (consumedBy != null || failed != null || called.toInt() != targets.size) {
+                val messages = (delivery.event as? DispatchEvent.NewMessages)?.messages?.size ?: 0
+                core.recordOutcome(DeliveryOutcome(messages.toULong(), called, consumedBy, failed.orEmpty()))
+            }
+        }
+    }
+}
+
+/**
+ * A registered listener. [close] (or [remove]) unregisters it; use it with
+ * `use { }` or close it when the screen goes away.
+ */
+class ListenerHandle internal constructor(
+    private val owner: Dispatcher,
+    /** The listener's id (as in `DispatchStats.consumedBy`). */
+    val id: ULong,
+) : AutoCloseable {
+    /** Unregisters the listener; whether it was still registered. */
+    fun remove(): Boolean = owner.remove(id)
+
+    override fun close() {
+        remove()
+    }
+}
+
+/**
+ * D3: new messages as a [Flow] of batches (one element per [Dispatcher.receive]).
+ * Collecting registers a listener; cancelling the collection removes it.
+ * The flow buffers without bound, so a slow collector loses nothing.
+ */
+fun Dispatcher.messages(): Flow<List<IncomingMessage>> = callbackFlow {
+    val handle = addListener { event ->
+        if (event is DispatchEvent.NewMessages) trySend(event.messages)
+        false
+    }
+    awaitClose { handle.close() }
+}.buffer(Channel.UNLIMITED)
