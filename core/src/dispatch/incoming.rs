@@ -1,7 +1,7 @@
 //! Messages as received from the service (SPEC D3, D4; wire format of M1–M4).
 
-use crate::message::element::Extra;
-use crate::message::wire::extra_is_empty;
+use crate::message::extra::extra_is_empty;
+use crate::message::extra::Extra;
 use crate::message::{decode_value, parse_json, ConversationId, Element, Mention, MessageError};
 use serde::{Deserialize, Serialize};
 

@@ -1,8 +1,9 @@
 //! The C2C send body of `sendmsg` (SPEC M3).
 
 use crate::message::body::validate_body;
-use crate::message::element::Extra;
-use crate::message::wire::{decode_json, extra_is_empty, opt_flag01};
+use crate::message::extra::extra_is_empty;
+use crate::message::extra::Extra;
+use crate::message::wire::{decode_json, opt_flag01};
 use crate::message::{Element, MessageError, MessageLimits, OfflinePushInfo};
 use serde::{Deserialize, Serialize};
 use serde_repr::{Deserialize_repr, Serialize_repr};

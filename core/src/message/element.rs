@@ -9,14 +9,11 @@
 
 use serde::de::{Error as _, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use crate::message::wire::extra_is_empty;
+use crate::message::extra::extra_is_empty;
+pub use crate::message::extra::Extra;
 use crate::message::MessageError;
-
-/// Keys of an element's content that this version does not model; kept and
-/// re-encoded unchanged so nothing received is lost.
-pub type Extra = Map<String, Value>;
 
 /// Wire names of the element types (`MsgType`).
 pub mod msg_type {

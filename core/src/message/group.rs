@@ -1,9 +1,10 @@
 //! The group send body of `send_group_msg` (SPEC M4, M9).
 
 use crate::message::body::validate_body;
-use crate::message::element::Extra;
+use crate::message::extra::extra_is_empty;
+use crate::message::extra::Extra;
 use crate::message::mention::check_mentions;
-use crate::message::wire::{decode_json, extra_is_empty, opt_flag01};
+use crate::message::wire::{decode_json, opt_flag01};
 use crate::message::{
     Element, GroupType, Mention, MessageError, MessageLimits, OfflinePushInfo, Priority,
     SendMsgControl,

@@ -16,6 +16,7 @@ mod c2c;
 mod conversation;
 pub mod element;
 mod error;
+pub(crate) mod extra;
 mod group;
 mod group_type;
 mod ids;

@@ -1,7 +1,8 @@
 //! `OfflinePushInfo` of a send body (SPEC M5).
 
-use crate::message::element::Extra;
-use crate::message::wire::{extra_is_empty, opt_flag01};
+use crate::message::extra::extra_is_empty;
+use crate::message::extra::Extra;
+use crate::message::wire::opt_flag01;
 use serde::{Deserialize, Serialize};
 use serde_repr::{Deserialize_repr, Serialize_repr};
 

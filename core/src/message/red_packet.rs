@@ -1,7 +1,8 @@
 //! The red-packet helper (SPEC M8). Payment itself is out of scope: this
 //! only builds the message that announces one.
 
-use crate::message::element::{CustomElem, Extra};
+use crate::message::element::CustomElem;
+use crate::message::extra::Extra;
 use crate::message::{Element, MessageError, Priority};
 use serde::{Deserialize, Serialize};
 

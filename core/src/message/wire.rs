@@ -4,11 +4,6 @@
 use crate::message::MessageError;
 use serde::de::DeserializeOwned;
 
-/// `skip_serializing_if` for the `extra` maps: write them only when they hold keys.
-pub(crate) fn extra_is_empty(extra: &crate::message::element::Extra) -> bool {
-    extra.is_empty()
-}
-
 /// `Option<bool>` carried on the wire as 0/1 (`SupportMessageExtension`,
 /// `OnlineOnlyFlag`, `BadgeMode`, `MutableContent`).
 pub(crate) mod opt_flag01 {
