@@ -6,7 +6,7 @@
 # - target/release/libimbridge.so: the library the JVM and Swift tests load.
 # - Kotlin: target/generated/kotlin/io/imbridge/imbridge.kt (build output,
 #   compiled by tests/kotlin, android/pom.xml and jvm/pom.xml)
-# - Swift:  ios/Sources/IMBridge/Generated/IMBridge.swift and
+# - Swift:  ios/Sources/IMBridge/Generated/IMBridge{,Core}.swift and
 #           ios/Sources/IMBridgeFFI/IMBridgeFFI.h. Committed, so that a
 #           package added by URL builds; CI regenerates them and fails when
 #           the committed copy is stale (scripts/check-swift-bindings.sh).
@@ -38,7 +38,10 @@ for lang in "$@"; do
     swift)
       mkdir -p ios/Sources/IMBridge/Generated ios/Sources/IMBridgeFFI
       cp "$out"/IMBridge.swift ios/Sources/IMBridge/Generated/IMBridge.swift
-      cp "$out"/IMBridgeFFI.h ios/Sources/IMBridgeFFI/IMBridgeFFI.h
+      cp "$out"/IMBridgeCore.swift ios/Sources/IMBridge/Generated/IMBridgeCore.swift
+      # One C module for both components: their headers share the runtime
+      # declarations behind include guards, so they concatenate cleanly.
+      cat "$out"/IMBridgeFFI.h "$out"/IMBridgeCoreFFI.h >ios/Sources/IMBridgeFFI/IMBridgeFFI.h
       ;;
     *) echo "unknown language: $lang" >&2; exit 2 ;;
   esac

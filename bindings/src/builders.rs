@@ -1,11 +1,11 @@
 //! Builders whose every add is checked at once (SPEC M2, M9).
 
-use crate::codes::GroupType;
 use crate::element::{elements_out, Element};
 use crate::error::MessageError;
 use crate::lock::lock;
 use crate::messages::{limits_in, Mention, MessageLimits};
 use imbridge_core::message as core;
+use imbridge_core::message::GroupType;
 use std::sync::Mutex;
 
 /// Builds a message body one element at a time (SPEC M2). Each add checks
@@ -85,7 +85,7 @@ impl MentionListBuilder {
     pub fn new(group_type: GroupType, limits: Option<MessageLimits>) -> Self {
         MentionListBuilder {
             list: Mutex::new(core::MentionList::with_limits(
-                group_type.into(),
+                group_type,
                 &limits_in(limits),
             )),
         }

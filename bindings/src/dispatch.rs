@@ -7,6 +7,7 @@ use crate::element::{elements_out, Element};
 use crate::error::MessageError;
 use crate::messages::Mention;
 use imbridge_core::dispatch as core;
+pub use imbridge_core::dispatch::{DispatchMode, DropReason};
 use imbridge_core::message::ConversationId;
 
 /// A received message.
@@ -131,50 +132,6 @@ pub(crate) fn event_out(e: core::DispatchEvent) -> DispatchEvent {
     }
 }
 
-/// D2: how listeners share an event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum DispatchMode {
-    /// Every listener sees every event.
-    Observer,
-    /// A listener returning `true` consumes the event.
-    Chain,
-}
-
-impl From<DispatchMode> for core::DispatchMode {
-    fn from(m: DispatchMode) -> Self {
-        match m {
-            DispatchMode::Observer => core::DispatchMode::Observer,
-            DispatchMode::Chain => core::DispatchMode::Chain,
-        }
-    }
-}
-
-impl From<core::DispatchMode> for DispatchMode {
-    fn from(m: core::DispatchMode) -> Self {
-        match m {
-            core::DispatchMode::Observer => DispatchMode::Observer,
-            core::DispatchMode::Chain => DispatchMode::Chain,
-        }
-    }
-}
-
-/// Why a received message was not delivered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum DropReason {
-    /// For another user or conversation.
-    Misrouted,
-    /// For a group the user is not in.
-    NotMember,
-    /// Nobody logged in.
-    NotLoggedIn,
-    /// A duplicate (M7 keys).
-    Duplicate,
-    /// Did not decode.
-    Malformed,
-    /// The no-listener buffer overflowed.
-    Overflow,
-}
-
 /// One dropped input of a `receive` call.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct DroppedMessage {
@@ -214,24 +171,13 @@ pub struct DispatchStats {
     pub events_without_listener: u64,
 }
 
-fn reason_out(r: core::DropReason) -> DropReason {
-    match r {
-        core::DropReason::Misrouted => DropReason::Misrouted,
-        core::DropReason::NotMember => DropReason::NotMember,
-        core::DropReason::NotLoggedIn => DropReason::NotLoggedIn,
-        core::DropReason::Duplicate => DropReason::Duplicate,
-        core::DropReason::Malformed => DropReason::Malformed,
-        core::DropReason::Overflow => DropReason::Overflow,
-    }
-}
-
 pub(crate) fn report_out(report: core::ReceiveReport) -> ReceiveReport {
     let mut dropped: Vec<DroppedMessage> = report
         .dropped
         .into_iter()
         .map(|(i, r)| DroppedMessage {
             index: u32::try_from(i).unwrap_or(u32::MAX),
-            reason: reason_out(r),
+            reason: r,
             detail: None,
         })
         .chain(report.errors.into_iter().map(|(i, e)| DroppedMessage {

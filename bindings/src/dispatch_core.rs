@@ -66,7 +66,7 @@ fn delivery_out(d: core::Delivery) -> Delivery {
     Delivery {
         event: event_out(d.event),
         listeners: d.listeners.into_iter().map(|id| id.0).collect(),
-        mode: d.mode.into(),
+        mode: d.mode,
     }
 }
 
@@ -106,7 +106,7 @@ impl DispatchCore {
     pub fn new(mode: Option<DispatchMode>, buffer: u32) -> Self {
         DispatchCore {
             inner: Arc::new(Mutex::new(core::DispatchCore::new(
-                mode.map(Into::into).unwrap_or_default(),
+                mode.unwrap_or_default(),
                 buffer as usize,
             ))),
         }
@@ -114,7 +114,7 @@ impl DispatchCore {
 
     /// D2: observer or chain semantics.
     pub fn set_mode(&self, mode: DispatchMode) {
-        lock(&self.inner).set_mode(mode.into());
+        lock(&self.inner).set_mode(mode);
     }
 
     /// D4: the logged-in user (`null`/`nil` after logout).

@@ -1,13 +1,13 @@
 //! Diagnostics across the FFI (SPEC G): export a snapshot from the live
 //! objects, diagnose it on the device or hand it to `imbridge doctor`.
 
-use crate::codes::GroupType;
 use crate::dispatch_core::DispatchCore;
 use crate::error::{invalid_field, MessageError};
 use crate::init::Bridge;
 use crate::lock::lock;
 use crate::push::PushChannel;
 use imbridge_core::doctor as core;
+use imbridge_core::message::GroupType;
 use imbridge_core::message::ReceiveOption;
 use imbridge_core::policy::Edition;
 use std::sync::Arc;
@@ -138,7 +138,7 @@ fn app_in(a: AppFacts) -> Result<core::AppFacts, MessageError> {
             error_code: a.message_error_code,
             server_key: a.server_key,
             sent_at: a.sent_at,
-            group_type: a.group_type.map(Into::into),
+            group_type: a.group_type,
             random_reused: a.random_reused,
         }),
         recipient: core::RecipientFacts {

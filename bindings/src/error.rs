@@ -1,7 +1,7 @@
 //! The error that crosses the FFI for everything message-related.
 
-use crate::codes::GroupType;
 use imbridge_core::message as core;
+use imbridge_core::message::GroupType;
 
 /// Why a message could not be built, encoded or decoded. Kotlin sees it as
 /// `MessageException`, Swift as `MessageError`. Variants with a service
@@ -175,7 +175,7 @@ impl From<core::MessageError> for MessageError {
             core::MessageError::MentionNotAllowed { group_type, reason } => {
                 MessageError::MentionNotAllowed {
                     code,
-                    group_type: group_type.into(),
+                    group_type,
                     reason,
                     detail,
                 }

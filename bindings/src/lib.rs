@@ -36,7 +36,6 @@ mod push;
 mod secret;
 
 pub use builders::{MentionListBuilder, MessageBodyBuilder};
-pub use codes::{ErrorCode, GroupType, GroupTypeInfo, MessageStatus, Priority};
 pub use dispatch::{
     DispatchEvent, DispatchMode, DispatchStats, DropReason, DroppedMessage, IncomingMessage,
     ReceiveReport,
@@ -48,6 +47,8 @@ pub use doctor::{
 pub use element::{Element, ImageInfo};
 pub use error::MessageError;
 pub use ids::{C2cMsgKey, ClientMsgId, ConversationId, GroupMsgKey, RandomTracker};
+pub use imbridge_core::message::{GroupType, GroupTypeInfo, MessageStatus, Priority};
+pub use imbridge_core::ErrorCode;
 pub use init::{Bridge, InitConfig, InitError, LoginState, LoginStatus, SessionEnd};
 pub use logging::{
     install_logger, remove_logger, set_log_level, LogLevel, LogRecord, LogSink, LogSinkError,

@@ -1,10 +1,10 @@
 //! C2C and group send bodies, offline-push options and the functions that
 //! encode, decode and check them (SPEC M2–M5, M8, M9).
 
-use crate::codes::{GroupType, Priority};
 use crate::element::{elements_in, elements_out, extra_in, extra_out, Element};
 use crate::error::MessageError;
 use imbridge_core::message as core;
+use imbridge_core::message::{GroupType, Priority};
 
 /// Limits applied when building and validating messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
@@ -432,7 +432,7 @@ impl From<core::GroupMessage> for GroupMessage {
             group_id: m.group_id,
             random: m.random,
             msg_body: elements_out(m.msg_body),
-            msg_priority: m.msg_priority.map(Into::into),
+            msg_priority: m.msg_priority,
             from_account: m.from_account,
             online_only_flag: m.online_only_flag,
             group_at_info: map_vec(m.group_at_info),
@@ -451,7 +451,7 @@ impl TryFrom<GroupMessage> for core::GroupMessage {
         Ok(core::GroupMessage {
             group_id: m.group_id,
             random: m.random,
-            msg_priority: m.msg_priority.map(Into::into),
+            msg_priority: m.msg_priority,
             msg_body: elements_in(m.msg_body)?,
             from_account: m.from_account,
             online_only_flag: m.online_only_flag,
@@ -490,8 +490,7 @@ pub fn encode_group_message(
     group_type: Option<GroupType>,
     limits: Option<MessageLimits>,
 ) -> Result<String, MessageError> {
-    Ok(core::GroupMessage::try_from(message)?
-        .encode(group_type.map(Into::into), &limits_in(limits))?)
+    Ok(core::GroupMessage::try_from(message)?.encode(group_type, &limits_in(limits))?)
 }
 
 /// M4: decodes a `send_group_msg` body (as received; send rules not checked).
@@ -509,7 +508,7 @@ pub fn check_send_body(
 ) -> Result<String, MessageError> {
     Ok(core::SendBody::check(
         &json,
-        group_type.map(Into::into),
+        group_type,
         &core::MessageLimits::default(),
     )?)
 }
@@ -525,6 +524,6 @@ pub fn red_packet(
     let packet = core::red_packet(amount, &greeting, push_text.as_deref())?;
     Ok(RedPacketMessage {
         element: packet.element.into(),
-        priority: packet.priority.into(),
+        priority: packet.priority,
     })
 }

@@ -2,8 +2,8 @@
 //! are batched: one crossing admits many messages, one poll returns
 //! everything that may be sent now.
 
-use crate::codes::Priority;
 use crate::lock::lock;
+use imbridge_core::message::Priority;
 use imbridge_core::message::{ConversationId, MessageError as CoreMessageError};
 use imbridge_core::outbox as core;
 use std::sync::Mutex;
@@ -271,7 +271,7 @@ impl Outbox {
                 let outgoing = core::Outgoing {
                     id: m.id,
                     conversation,
-                    priority: m.priority.map(Into::into).unwrap_or_default(),
+                    priority: m.priority.unwrap_or_default(),
                 };
                 match outbox.admit(now_ms, outgoing) {
                     Ok(()) => Admission::Accepted,
@@ -294,7 +294,7 @@ impl Outbox {
                 .map(|r| ReleasedMessage {
                     id: r.id,
                     conversation: r.conversation.to_string(),
-                    priority: r.priority.into(),
+                    priority: r.priority,
                     admitted_ms: r.admitted_ms,
                     released_ms: r.released_ms,
                 })
@@ -326,7 +326,7 @@ impl Outbox {
             .map(|q| QueuedMessage {
                 id: q.id,
                 conversation: q.conversation.to_string(),
-                priority: q.priority.into(),
+                priority: q.priority,
                 admitted_ms: q.admitted_ms,
             })
             .collect()

@@ -9,33 +9,35 @@ use std::fmt;
 /// A numeric error code of the IM service, kept with the service's numbers
 /// so apps that port from the SDK can match on the values they already know.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[repr(i32)]
 pub enum ErrorCode {
     /// 6013: a call was made before the SDK was initialised.
-    NotInitialised,
+    NotInitialised = 6013,
     /// 6014: a call was made before login.
-    NotLoggedIn,
+    NotLoggedIn = 6014,
     /// 6016: a message element is invalid (or a second custom element, or an empty message).
-    InvalidElement,
+    InvalidElement = 6016,
     /// 6017: a parameter is invalid (wrong type, out of range, missing).
-    InvalidParameter,
+    InvalidParameter = 6017,
     /// 8001: the encoded message body exceeds the size limit (client side).
-    BodyTooLarge,
+    BodyTooLarge = 8001,
     /// 10017: the sender is muted in the group.
-    MutedInGroup,
+    MutedInGroup = 10017,
     /// 10023: the group's send-frequency limit was hit.
-    GroupFrequencyLimit,
+    GroupFrequencyLimit = 10023,
     /// 20007: the sender is on the recipient's blocklist.
-    Blocklisted,
+    Blocklisted = 20007,
     /// 80001: the message contains sensitive words.
-    SensitiveWords,
+    SensitiveWords = 80001,
     /// 80002: the message body is too large (server side).
-    ServerBodyTooLarge,
+    ServerBodyTooLarge = 80002,
     /// 6206: the user sig expired (client SDK number).
-    UserSigExpired,
+    UserSigExpired = 6206,
     /// 70001: the user sig expired (server number).
-    UserSigExpiredServer,
+    UserSigExpiredServer = 70001,
     /// 6208: the user was kicked offline by a login elsewhere.
-    KickedOffline,
+    KickedOffline = 6208,
 }
 
 impl ErrorCode {
@@ -58,21 +60,7 @@ impl ErrorCode {
 
     /// The service's number for this code.
     pub const fn code(self) -> i32 {
-        match self {
-            ErrorCode::NotInitialised => 6013,
-            ErrorCode::NotLoggedIn => 6014,
-            ErrorCode::InvalidElement => 6016,
-            ErrorCode::InvalidParameter => 6017,
-            ErrorCode::BodyTooLarge => 8001,
-            ErrorCode::MutedInGroup => 10017,
-            ErrorCode::GroupFrequencyLimit => 10023,
-            ErrorCode::Blocklisted => 20007,
-            ErrorCode::SensitiveWords => 80001,
-            ErrorCode::ServerBodyTooLarge => 80002,
-            ErrorCode::UserSigExpired => 6206,
-            ErrorCode::UserSigExpiredServer => 70001,
-            ErrorCode::KickedOffline => 6208,
-        }
+        self as i32
     }
 
     /// The code for a number the service returned, if it is one of ours.

@@ -4,7 +4,10 @@
 //! own, sleeps or spawns threads. Time and randomness come in as arguments,
 //! so every rule is deterministic and testable. Rule ids (M1, P2, …) refer to
 //! `SPEC.md`; each module names the rules it implements.
-#![forbid(unsafe_code)]
+// UniFFI's derives generate `unsafe impl`s for its converter traits; the
+// core's own code stays free of unsafe either way.
+#![cfg_attr(not(feature = "uniffi"), forbid(unsafe_code))]
+#![cfg_attr(feature = "uniffi", deny(unsafe_code))]
 #![cfg_attr(
     test,
     allow(
@@ -14,6 +17,12 @@
         clippy::panic
     )
 )]
+
+// The core's types cross the FFI as they are (component `imbridge_core`:
+// Kotlin package `io.imbridge.core`, compiled into the Swift module
+// `IMBridge`); see uniffi.toml beside Cargo.toml.
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!("imbridge_core");
 
 pub mod dispatch;
 pub mod doctor;

@@ -11,6 +11,7 @@ pub trait Listener: Send + Sync {
 
 /// D2: how listeners share an event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum DispatchMode {
     /// Every listener sees every event (current SDK semantics).
     #[default]

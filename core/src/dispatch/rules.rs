@@ -8,6 +8,7 @@ use std::fmt;
 /// Why a received message was not delivered. Every one is counted and
 /// visible to diagnostics; none is dropped silently.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum DropReason {
     /// A C2C message for another user, or for another conversation than
     /// the one it arrived on.

@@ -5,6 +5,7 @@ use std::fmt;
 
 /// The service's group types (M10).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum GroupType {
     /// Up to 200 members, invite only.
     Work,
@@ -29,7 +30,31 @@ pub enum JoinPolicy {
     FreeJoin,
 }
 
+/// What a group type allows (SPEC M9, M10).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct GroupTypeInfo {
+    /// Most members; `None` for unlimited.
+    pub max_members: Option<u32>,
+    /// Whether the service stores history.
+    pub stores_history: bool,
+    /// Whether @all is allowed.
+    pub allows_mention_all: bool,
+    /// Whether @ a single user is allowed.
+    pub allows_mention_user: bool,
+}
+
 impl GroupType {
+    /// M9/M10: everything this group type allows, in one value.
+    pub fn info(self) -> GroupTypeInfo {
+        GroupTypeInfo {
+            max_members: self.max_members(),
+            stores_history: self.stores_history(),
+            allows_mention_all: self.allows_mention_all(),
+            allows_mention_user: self.allows_mention_user(),
+        }
+    }
+
     /// Every group type.
     pub const ALL: [GroupType; 5] = [
         GroupType::Work,

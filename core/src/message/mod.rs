@@ -41,7 +41,7 @@ pub use element::{
 };
 pub use error::MessageError;
 pub use group::{check_group_id, GroupMessage};
-pub use group_type::{GroupType, JoinPolicy};
+pub use group_type::{GroupType, GroupTypeInfo, JoinPolicy};
 pub use ids::{C2cMsgKey, ClientMsgId, GroupMsgKey};
 pub use limits::MessageLimits;
 pub use mention::{check_mention, check_mentions, Mention, MENTION_ALL_MARKER};

@@ -4,32 +4,27 @@
 /// that port keep their values. "Sent successfully" (FAQ) means
 /// [`MessageStatus::Sent`] with a server key assigned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+#[repr(i32)]
 pub enum MessageStatus {
     /// 1: on its way.
-    Sending,
+    Sending = 1,
     /// 2: accepted by the service.
-    Sent,
+    Sent = 2,
     /// 3: failed; the error code travels beside it.
-    Failed,
+    Failed = 3,
     /// 4: deleted.
-    Deleted,
+    Deleted = 4,
     /// 5: imported locally.
-    LocalImported,
+    LocalImported = 5,
     /// 6: revoked locally.
-    LocalRevoked,
+    LocalRevoked = 6,
 }
 
 impl MessageStatus {
     /// The SDK's number.
     pub fn to_sdk(self) -> i32 {
-        match self {
-            MessageStatus::Sending => 1,
-            MessageStatus::Sent => 2,
-            MessageStatus::Failed => 3,
-            MessageStatus::Deleted => 4,
-            MessageStatus::LocalImported => 5,
-            MessageStatus::LocalRevoked => 6,
-        }
+        self as i32
     }
 
     /// The status for an SDK number, `None` outside 1..=6.

@@ -4153,93 +4153,6 @@ public func FfiConverterTypeGroupMsgKey_lower(_ value: GroupMsgKey) -> RustBuffe
 
 
 /**
- * What a group type allows (SPEC M9, M10).
- */
-public struct GroupTypeInfo: Equatable, Hashable {
-    /**
-     * Most members; `null`/`nil` for unlimited.
-     */
-    public let maxMembers: UInt32?
-    /**
-     * Whether the service stores history.
-     */
-    public let storesHistory: Bool
-    /**
-     * Whether @all is allowed.
-     */
-    public let allowsMentionAll: Bool
-    /**
-     * Whether @ a single user is allowed.
-     */
-    public let allowsMentionUser: Bool
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Most members; `null`/`nil` for unlimited.
-         */maxMembers: UInt32?, 
-        /**
-         * Whether the service stores history.
-         */storesHistory: Bool, 
-        /**
-         * Whether @all is allowed.
-         */allowsMentionAll: Bool, 
-        /**
-         * Whether @ a single user is allowed.
-         */allowsMentionUser: Bool) {
-        self.maxMembers = maxMembers
-        self.storesHistory = storesHistory
-        self.allowsMentionAll = allowsMentionAll
-        self.allowsMentionUser = allowsMentionUser
-    }
-
-    
-}
-
-#if compiler(>=6)
-extension GroupTypeInfo: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeGroupTypeInfo: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> GroupTypeInfo {
-        return
-            try GroupTypeInfo(
-                maxMembers: FfiConverterOptionUInt32.read(from: &buf), 
-                storesHistory: FfiConverterBool.read(from: &buf), 
-                allowsMentionAll: FfiConverterBool.read(from: &buf), 
-                allowsMentionUser: FfiConverterBool.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: GroupTypeInfo, into buf: inout [UInt8]) {
-        FfiConverterOptionUInt32.write(value.maxMembers, into: &buf)
-        FfiConverterBool.write(value.storesHistory, into: &buf)
-        FfiConverterBool.write(value.allowsMentionAll, into: &buf)
-        FfiConverterBool.write(value.allowsMentionUser, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeGroupTypeInfo_lift(_ buf: RustBuffer) throws -> GroupTypeInfo {
-    return try FfiConverterTypeGroupTypeInfo.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeGroupTypeInfo_lower(_ value: GroupTypeInfo) -> RustBuffer {
-    return FfiConverterTypeGroupTypeInfo.lower(value)
-}
-
-
-/**
  * One rendition of an image.
  */
 public struct ImageInfo: Equatable, Hashable {
@@ -6641,194 +6554,6 @@ public func FfiConverterTypeDispatchEvent_lower(_ value: DispatchEvent) -> RustB
 // Note that we don't yet support `indirect` for enums.
 // See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
 /**
- * D2: how listeners share an event.
- */
-
-public enum DispatchMode: Equatable, Hashable {
-    
-    /**
-     * Every listener sees every event.
-     */
-    case observer
-    /**
-     * A listener returning `true` consumes the event.
-     */
-    case chain
-
-
-
-}
-
-#if compiler(>=6)
-extension DispatchMode: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeDispatchMode: FfiConverterRustBuffer {
-    typealias SwiftType = DispatchMode
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DispatchMode {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .observer
-        
-        case 2: return .chain
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: DispatchMode, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .observer:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .chain:
-            writeInt(&buf, Int32(2))
-        
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeDispatchMode_lift(_ buf: RustBuffer) throws -> DispatchMode {
-    return try FfiConverterTypeDispatchMode.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeDispatchMode_lower(_ value: DispatchMode) -> RustBuffer {
-    return FfiConverterTypeDispatchMode.lower(value)
-}
-
-
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
-/**
- * Why a received message was not delivered.
- */
-
-public enum DropReason: Equatable, Hashable {
-    
-    /**
-     * For another user or conversation.
-     */
-    case misrouted
-    /**
-     * For a group the user is not in.
-     */
-    case notMember
-    /**
-     * Nobody logged in.
-     */
-    case notLoggedIn
-    /**
-     * A duplicate (M7 keys).
-     */
-    case duplicate
-    /**
-     * Did not decode.
-     */
-    case malformed
-    /**
-     * The no-listener buffer overflowed.
-     */
-    case overflow
-
-
-
-}
-
-#if compiler(>=6)
-extension DropReason: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeDropReason: FfiConverterRustBuffer {
-    typealias SwiftType = DropReason
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DropReason {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .misrouted
-        
-        case 2: return .notMember
-        
-        case 3: return .notLoggedIn
-        
-        case 4: return .duplicate
-        
-        case 5: return .malformed
-        
-        case 6: return .overflow
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: DropReason, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .misrouted:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .notMember:
-            writeInt(&buf, Int32(2))
-        
-        
-        case .notLoggedIn:
-            writeInt(&buf, Int32(3))
-        
-        
-        case .duplicate:
-            writeInt(&buf, Int32(4))
-        
-        
-        case .malformed:
-            writeInt(&buf, Int32(5))
-        
-        
-        case .overflow:
-            writeInt(&buf, Int32(6))
-        
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeDropReason_lift(_ buf: RustBuffer) throws -> DropReason {
-    return try FfiConverterTypeDropReason.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeDropReason_lower(_ value: DropReason) -> RustBuffer {
-    return FfiConverterTypeDropReason.lower(value)
-}
-
-
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
-/**
  * One element of a message body, with the service's fields (SPEC M1).
  * `extra_json` holds keys this version does not model, as a JSON object,
  * so a received message re-encodes without loss.
@@ -7156,294 +6881,6 @@ public func FfiConverterTypeElement_lift(_ buf: RustBuffer) throws -> Element {
 #endif
 public func FfiConverterTypeElement_lower(_ value: Element) -> RustBuffer {
     return FfiConverterTypeElement.lower(value)
-}
-
-
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
-/**
- * The service's numeric error codes (SPEC X3); `value` is the number.
- */
-
-public enum ErrorCode: Int32, Equatable, Hashable {
-    
-    /**
-     * 6013: called before init.
-     */
-    case notInitialised = 6013
-    /**
-     * 6014: called before login.
-     */
-    case notLoggedIn = 6014
-    /**
-     * 6016: invalid element.
-     */
-    case invalidElement = 6016
-    /**
-     * 6017: invalid parameter.
-     */
-    case invalidParameter = 6017
-    /**
-     * 8001: body too large (client).
-     */
-    case bodyTooLarge = 8001
-    /**
-     * 10017: muted in the group.
-     */
-    case mutedInGroup = 10017
-    /**
-     * 10023: group frequency limit.
-     */
-    case groupFrequencyLimit = 10023
-    /**
-     * 20007: blocklisted by the recipient.
-     */
-    case blocklisted = 20007
-    /**
-     * 80001: sensitive words.
-     */
-    case sensitiveWords = 80001
-    /**
-     * 80002: body too large (server).
-     */
-    case serverBodyTooLarge = 80002
-    /**
-     * 6206: user sig expired.
-     */
-    case userSigExpired = 6206
-    /**
-     * 70001: user sig expired (server).
-     */
-    case userSigExpiredServer = 70001
-    /**
-     * 6208: kicked offline.
-     */
-    case kickedOffline = 6208
-
-
-
-}
-
-#if compiler(>=6)
-extension ErrorCode: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeErrorCode: FfiConverterRustBuffer {
-    typealias SwiftType = ErrorCode
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ErrorCode {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .notInitialised
-        
-        case 2: return .notLoggedIn
-        
-        case 3: return .invalidElement
-        
-        case 4: return .invalidParameter
-        
-        case 5: return .bodyTooLarge
-        
-        case 6: return .mutedInGroup
-        
-        case 7: return .groupFrequencyLimit
-        
-        case 8: return .blocklisted
-        
-        case 9: return .sensitiveWords
-        
-        case 10: return .serverBodyTooLarge
-        
-        case 11: return .userSigExpired
-        
-        case 12: return .userSigExpiredServer
-        
-        case 13: return .kickedOffline
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: ErrorCode, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .notInitialised:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .notLoggedIn:
-            writeInt(&buf, Int32(2))
-        
-        
-        case .invalidElement:
-            writeInt(&buf, Int32(3))
-        
-        
-        case .invalidParameter:
-            writeInt(&buf, Int32(4))
-        
-        
-        case .bodyTooLarge:
-            writeInt(&buf, Int32(5))
-        
-        
-        case .mutedInGroup:
-            writeInt(&buf, Int32(6))
-        
-        
-        case .groupFrequencyLimit:
-            writeInt(&buf, Int32(7))
-        
-        
-        case .blocklisted:
-            writeInt(&buf, Int32(8))
-        
-        
-        case .sensitiveWords:
-            writeInt(&buf, Int32(9))
-        
-        
-        case .serverBodyTooLarge:
-            writeInt(&buf, Int32(10))
-        
-        
-        case .userSigExpired:
-            writeInt(&buf, Int32(11))
-        
-        
-        case .userSigExpiredServer:
-            writeInt(&buf, Int32(12))
-        
-        
-        case .kickedOffline:
-            writeInt(&buf, Int32(13))
-        
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeErrorCode_lift(_ buf: RustBuffer) throws -> ErrorCode {
-    return try FfiConverterTypeErrorCode.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeErrorCode_lower(_ value: ErrorCode) -> RustBuffer {
-    return FfiConverterTypeErrorCode.lower(value)
-}
-
-
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
-/**
- * The service's group types (SPEC M10).
- */
-
-public enum GroupType: Equatable, Hashable {
-    
-    /**
-     * ≤200 members, invite only.
-     */
-    case work
-    /**
-     * ≤2,000 members, apply + approval.
-     */
-    case `public`
-    /**
-     * ≤6,000 members, free join.
-     */
-    case meeting
-    /**
-     * ≤100,000 members; ids start with `@TGS#_`.
-     */
-    case community
-    /**
-     * Unlimited, no history, no @.
-     */
-    case avChatRoom
-
-
-
-}
-
-#if compiler(>=6)
-extension GroupType: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeGroupType: FfiConverterRustBuffer {
-    typealias SwiftType = GroupType
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> GroupType {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .work
-        
-        case 2: return .`public`
-        
-        case 3: return .meeting
-        
-        case 4: return .community
-        
-        case 5: return .avChatRoom
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: GroupType, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .work:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .`public`:
-            writeInt(&buf, Int32(2))
-        
-        
-        case .meeting:
-            writeInt(&buf, Int32(3))
-        
-        
-        case .community:
-            writeInt(&buf, Int32(4))
-        
-        
-        case .avChatRoom:
-            writeInt(&buf, Int32(5))
-        
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeGroupType_lift(_ buf: RustBuffer) throws -> GroupType {
-    return try FfiConverterTypeGroupType.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeGroupType_lower(_ value: GroupType) -> RustBuffer {
-    return FfiConverterTypeGroupType.lower(value)
 }
 
 
@@ -8541,120 +7978,6 @@ public func FfiConverterTypeMessageError_lower(_ value: MessageError) -> RustBuf
 // Note that we don't yet support `indirect` for enums.
 // See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
 /**
- * Message status with the SDK's numbers (SPEC M11): `value` is the number.
- */
-
-public enum MessageStatus: Int32, Equatable, Hashable {
-    
-    /**
-     * 1
-     */
-    case sending = 1
-    /**
-     * 2: "sent successfully" once a server key is assigned.
-     */
-    case sent = 2
-    /**
-     * 3
-     */
-    case failed = 3
-    /**
-     * 4
-     */
-    case deleted = 4
-    /**
-     * 5
-     */
-    case localImported = 5
-    /**
-     * 6
-     */
-    case localRevoked = 6
-
-
-
-}
-
-#if compiler(>=6)
-extension MessageStatus: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeMessageStatus: FfiConverterRustBuffer {
-    typealias SwiftType = MessageStatus
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MessageStatus {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .sending
-        
-        case 2: return .sent
-        
-        case 3: return .failed
-        
-        case 4: return .deleted
-        
-        case 5: return .localImported
-        
-        case 6: return .localRevoked
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: MessageStatus, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .sending:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .sent:
-            writeInt(&buf, Int32(2))
-        
-        
-        case .failed:
-            writeInt(&buf, Int32(3))
-        
-        
-        case .deleted:
-            writeInt(&buf, Int32(4))
-        
-        
-        case .localImported:
-            writeInt(&buf, Int32(5))
-        
-        
-        case .localRevoked:
-            writeInt(&buf, Int32(6))
-        
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeMessageStatus_lift(_ buf: RustBuffer) throws -> MessageStatus {
-    return try FfiConverterTypeMessageStatus.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeMessageStatus_lower(_ value: MessageStatus) -> RustBuffer {
-    return FfiConverterTypeMessageStatus.lower(value)
-}
-
-
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
-/**
  * Why a message will not be pushed (SPEC T6).
  */
 
@@ -8909,100 +8232,6 @@ public func FfiConverterTypeOutboxError_lift(_ buf: RustBuffer) throws -> Outbox
 public func FfiConverterTypeOutboxError_lower(_ value: OutboxError) -> RustBuffer {
     return FfiConverterTypeOutboxError.lower(value)
 }
-
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
-/**
- * Message priority, highest first (SPEC P1). Default Normal.
- */
-
-public enum Priority: Equatable, Hashable {
-    
-    /**
-     * Sent first; may overtake queued lower-priority messages.
-     */
-    case high
-    /**
-     * The default.
-     */
-    case normal
-    /**
-     * Below normal.
-     */
-    case low
-    /**
-     * The only priority that may be shed under load.
-     */
-    case lowest
-
-
-
-}
-
-#if compiler(>=6)
-extension Priority: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypePriority: FfiConverterRustBuffer {
-    typealias SwiftType = Priority
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Priority {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .high
-        
-        case 2: return .normal
-        
-        case 3: return .low
-        
-        case 4: return .lowest
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: Priority, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .high:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .normal:
-            writeInt(&buf, Int32(2))
-        
-        
-        case .low:
-            writeInt(&buf, Int32(3))
-        
-        
-        case .lowest:
-            writeInt(&buf, Int32(4))
-        
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePriority_lift(_ buf: RustBuffer) throws -> Priority {
-    return try FfiConverterTypePriority.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePriority_lower(_ value: Priority) -> RustBuffer {
-    return FfiConverterTypePriority.lower(value)
-}
-
 
 // Note that we don't yet support `indirect` for enums.
 // See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
@@ -10703,78 +9932,6 @@ fileprivate struct FfiConverterOptionTypeApnsEnvironment: FfiConverterRustBuffer
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionTypeDispatchMode: FfiConverterRustBuffer {
-    typealias SwiftType = DispatchMode?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypeDispatchMode.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypeDispatchMode.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterOptionTypeErrorCode: FfiConverterRustBuffer {
-    typealias SwiftType = ErrorCode?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypeErrorCode.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypeErrorCode.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterOptionTypeGroupType: FfiConverterRustBuffer {
-    typealias SwiftType = GroupType?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypeGroupType.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypeGroupType.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterOptionTypeMessageError: FfiConverterRustBuffer {
     typealias SwiftType = MessageError?
 
@@ -10791,54 +9948,6 @@ fileprivate struct FfiConverterOptionTypeMessageError: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeMessageError.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterOptionTypeMessageStatus: FfiConverterRustBuffer {
-    typealias SwiftType = MessageStatus?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypeMessageStatus.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypeMessageStatus.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterOptionTypePriority: FfiConverterRustBuffer {
-    typealias SwiftType = Priority?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypePriority.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypePriority.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -10911,6 +10020,126 @@ fileprivate struct FfiConverterOptionTypeSessionEnd: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeSessionEnd.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeDispatchMode: FfiConverterRustBuffer {
+    typealias SwiftType = DispatchMode?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeDispatchMode.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeDispatchMode.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeErrorCode: FfiConverterRustBuffer {
+    typealias SwiftType = ErrorCode?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeErrorCode.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeErrorCode.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeGroupType: FfiConverterRustBuffer {
+    typealias SwiftType = GroupType?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeGroupType.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeGroupType.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeMessageStatus: FfiConverterRustBuffer {
+    typealias SwiftType = MessageStatus?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeMessageStatus.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeMessageStatus.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypePriority: FfiConverterRustBuffer {
+    typealias SwiftType = Priority?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypePriority.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypePriority.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -12002,7 +11231,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_func_c2c_msg_key_parse() != 12159) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_check_send_body() != 64249) {
+    if (uniffi_imbridge_checksum_func_check_send_body() != 44249) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_func_client_msg_id_format() != 47112) {
@@ -12038,10 +11267,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_func_encode_c2c_texts() != 9953) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_encode_group_message() != 54101) {
+    if (uniffi_imbridge_checksum_func_encode_group_message() != 47073) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_error_code_from_value() != 19577) {
+    if (uniffi_imbridge_checksum_func_error_code_from_value() != 46416) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_func_export_snapshot() != 22364) {
@@ -12053,10 +11282,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_func_group_msg_key_parse() != 54959) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_group_type_from_id() != 42352) {
+    if (uniffi_imbridge_checksum_func_group_type_from_id() != 27670) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_group_type_info() != 54990) {
+    if (uniffi_imbridge_checksum_func_group_type_info() != 903) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_func_imbridge_version() != 811) {
@@ -12068,16 +11297,16 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_func_mention_all_marker() != 22676) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_message_status_from_value() != 59413) {
+    if (uniffi_imbridge_checksum_func_message_status_from_value() != 43669) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_func_noop() != 33584) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_priority_from_sdk() != 5629) {
+    if (uniffi_imbridge_checksum_func_priority_from_sdk() != 12283) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_priority_to_sdk() != 59795) {
+    if (uniffi_imbridge_checksum_func_priority_to_sdk() != 21568) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_func_red_packet() != 45865) {
@@ -12167,7 +11396,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_method_dispatchcore_revoked() != 17242) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_dispatchcore_set_mode() != 20445) {
+    if (uniffi_imbridge_checksum_method_dispatchcore_set_mode() != 59924) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_method_dispatchcore_set_user() != 18673) {
@@ -12257,10 +11486,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_constructor_bridge_initialize() != 61977) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_constructor_dispatchcore_new() != 32925) {
+    if (uniffi_imbridge_checksum_constructor_dispatchcore_new() != 58042) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_constructor_mentionlistbuilder_new() != 11894) {
+    if (uniffi_imbridge_checksum_constructor_mentionlistbuilder_new() != 64552) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_constructor_messagebodybuilder_new() != 58403) {
@@ -12277,6 +11506,7 @@ private let initializationResult: InitializationResult = {
     }
 
     uniffiCallbackInitLogSink()
+    uniffiEnsureImbridgeCoreInitialized()
     return InitializationResult.ok
 }()
 

@@ -1,5 +1,6 @@
 package io.imbridge
 
+import io.imbridge.core.*
 import android.app.ActivityManager
 import android.app.Application
 import android.content.Context

@@ -1,5 +1,7 @@
 package io.imbridge
 
+import io.imbridge.core.*
+
 /**
  * G: this instance's state as a snapshot (JSON) for [diagnose] on the
  * device or `imbridge doctor` at support; tokens and secrets are never in it.

@@ -1,5 +1,7 @@
 package io.imbridge
 
+import io.imbridge.core.*
+
 /**
  * The service's numeric code of this error (6013 not initialised, 6014 not
  * logged in, 6017 invalid config), or `null` where the service has none.

@@ -1,5 +1,7 @@
 package io.imbridge
 
+import io.imbridge.core.*
+
 /**
  * Builds a message body with the M2 rules checked at every step:
  *

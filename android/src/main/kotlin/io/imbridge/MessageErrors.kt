@@ -1,5 +1,7 @@
 package io.imbridge
 
+import io.imbridge.core.*
+
 /**
  * The service's numeric code of this error (6016 invalid element, 6017
  * invalid parameter, 8001 body too large), or `null` where the service has

@@ -1,5 +1,6 @@
 package io.imbridge
 
+import io.imbridge.core.*
 import kotlinx.coroutines.channels.Channel
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.receiveAsFlow

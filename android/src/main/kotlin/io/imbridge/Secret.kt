@@ -1,5 +1,7 @@
 package io.imbridge
 
+import io.imbridge.core.*
+
 /**
  * A value that must never be shown (SPEC T5): a push token, an app secret,
  * OPPO's MasterSecret. [toString] prints a short fingerprint only, so a

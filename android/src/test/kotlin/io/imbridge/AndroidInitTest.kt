@@ -1,5 +1,6 @@
 package io.imbridge
 
+import io.imbridge.core.*
 import android.app.Application
 import org.robolectric.RuntimeEnvironment
 import org.junit.After

@@ -1,5 +1,6 @@
 package io.imbridge
 
+import io.imbridge.core.*
 import android.app.Application
 import android.util.Log
 import org.robolectric.RuntimeEnvironment

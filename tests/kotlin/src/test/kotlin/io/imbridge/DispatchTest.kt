@@ -1,5 +1,6 @@
 package io.imbridge
 
+import io.imbridge.core.*
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.async
 import kotlinx.coroutines.flow.first

@@ -1,5 +1,6 @@
 package io.imbridge
 
+import io.imbridge.core.*
 import org.junit.jupiter.api.AfterEach
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue

@@ -1,5 +1,6 @@
 package io.imbridge
 
+import io.imbridge.core.*
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertNotEquals
 import org.junit.jupiter.api.Assertions.assertNull

@@ -1,5 +1,6 @@
 package io.imbridge
 
+import io.imbridge.core.*
 import kotlinx.coroutines.ExperimentalCoroutinesApi
 import kotlinx.coroutines.test.advanceTimeBy
 import kotlinx.coroutines.test.runCurrent

@@ -1,5 +1,6 @@
 package io.imbridge
 
+import io.imbridge.core.*
 import kotlinx.coroutines.flow.take
 import kotlinx.coroutines.flow.toList
 import kotlinx.coroutines.test.runTest

@@ -1,5 +1,6 @@
 package io.imbridge
 
+import io.imbridge.core.*
 import kotlinx.serialization.json.Json
 import kotlinx.serialization.json.JsonElement
 import kotlinx.serialization.json.JsonObject

@@ -1,5 +1,6 @@
 package com.example.chat
 
+import io.imbridge.core.*
 import io.imbridge.Admission
 import io.imbridge.C2cMessage
 import io.imbridge.FastPath
