@@ -4,204 +4,11 @@ use crate::error::MessageError;
 use crate::lock::lock;
 use imbridge_core::message::{ReceiveOption, SendBody};
 use imbridge_core::push as core;
-use imbridge_core::redact::Secret;
+pub use imbridge_core::push::{
+    ApnsEnvironment, PushAction, PushChannelConfig, PushEvent, PushState, PushStatus, PushVendor,
+};
 use std::path::Path;
 use std::sync::Mutex;
-
-/// The offline-push channels (SPEC T1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
-pub enum PushVendor {
-    /// Apple Push Notification service.
-    Apns,
-    /// Firebase Cloud Messaging.
-    Fcm,
-    /// Huawei.
-    Huawei,
-    /// Honor.
-    Honor,
-    /// Xiaomi.
-    Xiaomi,
-    /// OPPO.
-    Oppo,
-    /// vivo.
-    Vivo,
-    /// Meizu.
-    Meizu,
-    /// Tencent Push Notification Service.
-    Tpns,
-}
-
-/// APNs environment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
-pub enum ApnsEnvironment {
-    /// Development builds.
-    Sandbox,
-    /// App Store, TestFlight, ad hoc.
-    Production,
-}
-
-/// One channel's configuration (SPEC T1). Secrets never appear in logs.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct PushChannelConfig {
-    /// The channel.
-    pub vendor: PushVendor,
-    /// The console's certificate id (business id); not 0.
-    pub business_id: u64,
-    /// The app's version; a change re-registers the token.
-    pub app_version: String,
-    /// APNs: the build's environment (required for APNs).
-    #[uniffi(default)]
-    pub environment: Option<ApnsEnvironment>,
-    /// APNs: the environment of the certificate under `business_id`, if known.
-    #[uniffi(default)]
-    pub certificate_environment: Option<ApnsEnvironment>,
-    /// Vendor app id.
-    #[uniffi(default)]
-    pub app_id: Option<String>,
-    /// Vendor app key.
-    #[uniffi(default)]
-    pub app_key: Option<String>,
-    /// Vendor app secret (printed as a fingerprint only).
-    #[uniffi(default)]
-    pub app_secret: Option<Secret>,
-    /// OPPO: the MasterSecret, not the AppSecret (printed as a fingerprint only).
-    #[uniffi(default)]
-    pub master_secret: Option<Secret>,
-    /// Android notification channel id (OPPO requires it on Android 8+).
-    #[uniffi(default)]
-    pub channel_id: Option<String>,
-    /// The device's Android API level, when known.
-    #[uniffi(default)]
-    pub android_api_level: Option<u32>,
-}
-
-/// Where a channel's token stands (SPEC T2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
-pub enum PushState {
-    /// Notifications not permitted.
-    Disabled,
-    /// Waiting for the vendor token.
-    NoToken,
-    /// Token known; nobody logged in.
-    TokenReady,
-    /// Report under way.
-    Registering,
-    /// The service has the token.
-    Registered,
-    /// Waiting to retry a report.
-    RetryWait,
-    /// Report failed for good; needs a new token or config.
-    Failed,
-    /// Unregistering the logged-out user.
-    Unregistering,
-}
-
-/// Something that happened to the channel (SPEC T2, T3).
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
-pub enum PushEvent {
-    /// Permission granted / opted in.
-    Enable,
-    /// Permission revoked / opted out.
-    Disable,
-    /// The vendor SDK delivered a token.
-    Token {
-        /// The token (printed as a fingerprint only).
-        token: Secret,
-    },
-    /// Login succeeded.
-    Login {
-        /// The user.
-        user_id: String,
-    },
-    /// Logout.
-    Logout,
-    /// Kicked offline (6208).
-    Kicked,
-    /// User sig expired (6206 / 70001).
-    UserSigExpired,
-    /// The app's report call finished.
-    ReportResult {
-        /// Success.
-        ok: bool,
-        /// For a failure: may retrying help?
-        #[uniffi(default)]
-        retryable: bool,
-        /// For a failure: what the service said.
-        #[uniffi(default)]
-        reason: Option<String>,
-    },
-    /// The app's unregister call finished.
-    UnregisterResult {
-        /// Success.
-        ok: bool,
-    },
-    /// App to background, with the badge number.
-    Background {
-        /// Unread count.
-        unread: u32,
-    },
-    /// App to foreground.
-    Foreground,
-    /// Time passed (retries and renewals fall due).
-    Tick,
-    /// The configuration changed.
-    Config {
-        /// The new configuration.
-        config: PushChannelConfig,
-    },
-}
-
-/// What the app must do (SPEC T2, T3).
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
-pub enum PushAction {
-    /// Report the token for the user under the certificate id.
-    Report {
-        /// The token to send (printed as a fingerprint only).
-        token: Secret,
-        /// Certificate id.
-        business_id: u64,
-        /// The user.
-        user_id: String,
-    },
-    /// Unregister the user's token.
-    Unregister {
-        /// The user.
-        user_id: String,
-    },
-    /// Send `Tick` at or after this time.
-    ScheduleRetry {
-        /// When (ms).
-        at_ms: u64,
-    },
-    /// Report background with the badge number.
-    ReportBackground {
-        /// Unread count.
-        unread: u32,
-    },
-    /// Report foreground.
-    ReportForeground,
-    /// Tell the service notifications are disabled.
-    ReportDisabled,
-}
-
-/// A channel's state and facts, for display and diagnostics.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct PushStatus {
-    /// The state.
-    pub state: PushState,
-    /// A fingerprint of the token (never the token).
-    pub token_fingerprint: Option<String>,
-    /// The logged-in user, as this channel was told.
-    pub user_id: Option<String>,
-    /// When the service confirmed the registration.
-    pub registered_at_ms: Option<u64>,
-    /// When a retry is due.
-    pub retry_at_ms: Option<u64>,
-    /// Why the report failed, in Failed.
-    pub failure: Option<String>,
-    /// Whether the app was last reported in the foreground.
-    pub foreground: Option<bool>,
-}
 
 /// Errors of the push domain. `code` is 6017 where the service has one.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
@@ -262,101 +69,6 @@ impl From<core::PushError> for PushError {
     }
 }
 
-fn vendor_in(v: PushVendor) -> core::Vendor {
-    match v {
-        PushVendor::Apns => core::Vendor::Apns,
-        PushVendor::Fcm => core::Vendor::Fcm,
-        PushVendor::Huawei => core::Vendor::Huawei,
-        PushVendor::Honor => core::Vendor::Honor,
-        PushVendor::Xiaomi => core::Vendor::Xiaomi,
-        PushVendor::Oppo => core::Vendor::Oppo,
-        PushVendor::Vivo => core::Vendor::Vivo,
-        PushVendor::Meizu => core::Vendor::Meizu,
-        PushVendor::Tpns => core::Vendor::Tpns,
-    }
-}
-
-fn env_in(e: ApnsEnvironment) -> core::ApnsEnvironment {
-    match e {
-        ApnsEnvironment::Sandbox => core::ApnsEnvironment::Sandbox,
-        ApnsEnvironment::Production => core::ApnsEnvironment::Production,
-    }
-}
-
-fn config_in(c: PushChannelConfig) -> core::ChannelConfig {
-    core::ChannelConfig {
-        vendor: Some(vendor_in(c.vendor)),
-        business_id: c.business_id,
-        environment: c.environment.map(env_in),
-        certificate_environment: c.certificate_environment.map(env_in),
-        app_version: c.app_version,
-        app_id: c.app_id,
-        app_key: c.app_key,
-        app_secret: c.app_secret,
-        master_secret: c.master_secret,
-        channel_id: c.channel_id,
-        android_api_level: c.android_api_level,
-    }
-}
-
-fn event_in(e: PushEvent) -> core::PushEvent {
-    match e {
-        PushEvent::Enable => core::PushEvent::Enable,
-        PushEvent::Disable => core::PushEvent::Disable,
-        PushEvent::Token { token } => core::PushEvent::Token(token),
-        PushEvent::Login { user_id } => core::PushEvent::Login(user_id),
-        PushEvent::Logout => core::PushEvent::Logout,
-        PushEvent::Kicked => core::PushEvent::Kicked,
-        PushEvent::UserSigExpired => core::PushEvent::UserSigExpired,
-        PushEvent::ReportResult {
-            ok,
-            retryable,
-            reason,
-        } => core::PushEvent::ReportResult {
-            ok,
-            retryable,
-            reason,
-        },
-        PushEvent::UnregisterResult { ok } => core::PushEvent::UnregisterResult { ok },
-        PushEvent::Background { unread } => core::PushEvent::Background { unread },
-        PushEvent::Foreground => core::PushEvent::Foreground,
-        PushEvent::Tick => core::PushEvent::Tick,
-        PushEvent::Config { config } => core::PushEvent::Config(config_in(config)),
-    }
-}
-
-fn action_out(a: core::PushAction) -> PushAction {
-    match a {
-        core::PushAction::Report {
-            token,
-            business_id,
-            user,
-        } => PushAction::Report {
-            token,
-            business_id,
-            user_id: user,
-        },
-        core::PushAction::Unregister { user } => PushAction::Unregister { user_id: user },
-        core::PushAction::ScheduleRetry { at_ms } => PushAction::ScheduleRetry { at_ms },
-        core::PushAction::ReportBackground { unread } => PushAction::ReportBackground { unread },
-        core::PushAction::ReportForeground => PushAction::ReportForeground,
-        core::PushAction::ReportDisabled => PushAction::ReportDisabled,
-    }
-}
-
-fn state_out(s: core::PushState) -> PushState {
-    match s {
-        core::PushState::Disabled => PushState::Disabled,
-        core::PushState::NoToken => PushState::NoToken,
-        core::PushState::TokenReady => PushState::TokenReady,
-        core::PushState::Registering => PushState::Registering,
-        core::PushState::Registered => PushState::Registered,
-        core::PushState::RetryWait => PushState::RetryWait,
-        core::PushState::Failed => PushState::Failed,
-        core::PushState::Unregistering => PushState::Unregistering,
-    }
-}
-
 /// One push channel's token life (SPEC T2), persisted in the app's data
 /// directory after every event (T4). Sans-IO: it never calls the network;
 /// `handle` returns the calls the app must make, and the app feeds their
@@ -377,7 +89,6 @@ impl PushChannel {
     /// console or vendor would reject (T1).
     #[uniffi::constructor]
     pub fn open(config: PushChannelConfig, data_dir: String) -> Result<Self, PushError> {
-        let config = config_in(config);
         let vendor = config.validate()?;
         let store = core::PushStore::in_dir(Path::new(&data_dir), vendor);
         let (machine, problem) = core::PushMachine::restore(config, &store)?;
@@ -399,28 +110,17 @@ impl PushChannel {
     /// `InvalidConfig` (nothing changes) or `Io` (the state changed but
     /// could not be saved).
     pub fn handle(&self, now_ms: u64, event: PushEvent) -> Result<Vec<PushAction>, PushError> {
-        let actions = lock(&self.machine).handle_and_save(now_ms, event_in(event), &self.store)?;
-        Ok(actions.into_iter().map(action_out).collect())
+        Ok(lock(&self.machine).handle_and_save(now_ms, event, &self.store)?)
     }
 
     /// The state.
     pub fn state(&self) -> PushState {
-        state_out(lock(&self.machine).state())
+        lock(&self.machine).state()
     }
 
     /// The state and its facts (the token only as a fingerprint).
     pub fn status(&self) -> PushStatus {
-        let machine = lock(&self.machine);
-        let f = machine.facts();
-        PushStatus {
-            state: state_out(f.state),
-            token_fingerprint: f.token.as_ref().map(Secret::fingerprint),
-            user_id: f.user.clone(),
-            registered_at_ms: f.registration.as_ref().and_then(|r| r.registered_at_ms),
-            retry_at_ms: f.retry_at_ms,
-            failure: f.failure.clone(),
-            foreground: f.foreground,
-        }
+        lock(&self.machine).status()
     }
 }
 

@@ -8,7 +8,7 @@ use imbridge_core::doctor::{diagnose, export_snapshot, AppFacts, Live, MessageFa
 use imbridge_core::init::{InitConfig, ProcessFacts, Registry};
 use imbridge_core::message::{red_packet, ConversationId, GroupMessage, Priority};
 use imbridge_core::outbox::{Outbox, OutboxLimits, Outgoing};
-use imbridge_core::push::{ApnsEnvironment, ChannelConfig, PushEvent, PushMachine, Vendor};
+use imbridge_core::push::{ApnsEnvironment, PushChannelConfig, PushEvent, PushMachine, PushVendor};
 use imbridge_core::redact::Secret;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -95,21 +95,28 @@ fn session() -> Result<(), String> {
     );
 
     step(3, "Push token registration (SPEC T1–T4)");
-    let apns = ChannelConfig {
-        vendor: Some(Vendor::Apns),
+    let apns = PushChannelConfig {
+        vendor: Some(PushVendor::Apns),
         business_id: 12345,
         environment: Some(ApnsEnvironment::Production),
         app_version: "1.0".into(),
-        ..ChannelConfig::default()
+        ..PushChannelConfig::default()
     };
     let mut push = PushMachine::new(apns).map_err(|e| e.to_string())?;
     for (t, event) in [
         (0, PushEvent::Enable),
         (
             10,
-            PushEvent::Token(Secret::new("a1b2c3-apns-device-token")),
+            PushEvent::Token {
+                token: Secret::new("a1b2c3-apns-device-token"),
+            },
         ),
-        (20, PushEvent::Login("bob".into())),
+        (
+            20,
+            PushEvent::Login {
+                user_id: "bob".into(),
+            },
+        ),
         (
             30,
             PushEvent::ReportResult {

@@ -25,6 +25,15 @@ pub fn short_hash(secret: &str) -> String {
 #[serde(transparent)]
 pub struct Secret(String);
 
+// Crosses the FFI as its own type: the Kotlin class `io.imbridge.core.Secret`
+// and the Swift struct `Secret`, whose `toString()` / `description` print
+// the fingerprint only (see uniffi.toml).
+#[cfg(feature = "uniffi")]
+uniffi::custom_type!(Secret, String, {
+    lower: |secret| secret.expose().to_string(),
+    try_lift: |text| Ok(Secret::new(text)),
+});
+
 impl Secret {
     /// Wraps a secret.
     pub fn new(value: impl Into<String>) -> Secret {

@@ -26,7 +26,7 @@ use imbridge_core::doctor::Snapshot;
 use imbridge_core::message::{C2cMessage, GroupMessage};
 use imbridge_core::outbox::simulate::Scenario;
 use imbridge_core::push::simulate::PushScenario;
-use imbridge_core::push::{PushFacts, PushStore, Vendor};
+use imbridge_core::push::{PushFacts, PushStore, PushVendor};
 use imbridge_core::redact::Secret;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
@@ -240,16 +240,16 @@ fn fuzz_push_state_files() {
     // Real snapshot files as seeds, beside the push scenarios.
     let mut seeds = seeds_from(&["tests/vectors/push"]);
     let mut facts = PushFacts::default();
-    store.save(Vendor::Apns, &facts).unwrap();
+    store.save(PushVendor::Apns, &facts).unwrap();
     seeds.push(std::fs::read(&path).unwrap());
     facts.token = Some(Secret::new("a-device-token"));
     facts.user = Some("alice".into());
     facts.retry_at_ms = Some(u64::MAX);
-    store.save(Vendor::Oppo, &facts).unwrap();
+    store.save(PushVendor::Oppo, &facts).unwrap();
     seeds.push(std::fs::read(&path).unwrap());
     let _ = std::fs::remove_file(&path);
     fuzz_seeded("push_state", seeds, |input| {
-        for vendor in [Vendor::Apns, Vendor::Oppo] {
+        for vendor in [PushVendor::Apns, PushVendor::Oppo] {
             let _ = store.decode(vendor, input);
         }
     });

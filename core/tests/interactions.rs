@@ -29,7 +29,8 @@ use imbridge_core::dispatch::{
 use imbridge_core::message::{ConversationId, Priority};
 use imbridge_core::outbox::{Outbox, OutboxLimits, Outgoing};
 use imbridge_core::push::{
-    defaults, ApnsEnvironment, ChannelConfig, PushAction, PushEvent, PushMachine, PushState, Vendor,
+    defaults, ApnsEnvironment, PushAction, PushChannelConfig, PushEvent, PushMachine, PushState,
+    PushVendor,
 };
 use imbridge_core::redact::Secret;
 use std::collections::{HashMap, HashSet};
@@ -282,13 +283,13 @@ fn dispatcher_invariants_hold_after_every_step() {
     record("dispatcher", sequences, steps);
 }
 
-fn apns() -> ChannelConfig {
-    ChannelConfig {
-        vendor: Some(Vendor::Apns),
+fn apns() -> PushChannelConfig {
+    PushChannelConfig {
+        vendor: Some(PushVendor::Apns),
         business_id: 12345,
         environment: Some(ApnsEnvironment::Production),
         app_version: "1.0".into(),
-        ..ChannelConfig::default()
+        ..PushChannelConfig::default()
     }
 }
 
@@ -296,8 +297,12 @@ fn any_event(rng: &mut fastrand::Rng) -> PushEvent {
     match rng.u8(..13) {
         0 => PushEvent::Enable,
         1 => PushEvent::Disable,
-        2 => PushEvent::Token(Secret::new(["t1", "t2", "t3"][rng.usize(..3)])),
-        3 => PushEvent::Login(["alice", "bob"][rng.usize(..2)].to_string()),
+        2 => PushEvent::Token {
+            token: Secret::new(["t1", "t2", "t3"][rng.usize(..3)]),
+        },
+        3 => PushEvent::Login {
+            user_id: ["alice", "bob"][rng.usize(..2)].to_string(),
+        },
         4 => PushEvent::Logout,
         5 => PushEvent::Kicked,
         6 => PushEvent::UserSigExpired,
@@ -312,10 +317,12 @@ fn any_event(rng: &mut fastrand::Rng) -> PushEvent {
         },
         10 => PushEvent::Foreground,
         11 => PushEvent::Tick,
-        _ => PushEvent::Config(ChannelConfig {
-            app_version: ["1.0", "2.0"][rng.usize(..2)].into(),
-            ..apns()
-        }),
+        _ => PushEvent::Config {
+            config: PushChannelConfig {
+                app_version: ["1.0", "2.0"][rng.usize(..2)].into(),
+                ..apns()
+            },
+        },
     }
 }
 
@@ -342,7 +349,7 @@ fn push_machine_invariants_hold_after_every_step() {
                 match action {
                     PushAction::Report {
                         token,
-                        user,
+                        user_id: user,
                         business_id,
                     } => {
                         assert_eq!(Some(token), m.facts().token.as_ref());

@@ -14,7 +14,7 @@
 mod common;
 
 use imbridge_core::push::{
-    ApnsEnvironment, ChannelConfig, PushFacts, PushState, PushStore, Vendor,
+    ApnsEnvironment, PushChannelConfig, PushFacts, PushState, PushStore, PushVendor,
 };
 use imbridge_core::redact::Secret;
 use std::io::{BufRead, BufReader};
@@ -52,10 +52,10 @@ fn push_writer_process() {
     };
     let store = PushStore::at(path);
     let states = old_and_new();
-    store.save(Vendor::Apns, &states[0]).unwrap();
+    store.save(PushVendor::Apns, &states[0]).unwrap();
     eprintln!("writing");
     for i in 0.. {
-        store.save(Vendor::Apns, &states[i % 2]).unwrap();
+        store.save(PushVendor::Apns, &states[i % 2]).unwrap();
     }
 }
 
@@ -102,7 +102,7 @@ fn t4_a_writer_killed_at_any_point_leaves_the_old_or_the_new_state_whole() {
     let mut seen = [0u32; 2];
     for round in 0..rounds {
         kill_writer_after(&path, Duration::from_micros(rng.u64(0..20_000)));
-        let loaded = store.load(Vendor::Apns);
+        let loaded = store.load(PushVendor::Apns);
         match loaded {
             Ok(Some(f)) => {
                 assert!(
@@ -132,27 +132,27 @@ fn t4_a_writer_killed_at_any_point_leaves_the_old_or_the_new_state_whole() {
 fn t4_a_file_cut_at_any_length_is_a_typed_error_and_restore_resets_to_no_token() {
     let path = temp_path("cut");
     let store = PushStore::at(&path);
-    store.save(Vendor::Apns, &old_and_new()[1]).unwrap();
+    store.save(PushVendor::Apns, &old_and_new()[1]).unwrap();
     let whole = std::fs::read(&path).unwrap();
     for len in 0..whole.len() {
         assert!(
-            store.decode(Vendor::Apns, &whole[..len]).is_err(),
+            store.decode(PushVendor::Apns, &whole[..len]).is_err(),
             "a snapshot cut at {len} of {} bytes was accepted",
             whole.len()
         );
     }
     assert_eq!(
-        store.decode(Vendor::Apns, &whole).unwrap(),
+        store.decode(PushVendor::Apns, &whole).unwrap(),
         old_and_new()[1]
     );
 
     std::fs::write(&path, &whole[..whole.len() / 2]).unwrap();
-    let config = ChannelConfig {
-        vendor: Some(Vendor::Apns),
+    let config = PushChannelConfig {
+        vendor: Some(PushVendor::Apns),
         business_id: 12345,
         environment: Some(ApnsEnvironment::Production),
         app_version: "1.0".into(),
-        ..ChannelConfig::default()
+        ..PushChannelConfig::default()
     };
     let (machine, error) = imbridge_core::push::PushMachine::restore(config, &store).unwrap();
     assert!(error.is_some(), "the half file must be reported");

@@ -78,7 +78,7 @@ fn t5_no_secret_in_logs_or_debug_output_across_every_push_scenario() {
         scenario.run().unwrap();
 
         // The same channel driven by hand, saved and restored from disk.
-        let config: imbridge_core::push::ChannelConfig =
+        let config: imbridge_core::push::PushChannelConfig =
             serde_json::from_value(root["channel"].clone()).unwrap();
         shown_debug.push(format!("{config:?}"));
         let store = PushStore::at(std::env::temp_dir().join(format!(
@@ -88,7 +88,9 @@ fn t5_no_secret_in_logs_or_debug_output_across_every_push_scenario() {
         let mut machine = PushMachine::new(config.clone()).unwrap();
         for event in root["events"].as_array().unwrap() {
             if let Some(token) = event["token"].as_str() {
-                let event = PushEvent::Token(imbridge_core::redact::Secret::new(token));
+                let event = PushEvent::Token {
+                    token: imbridge_core::redact::Secret::new(token),
+                };
                 shown_debug.push(format!("{event:?}"));
                 let actions = machine.handle_and_save(0, event, &store);
                 shown_debug.push(format!("{actions:?} {machine:?}"));

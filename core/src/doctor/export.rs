@@ -8,7 +8,7 @@ use crate::doctor::{
 };
 use crate::doctor::{MessageFacts, PolicyFacts, RecipientFacts};
 use crate::init::{Instance, LoginState, SessionEnd};
-use crate::push::{PushMachine, Vendor};
+use crate::push::{PushMachine, PushVendor};
 
 /// What only the app knows; the export fills in the rest.
 #[derive(Debug, Clone, Default)]
@@ -88,7 +88,7 @@ pub fn export_snapshot(live: &Live<'_>, app: AppFacts) -> Snapshot {
                     reported_business_id: f.registration.as_ref().map(|r| r.key.business_id),
                     state: Some(f.state),
                     environment: c.environment,
-                    master_secret_set: (c.vendor == Some(Vendor::Oppo))
+                    master_secret_set: (c.vendor == Some(PushVendor::Oppo))
                         .then(|| c.master_secret.is_some()),
                     master_secret_equals_app_secret: c.master_secret.is_some()
                         && c.master_secret == c.app_secret,

@@ -6,7 +6,7 @@ use crate::message::{
     check_mentions, Element, GroupType, MessageLimits, PushFlag, ReceiveOption, SendBody,
 };
 use crate::policy::{blocklisted_send, retention_days, BlocklistOutcome};
-use crate::push::{PushState, Vendor};
+use crate::push::{PushState, PushVendor};
 use serde::Serialize;
 
 /// How bad a finding is.
@@ -323,7 +323,7 @@ pub const RULES: &[Rule] = &[
         fix: "Integrate a vendor channel (Huawei, Xiaomi, OPPO, vivo, Honor, Meizu or FCM) or keep the process alive.",
         check: |f| {
             let r = f.recipient()?;
-            let android_vendor = f.channels().iter().any(|c| c.vendor.is_some_and(|v| v != Vendor::Apns));
+            let android_vendor = f.channels().iter().any(|c| c.vendor.is_some_and(|v| v != PushVendor::Apns));
             when(r.platform.as_deref() == Some("android") && !android_vendor && r.app_alive == Some(false), || {
                 "android, no vendor channel, app process not alive".to_string()
             })
@@ -335,7 +335,7 @@ pub const RULES: &[Rule] = &[
         severity: Severity::Error,
         fix: "Enter OPPO's MasterSecret (not the AppSecret) in the console's Android push certificate.",
         check: |f| {
-            let c = f.channels().iter().find(|c| c.vendor == Some(Vendor::Oppo))?;
+            let c = f.channels().iter().find(|c| c.vendor == Some(PushVendor::Oppo))?;
             when(c.master_secret_set == Some(false) || c.master_secret_equals_app_secret, || {
                 format!("master secret set {:?}, equals app secret {}", c.master_secret_set, c.master_secret_equals_app_secret)
             })

@@ -5,7 +5,7 @@
 
 use crate::message::{GroupType, ReceiveOption};
 use crate::policy::Edition;
-use crate::push::{ApnsEnvironment, PushState, Vendor};
+use crate::push::{ApnsEnvironment, PushState, PushVendor};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -137,7 +137,7 @@ pub struct PushFacts {
 #[serde(deny_unknown_fields)]
 pub struct ChannelFacts {
     /// The vendor.
-    pub vendor: Option<Vendor>,
+    pub vendor: Option<PushVendor>,
     /// The certificate id configured in the app.
     #[serde(default)]
     pub business_id: u64,

@@ -8,8 +8,9 @@ use std::fmt;
 /// The offline-push channels. The library bundles no vendor SDK: tokens
 /// arrive as strings from whichever SDK the app chose (FAQ Q1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "lowercase")]
-pub enum Vendor {
+pub enum PushVendor {
     /// Apple Push Notification service.
     Apns,
     /// Firebase Cloud Messaging.
@@ -30,37 +31,37 @@ pub enum Vendor {
     Tpns,
 }
 
-impl Vendor {
+impl PushVendor {
     /// Every vendor.
-    pub const ALL: [Vendor; 9] = [
-        Vendor::Apns,
-        Vendor::Fcm,
-        Vendor::Huawei,
-        Vendor::Honor,
-        Vendor::Xiaomi,
-        Vendor::Oppo,
-        Vendor::Vivo,
-        Vendor::Meizu,
-        Vendor::Tpns,
+    pub const ALL: [PushVendor; 9] = [
+        PushVendor::Apns,
+        PushVendor::Fcm,
+        PushVendor::Huawei,
+        PushVendor::Honor,
+        PushVendor::Xiaomi,
+        PushVendor::Oppo,
+        PushVendor::Vivo,
+        PushVendor::Meizu,
+        PushVendor::Tpns,
     ];
 
     /// The lower-case name used in files and the CLI.
     pub fn name(self) -> &'static str {
         match self {
-            Vendor::Apns => "apns",
-            Vendor::Fcm => "fcm",
-            Vendor::Huawei => "huawei",
-            Vendor::Honor => "honor",
-            Vendor::Xiaomi => "xiaomi",
-            Vendor::Oppo => "oppo",
-            Vendor::Vivo => "vivo",
-            Vendor::Meizu => "meizu",
-            Vendor::Tpns => "tpns",
+            PushVendor::Apns => "apns",
+            PushVendor::Fcm => "fcm",
+            PushVendor::Huawei => "huawei",
+            PushVendor::Honor => "honor",
+            PushVendor::Xiaomi => "xiaomi",
+            PushVendor::Oppo => "oppo",
+            PushVendor::Vivo => "vivo",
+            PushVendor::Meizu => "meizu",
+            PushVendor::Tpns => "tpns",
         }
     }
 }
 
-impl fmt::Display for Vendor {
+impl fmt::Display for PushVendor {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
     }
@@ -68,6 +69,7 @@ impl fmt::Display for Vendor {
 
 /// APNs environment of a build or of a console certificate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "lowercase")]
 pub enum ApnsEnvironment {
     /// Development builds (`aps-environment = development`).
@@ -81,45 +83,54 @@ pub const ANDROID_O_API_LEVEL: u32 = 26;
 
 /// One channel's configuration as entered in the console and the app.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(deny_unknown_fields)]
-pub struct ChannelConfig {
-    /// The channel.
-    pub vendor: Option<Vendor>,
+pub struct PushChannelConfig {
+    /// The channel; `None` is refused by [`PushChannelConfig::validate`].
+    pub vendor: Option<PushVendor>,
     /// The console's certificate id (business id) for this channel; not 0.
     #[serde(default)]
     pub business_id: u64,
-    /// APNs: the build's environment (required for APNs).
-    #[serde(default)]
-    pub environment: Option<ApnsEnvironment>,
-    /// APNs: the environment of the certificate uploaded under `business_id`, when known.
-    #[serde(default)]
-    pub certificate_environment: Option<ApnsEnvironment>,
     /// The app's version; a change re-registers the token.
     #[serde(default)]
     pub app_version: String,
+    /// APNs: the build's environment (required for APNs).
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub environment: Option<ApnsEnvironment>,
+    /// APNs: the environment of the certificate uploaded under `business_id`, when known.
+    #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
+    pub certificate_environment: Option<ApnsEnvironment>,
     /// Vendor app id, where the vendor has one.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub app_id: Option<String>,
     /// Vendor app key, where the vendor has one.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub app_key: Option<String>,
     /// Vendor app secret.
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub app_secret: Option<Secret>,
     /// OPPO: the MasterSecret (not the AppSecret).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub master_secret: Option<Secret>,
     /// Android notification channel id (OPPO requires it on Android 8+).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub channel_id: Option<String>,
     /// The device's Android API level, when known (for the channel rule).
     #[serde(default)]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub android_api_level: Option<u32>,
 }
 
-impl ChannelConfig {
+impl PushChannelConfig {
     /// T1: checks the configuration; each problem is a typed error (6017).
-    pub fn validate(&self) -> Result<Vendor, PushError> {
+    pub fn validate(&self) -> Result<PushVendor, PushError> {
         let invalid = |field: &str, reason: String| PushError::InvalidConfig {
             field: field.to_string(),
             reason,
@@ -134,7 +145,7 @@ impl ChannelConfig {
             ));
         }
         match vendor {
-            Vendor::Apns => {
+            PushVendor::Apns => {
                 let env = self.environment.ok_or_else(|| {
                     invalid(
                         "environment",
@@ -151,7 +162,7 @@ impl ChannelConfig {
                     ));
                 }
             }
-            Vendor::Oppo => {
+            PushVendor::Oppo => {
                 match (&self.master_secret, &self.app_secret) {
                     (None, _) => {
                         return Err(invalid(
@@ -219,19 +230,19 @@ pub struct RegistrationKey {
 mod tests {
     use super::*;
 
-    fn config(vendor: Vendor) -> ChannelConfig {
-        ChannelConfig {
+    fn config(vendor: PushVendor) -> PushChannelConfig {
+        PushChannelConfig {
             vendor: Some(vendor),
             business_id: 12345,
             app_version: "1.0".into(),
-            ..ChannelConfig::default()
+            ..PushChannelConfig::default()
         }
     }
 
     #[test]
     fn t1_business_id_is_required_for_every_vendor() {
-        for v in Vendor::ALL {
-            let c = ChannelConfig {
+        for v in PushVendor::ALL {
+            let c = PushChannelConfig {
                 business_id: 0,
                 ..config(v)
             };
@@ -244,10 +255,10 @@ mod tests {
 
     #[test]
     fn t1_apns_needs_an_environment_matching_the_certificate() {
-        let mut c = config(Vendor::Apns);
+        let mut c = config(PushVendor::Apns);
         assert!(c.validate().is_err());
         c.environment = Some(ApnsEnvironment::Production);
-        assert_eq!(c.validate(), Ok(Vendor::Apns));
+        assert_eq!(c.validate(), Ok(PushVendor::Apns));
         c.certificate_environment = Some(ApnsEnvironment::Sandbox);
         assert!(
             matches!(c.validate(), Err(PushError::InvalidConfig { ref field, .. }) if field == "environment")
@@ -256,7 +267,7 @@ mod tests {
 
     #[test]
     fn t1_oppo_needs_the_master_secret_not_the_app_secret() {
-        let mut c = config(Vendor::Oppo);
+        let mut c = config(PushVendor::Oppo);
         c.channel_id = Some("im".into());
         c.app_secret = Some(Secret::new("app-secret"));
         assert!(
@@ -265,12 +276,12 @@ mod tests {
         c.master_secret = Some(Secret::new("app-secret"));
         assert!(c.validate().is_err(), "AppSecret pasted as MasterSecret");
         c.master_secret = Some(Secret::new("master-secret"));
-        assert_eq!(c.validate(), Ok(Vendor::Oppo));
+        assert_eq!(c.validate(), Ok(PushVendor::Oppo));
     }
 
     #[test]
     fn t1_oppo_needs_a_channel_on_android_8_and_later() {
-        let mut c = config(Vendor::Oppo);
+        let mut c = config(PushVendor::Oppo);
         c.master_secret = Some(Secret::new("m"));
         assert!(c.validate().is_err(), "unknown API level: required");
         c.android_api_level = Some(25);
@@ -281,7 +292,7 @@ mod tests {
 
     #[test]
     fn t5_config_debug_hides_secrets() {
-        let mut c = config(Vendor::Oppo);
+        let mut c = config(PushVendor::Oppo);
         c.master_secret = Some(Secret::new("very-secret-master"));
         assert!(!format!("{c:?}").contains("very-secret-master"));
     }

@@ -1,12 +1,13 @@
 //! States, events and actions of the push token machine (SPEC T2, T3).
 
-use crate::push::ChannelConfig;
+use crate::push::PushChannelConfig;
 use crate::redact::Secret;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Where one channel's token stands (SPEC T2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum PushState {
     /// Notifications not permitted (or the user opted out).
     Disabled,
@@ -52,15 +53,22 @@ impl fmt::Display for PushState {
 /// Something that happened to the channel: from the vendor SDK, the login
 /// state, the app's own network calls, the OS, or the passing of time.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum PushEvent {
     /// Notification permission granted / the user opted in.
     Enable,
     /// Permission revoked / the user opted out.
     Disable,
     /// The vendor SDK delivered a token.
-    Token(Secret),
+    Token {
+        /// The token (a [`Secret`]: never in logs).
+        token: Secret,
+    },
     /// Login succeeded for this user.
-    Login(String),
+    Login {
+        /// The user.
+        user_id: String,
+    },
     /// The user logged out.
     Logout,
     /// Kicked offline (6208): the service already stopped pushing.
@@ -72,8 +80,10 @@ pub enum PushEvent {
         /// Whether the service took the token.
         ok: bool,
         /// For a failure: whether trying again may help (network, 5xx).
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         retryable: bool,
         /// For a failure: what the service said.
+        #[cfg_attr(feature = "uniffi", uniffi(default))]
         reason: Option<String>,
     },
     /// The app's unregister call finished (either way the session is over).
@@ -92,7 +102,10 @@ pub enum PushEvent {
     Tick,
     /// The channel's configuration changed (certificate id, environment,
     /// app version, vendor keys).
-    Config(ChannelConfig),
+    Config {
+        /// The new configuration.
+        config: PushChannelConfig,
+    },
 }
 
 impl PushEvent {
@@ -101,8 +114,8 @@ impl PushEvent {
         match self {
             PushEvent::Enable => "enable",
             PushEvent::Disable => "disable",
-            PushEvent::Token(_) => "token",
-            PushEvent::Login(_) => "login",
+            PushEvent::Token { .. } => "token",
+            PushEvent::Login { .. } => "login",
             PushEvent::Logout => "logout",
             PushEvent::Kicked => "kicked",
             PushEvent::UserSigExpired => "user_sig_expired",
@@ -111,13 +124,14 @@ impl PushEvent {
             PushEvent::Background { .. } => "background",
             PushEvent::Foreground => "foreground",
             PushEvent::Tick => "tick",
-            PushEvent::Config(_) => "config",
+            PushEvent::Config { .. } => "config",
         }
     }
 }
 
 /// What the app must do: its own network calls, or a timer.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum PushAction {
     /// Report the token for this user under this certificate id.
     Report {
@@ -126,12 +140,12 @@ pub enum PushAction {
         /// The certificate id.
         business_id: u64,
         /// The logged-in user.
-        user: String,
+        user_id: String,
     },
     /// Unregister this user's token.
     Unregister {
         /// The user logging out.
-        user: String,
+        user_id: String,
     },
     /// Feed a `Tick` at (or after) this time.
     ScheduleRetry {

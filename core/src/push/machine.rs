@@ -1,6 +1,8 @@
 //! The token state machine of one push channel (SPEC T2, T3).
 
-use crate::push::{ChannelConfig, PushAction, PushError, PushEvent, PushState, RegistrationKey};
+use crate::push::{
+    PushAction, PushChannelConfig, PushError, PushEvent, PushState, RegistrationKey,
+};
 use crate::redact::Secret;
 use serde::{Deserialize, Serialize};
 
@@ -63,6 +65,27 @@ impl Default for PushFacts {
     }
 }
 
+/// A channel's state as an app shows it: no secret in it, the token only
+/// as its fingerprint (SPEC T5).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct PushStatus {
+    /// Where the token stands.
+    pub state: PushState,
+    /// The token's fingerprint (`Secret::fingerprint`), never the token.
+    pub token_fingerprint: Option<String>,
+    /// The logged-in user.
+    pub user_id: Option<String>,
+    /// When the current registration was confirmed.
+    pub registered_at_ms: Option<u64>,
+    /// When the next retry is due.
+    pub retry_at_ms: Option<u64>,
+    /// The last failure, as the service said it.
+    pub failure: Option<String>,
+    /// Whether the app is in the foreground, when reported (T3).
+    pub foreground: Option<bool>,
+}
+
 /// One channel's token machine (SPEC T2): events in, with the time,
 /// actions out. Sans-IO: the app makes the network calls the actions ask
 /// for and feeds their results back as events.
@@ -72,7 +95,7 @@ impl Default for PushFacts {
 /// the current state changes nothing and asks for nothing.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PushMachine {
-    config: ChannelConfig,
+    config: PushChannelConfig,
     facts: PushFacts,
     /// Registrations older than this are renewed (default 7 days).
     pub max_registration_age_ms: u64,
@@ -80,12 +103,15 @@ pub struct PushMachine {
 
 impl PushMachine {
     /// A machine in Disabled for a valid `config` (T1).
-    pub fn new(config: ChannelConfig) -> Result<PushMachine, PushError> {
+    pub fn new(config: PushChannelConfig) -> Result<PushMachine, PushError> {
         PushMachine::with_facts(config, PushFacts::default())
     }
 
     /// A machine resuming from persisted facts (T4).
-    pub fn with_facts(config: ChannelConfig, facts: PushFacts) -> Result<PushMachine, PushError> {
+    pub fn with_facts(
+        config: PushChannelConfig,
+        facts: PushFacts,
+    ) -> Result<PushMachine, PushError> {
         config.validate()?;
         Ok(PushMachine {
             config,
@@ -104,8 +130,22 @@ impl PushMachine {
         &self.facts
     }
 
+    /// The state as an app shows it, the token as its fingerprint only.
+    pub fn status(&self) -> PushStatus {
+        let f = &self.facts;
+        PushStatus {
+            state: f.state,
+            token_fingerprint: f.token.as_ref().map(Secret::fingerprint),
+            user_id: f.user.clone(),
+            registered_at_ms: f.registration.as_ref().and_then(|r| r.registered_at_ms),
+            retry_at_ms: f.retry_at_ms,
+            failure: f.failure.clone(),
+            foreground: f.foreground,
+        }
+    }
+
     /// The configuration in force.
-    pub fn config(&self) -> &ChannelConfig {
+    pub fn config(&self) -> &PushChannelConfig {
         &self.config
     }
 
@@ -158,7 +198,7 @@ impl PushMachine {
                     f.state = NoToken;
                 }
             }
-            PushEvent::Login(user) => {
+            PushEvent::Login { user_id: user } => {
                 if user.trim().is_empty() {
                     return Err(invalid_event("login", "empty user"));
                 }
@@ -171,7 +211,7 @@ impl PushMachine {
                 if matches!(f.state, Registering | Registered | RetryWait) {
                     f.state = Unregistering;
                     f.retry_at_ms = None;
-                    out.push(PushAction::Unregister { user });
+                    out.push(PushAction::Unregister { user_id: user });
                 }
             }
             PushEvent::Kicked | PushEvent::UserSigExpired => {
@@ -187,7 +227,7 @@ impl PushMachine {
                     f.retry_at_ms = None;
                 }
             }
-            PushEvent::Token(token) => {
+            PushEvent::Token { token } => {
                 if token.is_blank() {
                     return Err(invalid_event("token", "empty token"));
                 }
@@ -257,7 +297,7 @@ impl PushMachine {
                 }
                 _ => {}
             },
-            PushEvent::Config(config) => {
+            PushEvent::Config { config } => {
                 config.validate()?;
                 let changed = config != self.config;
                 self.config = config;
@@ -279,7 +319,7 @@ impl PushMachine {
         match (f.state, previous) {
             // A user switch without a logout: unregister the old user, then register the new one.
             (Registering | Registered | RetryWait, Some(old)) => {
-                out.push(PushAction::Unregister { user: old });
+                out.push(PushAction::Unregister { user_id: old });
                 self.register(out);
             }
             (TokenReady | Registering | Registered | RetryWait, _) => self.register(out),
@@ -354,7 +394,7 @@ impl PushMachine {
         out.push(PushAction::Report {
             token,
             business_id: self.config.business_id,
-            user,
+            user_id: user,
         });
     }
 }

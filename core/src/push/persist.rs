@@ -1,7 +1,7 @@
 //! Push state that survives restarts (SPEC T4): a versioned JSON snapshot,
 //! replaced atomically (temp file, fsync, rename, fsync of the directory).
 
-use crate::push::{PushError, PushFacts, Vendor};
+use crate::push::{PushError, PushFacts, PushVendor};
 use serde::{Deserialize, Serialize};
 use std::fs::File;
 use std::io::Write;
@@ -13,7 +13,7 @@ pub const SNAPSHOT_VERSION: u64 = 1;
 #[derive(Serialize, Deserialize)]
 struct Snapshot {
     version: u64,
-    vendor: Vendor,
+    vendor: PushVendor,
     facts: PushFacts,
 }
 
@@ -25,7 +25,7 @@ pub struct PushStore {
 
 impl PushStore {
     /// The store of `vendor` in `data_dir`: `push-<vendor>.json`.
-    pub fn in_dir(data_dir: &Path, vendor: Vendor) -> PushStore {
+    pub fn in_dir(data_dir: &Path, vendor: PushVendor) -> PushStore {
         PushStore {
             path: data_dir.join(format!("push-{}.json", vendor.name())),
         }
@@ -46,7 +46,7 @@ impl PushStore {
     }
 
     /// Writes `facts` atomically: a crash leaves either the old file or the new one.
-    pub fn save(&self, vendor: Vendor, facts: &PushFacts) -> Result<(), PushError> {
+    pub fn save(&self, vendor: PushVendor, facts: &PushFacts) -> Result<(), PushError> {
         let io = |e: std::io::Error| PushError::Io {
             path: self.shown(),
             reason: e.to_string(),
@@ -83,7 +83,7 @@ impl PushStore {
     /// Reads the snapshot: `Ok(None)` when there is none yet; a corrupt
     /// file, another vendor's file or an unknown version is a typed error
     /// (the caller resets to NoToken).
-    pub fn load(&self, vendor: Vendor) -> Result<Option<PushFacts>, PushError> {
+    pub fn load(&self, vendor: PushVendor) -> Result<Option<PushFacts>, PushError> {
         let bytes = match std::fs::read(&self.path) {
             Ok(b) => b,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -100,7 +100,7 @@ impl PushStore {
     /// Decodes the bytes of a snapshot file as [`PushStore::load`] does:
     /// anything but a complete snapshot of this version and `vendor` is a
     /// typed error naming this store's path.
-    pub fn decode(&self, vendor: Vendor, bytes: &[u8]) -> Result<PushFacts, PushError> {
+    pub fn decode(&self, vendor: PushVendor, bytes: &[u8]) -> Result<PushFacts, PushError> {
         let corrupt = |reason: String| PushError::CorruptState {
             path: self.shown(),
             reason,
@@ -135,7 +135,7 @@ impl crate::push::PushMachine {
     /// a machine reset to NoToken, and the error beside it — never a crash,
     /// never a half-read state. Only an invalid `config` is an `Err`.
     pub fn restore(
-        config: crate::push::ChannelConfig,
+        config: crate::push::PushChannelConfig,
         store: &PushStore,
     ) -> Result<(crate::push::PushMachine, Option<PushError>), PushError> {
         let vendor = config.validate()?;

@@ -3,7 +3,7 @@
 //! check in every language.
 
 use crate::message::{decode_json, decode_value, MessageError};
-use crate::push::{ChannelConfig, PushAction, PushError, PushEvent, PushMachine};
+use crate::push::{PushAction, PushChannelConfig, PushError, PushEvent, PushMachine};
 use crate::redact::Secret;
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
@@ -114,7 +114,7 @@ fn yes() -> bool {
     true
 }
 
-fn config_from(fields: Map<String, Value>) -> Result<ChannelConfig, MessageError> {
+fn config_from(fields: Map<String, Value>) -> Result<PushChannelConfig, MessageError> {
     decode_value(Value::Object(fields))
 }
 
@@ -131,11 +131,11 @@ pub fn action_json(action: &PushAction) -> Value {
         PushAction::Report {
             token,
             business_id,
-            user,
+            user_id: user,
         } => {
             json!({"type": "report", "token": token.expose(), "business_id": business_id, "user": user})
         }
-        PushAction::Unregister { user } => json!({"type": "unregister", "user": user}),
+        PushAction::Unregister { user_id: user } => json!({"type": "unregister", "user": user}),
         PushAction::ScheduleRetry { at_ms } => json!({"type": "schedule_retry", "at_ms": at_ms}),
         PushAction::ReportBackground { unread } => {
             json!({"type": "report_background", "unread": unread})
@@ -165,8 +165,12 @@ impl PushScenario {
             let event = match &e.kind {
                 EventKind::Enable => PushEvent::Enable,
                 EventKind::Disable => PushEvent::Disable,
-                EventKind::Token { token } => PushEvent::Token(token.clone()),
-                EventKind::Login { user } => PushEvent::Login(user.clone()),
+                EventKind::Token { token } => PushEvent::Token {
+                    token: token.clone(),
+                },
+                EventKind::Login { user } => PushEvent::Login {
+                    user_id: user.clone(),
+                },
                 EventKind::Logout => PushEvent::Logout,
                 EventKind::Kicked => PushEvent::Kicked,
                 EventKind::UserSigExpired => PushEvent::UserSigExpired,
@@ -185,15 +189,17 @@ impl PushScenario {
                 EventKind::Tick => PushEvent::Tick,
                 EventKind::Config(changed) => {
                     fields.extend(changed.0.clone());
-                    PushEvent::Config(config_from(fields.clone()).map_err(|err| match err {
-                        MessageError::InvalidField { field, reason } => {
-                            MessageError::InvalidField {
-                                field: format!("{at}.{field}"),
-                                reason,
+                    PushEvent::Config {
+                        config: config_from(fields.clone()).map_err(|err| match err {
+                            MessageError::InvalidField { field, reason } => {
+                                MessageError::InvalidField {
+                                    field: format!("{at}.{field}"),
+                                    reason,
+                                }
                             }
-                        }
-                        other => other,
-                    })?)
+                            other => other,
+                        })?,
+                    }
                 }
             };
             let actions = machine

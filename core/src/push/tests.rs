@@ -9,22 +9,24 @@ use crate::message::{
 use crate::redact::Secret;
 use proptest::prelude::*;
 
-fn apns() -> ChannelConfig {
-    ChannelConfig {
-        vendor: Some(Vendor::Apns),
+fn apns() -> PushChannelConfig {
+    PushChannelConfig {
+        vendor: Some(PushVendor::Apns),
         business_id: 12345,
         environment: Some(ApnsEnvironment::Production),
         app_version: "1.0".into(),
-        ..ChannelConfig::default()
+        ..PushChannelConfig::default()
     }
 }
 
 fn token(t: &str) -> PushEvent {
-    PushEvent::Token(Secret::new(t))
+    PushEvent::Token {
+        token: Secret::new(t),
+    }
 }
 
 fn login(u: &str) -> PushEvent {
-    PushEvent::Login(u.into())
+    PushEvent::Login { user_id: u.into() }
 }
 
 fn ok() -> PushEvent {
@@ -39,7 +41,7 @@ fn report(t: &str, user: &str) -> PushAction {
     PushAction::Report {
         token: Secret::new(t),
         business_id: 12345,
-        user: user.into(),
+        user_id: user.into(),
     }
 }
 
@@ -136,34 +138,40 @@ fn t2_every_row_of_the_table() {
         (
             "registered + cert id changed",
             registered(),
-            PushEvent::Config(ChannelConfig {
-                business_id: 999,
-                ..apns()
-            }),
+            PushEvent::Config {
+                config: PushChannelConfig {
+                    business_id: 999,
+                    ..apns()
+                },
+            },
             PushState::Registering,
             vec![PushAction::Report {
                 token: Secret::new("t1"),
                 business_id: 999,
-                user: "alice".into(),
+                user_id: "alice".into(),
             }],
         ),
         (
             "registered + environment changed",
             registered(),
-            PushEvent::Config(ChannelConfig {
-                environment: Some(ApnsEnvironment::Sandbox),
-                ..apns()
-            }),
+            PushEvent::Config {
+                config: PushChannelConfig {
+                    environment: Some(ApnsEnvironment::Sandbox),
+                    ..apns()
+                },
+            },
             PushState::Registering,
             vec![report("t1", "alice")],
         ),
         (
             "registered + app version changed",
             registered(),
-            PushEvent::Config(ChannelConfig {
-                app_version: "1.1".into(),
-                ..apns()
-            }),
+            PushEvent::Config {
+                config: PushChannelConfig {
+                    app_version: "1.1".into(),
+                    ..apns()
+                },
+            },
             PushState::Registering,
             vec![report("t1", "alice")],
         ),
@@ -174,7 +182,7 @@ fn t2_every_row_of_the_table() {
             PushState::Registering,
             vec![
                 PushAction::Unregister {
-                    user: "alice".into(),
+                    user_id: "alice".into(),
                 },
                 report("t1", "bob"),
             ],
@@ -185,7 +193,7 @@ fn t2_every_row_of_the_table() {
             PushEvent::Logout,
             PushState::Unregistering,
             vec![PushAction::Unregister {
-                user: "alice".into(),
+                user_id: "alice".into(),
             }],
         ),
         (
@@ -311,10 +319,12 @@ fn t2_failed_leaves_only_on_new_token_or_config() {
     let actions = m
         .handle(
             0,
-            PushEvent::Config(ChannelConfig {
-                business_id: 777,
-                ..apns()
-            }),
+            PushEvent::Config {
+                config: PushChannelConfig {
+                    business_id: 777,
+                    ..apns()
+                },
+            },
         )
         .unwrap();
     assert_eq!(actions.len(), 1);
@@ -362,10 +372,12 @@ fn t2_invalid_events_are_typed_errors_and_change_nothing() {
         m.handle(0, login("")),
         Err(PushError::InvalidEvent { .. })
     ));
-    let bad = PushEvent::Config(ChannelConfig {
-        business_id: 0,
-        ..apns()
-    });
+    let bad = PushEvent::Config {
+        config: PushChannelConfig {
+            business_id: 0,
+            ..apns()
+        },
+    };
     assert!(matches!(
         m.handle(0, bad),
         Err(PushError::InvalidConfig { .. })
@@ -396,7 +408,7 @@ fn t3_app_state_is_reported_only_while_registered_and_logged_in() {
 fn temp_store(name: &str) -> PushStore {
     let dir = std::env::temp_dir().join(format!("imbridge-push-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    PushStore::in_dir(&dir, Vendor::Apns)
+    PushStore::in_dir(&dir, PushVendor::Apns)
 }
 
 #[test]
@@ -628,10 +640,12 @@ fn any_event() -> impl Strategy<Value = PushEvent> {
         (0u32..100).prop_map(|unread| PushEvent::Background { unread }),
         Just(PushEvent::Foreground),
         Just(PushEvent::Tick),
-        prop_oneof![Just("1.0"), Just("2.0")].prop_map(|v| PushEvent::Config(ChannelConfig {
-            app_version: v.into(),
-            ..apns()
-        })),
+        prop_oneof![Just("1.0"), Just("2.0")].prop_map(|v| PushEvent::Config {
+            config: PushChannelConfig {
+                app_version: v.into(),
+                ..apns()
+            }
+        }),
     ]
 }
 
@@ -656,7 +670,7 @@ proptest! {
             for action in &actions {
                 match action {
                     // A report always carries the current token and user.
-                    PushAction::Report { token, user, business_id } => {
+                    PushAction::Report { token, user_id: user, business_id } => {
                         prop_assert_eq!(Some(token), m.facts().token.as_ref());
                         prop_assert_eq!(Some(user), m.facts().user.as_ref());
                         prop_assert_eq!(*business_id, m.config().business_id);

@@ -5162,163 +5162,6 @@ public func FfiConverterTypeOutgoingMessage_lower(_ value: OutgoingMessage) -> R
 
 
 /**
- * One channel's configuration (SPEC T1). Secrets never appear in logs.
- */
-public struct PushChannelConfig: Equatable, Hashable {
-    /**
-     * The channel.
-     */
-    public let vendor: PushVendor
-    /**
-     * The console's certificate id (business id); not 0.
-     */
-    public let businessId: UInt64
-    /**
-     * The app's version; a change re-registers the token.
-     */
-    public let appVersion: String
-    /**
-     * APNs: the build's environment (required for APNs).
-     */
-    public let environment: ApnsEnvironment?
-    /**
-     * APNs: the environment of the certificate under `business_id`, if known.
-     */
-    public let certificateEnvironment: ApnsEnvironment?
-    /**
-     * Vendor app id.
-     */
-    public let appId: String?
-    /**
-     * Vendor app key.
-     */
-    public let appKey: String?
-    /**
-     * Vendor app secret (printed as a fingerprint only).
-     */
-    public let appSecret: Secret?
-    /**
-     * OPPO: the MasterSecret, not the AppSecret (printed as a fingerprint only).
-     */
-    public let masterSecret: Secret?
-    /**
-     * Android notification channel id (OPPO requires it on Android 8+).
-     */
-    public let channelId: String?
-    /**
-     * The device's Android API level, when known.
-     */
-    public let androidApiLevel: UInt32?
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The channel.
-         */vendor: PushVendor, 
-        /**
-         * The console's certificate id (business id); not 0.
-         */businessId: UInt64, 
-        /**
-         * The app's version; a change re-registers the token.
-         */appVersion: String, 
-        /**
-         * APNs: the build's environment (required for APNs).
-         */environment: ApnsEnvironment? = nil, 
-        /**
-         * APNs: the environment of the certificate under `business_id`, if known.
-         */certificateEnvironment: ApnsEnvironment? = nil, 
-        /**
-         * Vendor app id.
-         */appId: String? = nil, 
-        /**
-         * Vendor app key.
-         */appKey: String? = nil, 
-        /**
-         * Vendor app secret (printed as a fingerprint only).
-         */appSecret: Secret? = nil, 
-        /**
-         * OPPO: the MasterSecret, not the AppSecret (printed as a fingerprint only).
-         */masterSecret: Secret? = nil, 
-        /**
-         * Android notification channel id (OPPO requires it on Android 8+).
-         */channelId: String? = nil, 
-        /**
-         * The device's Android API level, when known.
-         */androidApiLevel: UInt32? = nil) {
-        self.vendor = vendor
-        self.businessId = businessId
-        self.appVersion = appVersion
-        self.environment = environment
-        self.certificateEnvironment = certificateEnvironment
-        self.appId = appId
-        self.appKey = appKey
-        self.appSecret = appSecret
-        self.masterSecret = masterSecret
-        self.channelId = channelId
-        self.androidApiLevel = androidApiLevel
-    }
-
-    
-}
-
-#if compiler(>=6)
-extension PushChannelConfig: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypePushChannelConfig: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PushChannelConfig {
-        return
-            try PushChannelConfig(
-                vendor: FfiConverterTypePushVendor.read(from: &buf), 
-                businessId: FfiConverterUInt64.read(from: &buf), 
-                appVersion: FfiConverterString.read(from: &buf), 
-                environment: FfiConverterOptionTypeApnsEnvironment.read(from: &buf), 
-                certificateEnvironment: FfiConverterOptionTypeApnsEnvironment.read(from: &buf), 
-                appId: FfiConverterOptionString.read(from: &buf), 
-                appKey: FfiConverterOptionString.read(from: &buf), 
-                appSecret: FfiConverterOptionTypeSecret.read(from: &buf), 
-                masterSecret: FfiConverterOptionTypeSecret.read(from: &buf), 
-                channelId: FfiConverterOptionString.read(from: &buf), 
-                androidApiLevel: FfiConverterOptionUInt32.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: PushChannelConfig, into buf: inout [UInt8]) {
-        FfiConverterTypePushVendor.write(value.vendor, into: &buf)
-        FfiConverterUInt64.write(value.businessId, into: &buf)
-        FfiConverterString.write(value.appVersion, into: &buf)
-        FfiConverterOptionTypeApnsEnvironment.write(value.environment, into: &buf)
-        FfiConverterOptionTypeApnsEnvironment.write(value.certificateEnvironment, into: &buf)
-        FfiConverterOptionString.write(value.appId, into: &buf)
-        FfiConverterOptionString.write(value.appKey, into: &buf)
-        FfiConverterOptionTypeSecret.write(value.appSecret, into: &buf)
-        FfiConverterOptionTypeSecret.write(value.masterSecret, into: &buf)
-        FfiConverterOptionString.write(value.channelId, into: &buf)
-        FfiConverterOptionUInt32.write(value.androidApiLevel, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePushChannelConfig_lift(_ buf: RustBuffer) throws -> PushChannelConfig {
-    return try FfiConverterTypePushChannelConfig.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePushChannelConfig_lower(_ value: PushChannelConfig) -> RustBuffer {
-    return FfiConverterTypePushChannelConfig.lower(value)
-}
-
-
-/**
  * What the message alone does not say (SPEC T6).
  */
 public struct PushContext: Equatable, Hashable {
@@ -5412,123 +5255,6 @@ public func FfiConverterTypePushContext_lift(_ buf: RustBuffer) throws -> PushCo
 #endif
 public func FfiConverterTypePushContext_lower(_ value: PushContext) -> RustBuffer {
     return FfiConverterTypePushContext.lower(value)
-}
-
-
-/**
- * A channel's state and facts, for display and diagnostics.
- */
-public struct PushStatus: Equatable, Hashable {
-    /**
-     * The state.
-     */
-    public let state: PushState
-    /**
-     * A fingerprint of the token (never the token).
-     */
-    public let tokenFingerprint: String?
-    /**
-     * The logged-in user, as this channel was told.
-     */
-    public let userId: String?
-    /**
-     * When the service confirmed the registration.
-     */
-    public let registeredAtMs: UInt64?
-    /**
-     * When a retry is due.
-     */
-    public let retryAtMs: UInt64?
-    /**
-     * Why the report failed, in Failed.
-     */
-    public let failure: String?
-    /**
-     * Whether the app was last reported in the foreground.
-     */
-    public let foreground: Bool?
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The state.
-         */state: PushState, 
-        /**
-         * A fingerprint of the token (never the token).
-         */tokenFingerprint: String?, 
-        /**
-         * The logged-in user, as this channel was told.
-         */userId: String?, 
-        /**
-         * When the service confirmed the registration.
-         */registeredAtMs: UInt64?, 
-        /**
-         * When a retry is due.
-         */retryAtMs: UInt64?, 
-        /**
-         * Why the report failed, in Failed.
-         */failure: String?, 
-        /**
-         * Whether the app was last reported in the foreground.
-         */foreground: Bool?) {
-        self.state = state
-        self.tokenFingerprint = tokenFingerprint
-        self.userId = userId
-        self.registeredAtMs = registeredAtMs
-        self.retryAtMs = retryAtMs
-        self.failure = failure
-        self.foreground = foreground
-    }
-
-    
-}
-
-#if compiler(>=6)
-extension PushStatus: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypePushStatus: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PushStatus {
-        return
-            try PushStatus(
-                state: FfiConverterTypePushState.read(from: &buf), 
-                tokenFingerprint: FfiConverterOptionString.read(from: &buf), 
-                userId: FfiConverterOptionString.read(from: &buf), 
-                registeredAtMs: FfiConverterOptionUInt64.read(from: &buf), 
-                retryAtMs: FfiConverterOptionUInt64.read(from: &buf), 
-                failure: FfiConverterOptionString.read(from: &buf), 
-                foreground: FfiConverterOptionBool.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: PushStatus, into buf: inout [UInt8]) {
-        FfiConverterTypePushState.write(value.state, into: &buf)
-        FfiConverterOptionString.write(value.tokenFingerprint, into: &buf)
-        FfiConverterOptionString.write(value.userId, into: &buf)
-        FfiConverterOptionUInt64.write(value.registeredAtMs, into: &buf)
-        FfiConverterOptionUInt64.write(value.retryAtMs, into: &buf)
-        FfiConverterOptionString.write(value.failure, into: &buf)
-        FfiConverterOptionBool.write(value.foreground, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePushStatus_lift(_ buf: RustBuffer) throws -> PushStatus {
-    return try FfiConverterTypePushStatus.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePushStatus_lower(_ value: PushStatus) -> RustBuffer {
-    return FfiConverterTypePushStatus.lower(value)
 }
 
 
@@ -6250,80 +5976,6 @@ public func FfiConverterTypeAdmission_lift(_ buf: RustBuffer) throws -> Admissio
 #endif
 public func FfiConverterTypeAdmission_lower(_ value: Admission) -> RustBuffer {
     return FfiConverterTypeAdmission.lower(value)
-}
-
-
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
-/**
- * APNs environment.
- */
-
-public enum ApnsEnvironment: Equatable, Hashable {
-    
-    /**
-     * Development builds.
-     */
-    case sandbox
-    /**
-     * App Store, TestFlight, ad hoc.
-     */
-    case production
-
-
-
-}
-
-#if compiler(>=6)
-extension ApnsEnvironment: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeApnsEnvironment: FfiConverterRustBuffer {
-    typealias SwiftType = ApnsEnvironment
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ApnsEnvironment {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .sandbox
-        
-        case 2: return .production
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: ApnsEnvironment, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .sandbox:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .production:
-            writeInt(&buf, Int32(2))
-        
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeApnsEnvironment_lift(_ buf: RustBuffer) throws -> ApnsEnvironment {
-    return try FfiConverterTypeApnsEnvironment.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeApnsEnvironment_lower(_ value: ApnsEnvironment) -> RustBuffer {
-    return FfiConverterTypeApnsEnvironment.lower(value)
 }
 
 
@@ -8233,152 +7885,6 @@ public func FfiConverterTypeOutboxError_lower(_ value: OutboxError) -> RustBuffe
     return FfiConverterTypeOutboxError.lower(value)
 }
 
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
-/**
- * What the app must do (SPEC T2, T3).
- */
-
-public enum PushAction: Equatable, Hashable {
-    
-    /**
-     * Report the token for the user under the certificate id.
-     */
-    case report(
-        /**
-         * The token to send (printed as a fingerprint only).
-         */token: Secret, 
-        /**
-         * Certificate id.
-         */businessId: UInt64, 
-        /**
-         * The user.
-         */userId: String
-    )
-    /**
-     * Unregister the user's token.
-     */
-    case unregister(
-        /**
-         * The user.
-         */userId: String
-    )
-    /**
-     * Send `Tick` at or after this time.
-     */
-    case scheduleRetry(
-        /**
-         * When (ms).
-         */atMs: UInt64
-    )
-    /**
-     * Report background with the badge number.
-     */
-    case reportBackground(
-        /**
-         * Unread count.
-         */unread: UInt32
-    )
-    /**
-     * Report foreground.
-     */
-    case reportForeground
-    /**
-     * Tell the service notifications are disabled.
-     */
-    case reportDisabled
-
-
-
-}
-
-#if compiler(>=6)
-extension PushAction: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypePushAction: FfiConverterRustBuffer {
-    typealias SwiftType = PushAction
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PushAction {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .report(token: try FfiConverterTypeSecret.read(from: &buf), businessId: try FfiConverterUInt64.read(from: &buf), userId: try FfiConverterString.read(from: &buf)
-        )
-        
-        case 2: return .unregister(userId: try FfiConverterString.read(from: &buf)
-        )
-        
-        case 3: return .scheduleRetry(atMs: try FfiConverterUInt64.read(from: &buf)
-        )
-        
-        case 4: return .reportBackground(unread: try FfiConverterUInt32.read(from: &buf)
-        )
-        
-        case 5: return .reportForeground
-        
-        case 6: return .reportDisabled
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: PushAction, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case let .report(token,businessId,userId):
-            writeInt(&buf, Int32(1))
-            FfiConverterTypeSecret.write(token, into: &buf)
-            FfiConverterUInt64.write(businessId, into: &buf)
-            FfiConverterString.write(userId, into: &buf)
-            
-        
-        case let .unregister(userId):
-            writeInt(&buf, Int32(2))
-            FfiConverterString.write(userId, into: &buf)
-            
-        
-        case let .scheduleRetry(atMs):
-            writeInt(&buf, Int32(3))
-            FfiConverterUInt64.write(atMs, into: &buf)
-            
-        
-        case let .reportBackground(unread):
-            writeInt(&buf, Int32(4))
-            FfiConverterUInt32.write(unread, into: &buf)
-            
-        
-        case .reportForeground:
-            writeInt(&buf, Int32(5))
-        
-        
-        case .reportDisabled:
-            writeInt(&buf, Int32(6))
-        
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePushAction_lift(_ buf: RustBuffer) throws -> PushAction {
-    return try FfiConverterTypePushAction.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePushAction_lower(_ value: PushAction) -> RustBuffer {
-    return FfiConverterTypePushAction.lower(value)
-}
-
-
 
 /**
  * Errors of the push domain. `code` is 6017 where the service has one.
@@ -8536,234 +8042,6 @@ public func FfiConverterTypePushError_lower(_ value: PushError) -> RustBuffer {
 // Note that we don't yet support `indirect` for enums.
 // See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
 /**
- * Something that happened to the channel (SPEC T2, T3).
- */
-
-public enum PushEvent: Equatable, Hashable {
-    
-    /**
-     * Permission granted / opted in.
-     */
-    case enable
-    /**
-     * Permission revoked / opted out.
-     */
-    case disable
-    /**
-     * The vendor SDK delivered a token.
-     */
-    case token(
-        /**
-         * The token (printed as a fingerprint only).
-         */token: Secret
-    )
-    /**
-     * Login succeeded.
-     */
-    case login(
-        /**
-         * The user.
-         */userId: String
-    )
-    /**
-     * Logout.
-     */
-    case logout
-    /**
-     * Kicked offline (6208).
-     */
-    case kicked
-    /**
-     * User sig expired (6206 / 70001).
-     */
-    case userSigExpired
-    /**
-     * The app's report call finished.
-     */
-    case reportResult(
-        /**
-         * Success.
-         */ok: Bool, 
-        /**
-         * For a failure: may retrying help?
-         */retryable: Bool = false, 
-        /**
-         * For a failure: what the service said.
-         */reason: String? = nil
-    )
-    /**
-     * The app's unregister call finished.
-     */
-    case unregisterResult(
-        /**
-         * Success.
-         */ok: Bool
-    )
-    /**
-     * App to background, with the badge number.
-     */
-    case background(
-        /**
-         * Unread count.
-         */unread: UInt32
-    )
-    /**
-     * App to foreground.
-     */
-    case foreground
-    /**
-     * Time passed (retries and renewals fall due).
-     */
-    case tick
-    /**
-     * The configuration changed.
-     */
-    case config(
-        /**
-         * The new configuration.
-         */config: PushChannelConfig
-    )
-
-
-
-}
-
-#if compiler(>=6)
-extension PushEvent: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypePushEvent: FfiConverterRustBuffer {
-    typealias SwiftType = PushEvent
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PushEvent {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .enable
-        
-        case 2: return .disable
-        
-        case 3: return .token(token: try FfiConverterTypeSecret.read(from: &buf)
-        )
-        
-        case 4: return .login(userId: try FfiConverterString.read(from: &buf)
-        )
-        
-        case 5: return .logout
-        
-        case 6: return .kicked
-        
-        case 7: return .userSigExpired
-        
-        case 8: return .reportResult(ok: try FfiConverterBool.read(from: &buf), retryable: try FfiConverterBool.read(from: &buf), reason: try FfiConverterOptionString.read(from: &buf)
-        )
-        
-        case 9: return .unregisterResult(ok: try FfiConverterBool.read(from: &buf)
-        )
-        
-        case 10: return .background(unread: try FfiConverterUInt32.read(from: &buf)
-        )
-        
-        case 11: return .foreground
-        
-        case 12: return .tick
-        
-        case 13: return .config(config: try FfiConverterTypePushChannelConfig.read(from: &buf)
-        )
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: PushEvent, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .enable:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .disable:
-            writeInt(&buf, Int32(2))
-        
-        
-        case let .token(token):
-            writeInt(&buf, Int32(3))
-            FfiConverterTypeSecret.write(token, into: &buf)
-            
-        
-        case let .login(userId):
-            writeInt(&buf, Int32(4))
-            FfiConverterString.write(userId, into: &buf)
-            
-        
-        case .logout:
-            writeInt(&buf, Int32(5))
-        
-        
-        case .kicked:
-            writeInt(&buf, Int32(6))
-        
-        
-        case .userSigExpired:
-            writeInt(&buf, Int32(7))
-        
-        
-        case let .reportResult(ok,retryable,reason):
-            writeInt(&buf, Int32(8))
-            FfiConverterBool.write(ok, into: &buf)
-            FfiConverterBool.write(retryable, into: &buf)
-            FfiConverterOptionString.write(reason, into: &buf)
-            
-        
-        case let .unregisterResult(ok):
-            writeInt(&buf, Int32(9))
-            FfiConverterBool.write(ok, into: &buf)
-            
-        
-        case let .background(unread):
-            writeInt(&buf, Int32(10))
-            FfiConverterUInt32.write(unread, into: &buf)
-            
-        
-        case .foreground:
-            writeInt(&buf, Int32(11))
-        
-        
-        case .tick:
-            writeInt(&buf, Int32(12))
-        
-        
-        case let .config(config):
-            writeInt(&buf, Int32(13))
-            FfiConverterTypePushChannelConfig.write(config, into: &buf)
-            
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePushEvent_lift(_ buf: RustBuffer) throws -> PushEvent {
-    return try FfiConverterTypePushEvent.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePushEvent_lower(_ value: PushEvent) -> RustBuffer {
-    return FfiConverterTypePushEvent.lower(value)
-}
-
-
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
-/**
  * `PushFlag`.
  */
 
@@ -8832,284 +8110,6 @@ public func FfiConverterTypePushFlag_lift(_ buf: RustBuffer) throws -> PushFlag 
 #endif
 public func FfiConverterTypePushFlag_lower(_ value: PushFlag) -> RustBuffer {
     return FfiConverterTypePushFlag.lower(value)
-}
-
-
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
-/**
- * Where a channel's token stands (SPEC T2).
- */
-
-public enum PushState: Equatable, Hashable {
-    
-    /**
-     * Notifications not permitted.
-     */
-    case disabled
-    /**
-     * Waiting for the vendor token.
-     */
-    case noToken
-    /**
-     * Token known; nobody logged in.
-     */
-    case tokenReady
-    /**
-     * Report under way.
-     */
-    case registering
-    /**
-     * The service has the token.
-     */
-    case registered
-    /**
-     * Waiting to retry a report.
-     */
-    case retryWait
-    /**
-     * Report failed for good; needs a new token or config.
-     */
-    case failed
-    /**
-     * Unregistering the logged-out user.
-     */
-    case unregistering
-
-
-
-}
-
-#if compiler(>=6)
-extension PushState: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypePushState: FfiConverterRustBuffer {
-    typealias SwiftType = PushState
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PushState {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .disabled
-        
-        case 2: return .noToken
-        
-        case 3: return .tokenReady
-        
-        case 4: return .registering
-        
-        case 5: return .registered
-        
-        case 6: return .retryWait
-        
-        case 7: return .failed
-        
-        case 8: return .unregistering
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: PushState, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .disabled:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .noToken:
-            writeInt(&buf, Int32(2))
-        
-        
-        case .tokenReady:
-            writeInt(&buf, Int32(3))
-        
-        
-        case .registering:
-            writeInt(&buf, Int32(4))
-        
-        
-        case .registered:
-            writeInt(&buf, Int32(5))
-        
-        
-        case .retryWait:
-            writeInt(&buf, Int32(6))
-        
-        
-        case .failed:
-            writeInt(&buf, Int32(7))
-        
-        
-        case .unregistering:
-            writeInt(&buf, Int32(8))
-        
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePushState_lift(_ buf: RustBuffer) throws -> PushState {
-    return try FfiConverterTypePushState.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePushState_lower(_ value: PushState) -> RustBuffer {
-    return FfiConverterTypePushState.lower(value)
-}
-
-
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
-/**
- * The offline-push channels (SPEC T1).
- */
-
-public enum PushVendor: Equatable, Hashable {
-    
-    /**
-     * Apple Push Notification service.
-     */
-    case apns
-    /**
-     * Firebase Cloud Messaging.
-     */
-    case fcm
-    /**
-     * Huawei.
-     */
-    case huawei
-    /**
-     * Honor.
-     */
-    case honor
-    /**
-     * Xiaomi.
-     */
-    case xiaomi
-    /**
-     * OPPO.
-     */
-    case oppo
-    /**
-     * vivo.
-     */
-    case vivo
-    /**
-     * Meizu.
-     */
-    case meizu
-    /**
-     * Tencent Push Notification Service.
-     */
-    case tpns
-
-
-
-}
-
-#if compiler(>=6)
-extension PushVendor: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypePushVendor: FfiConverterRustBuffer {
-    typealias SwiftType = PushVendor
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PushVendor {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .apns
-        
-        case 2: return .fcm
-        
-        case 3: return .huawei
-        
-        case 4: return .honor
-        
-        case 5: return .xiaomi
-        
-        case 6: return .oppo
-        
-        case 7: return .vivo
-        
-        case 8: return .meizu
-        
-        case 9: return .tpns
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: PushVendor, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .apns:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .fcm:
-            writeInt(&buf, Int32(2))
-        
-        
-        case .huawei:
-            writeInt(&buf, Int32(3))
-        
-        
-        case .honor:
-            writeInt(&buf, Int32(4))
-        
-        
-        case .xiaomi:
-            writeInt(&buf, Int32(5))
-        
-        
-        case .oppo:
-            writeInt(&buf, Int32(6))
-        
-        
-        case .vivo:
-            writeInt(&buf, Int32(7))
-        
-        
-        case .meizu:
-            writeInt(&buf, Int32(8))
-        
-        
-        case .tpns:
-            writeInt(&buf, Int32(9))
-        
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePushVendor_lift(_ buf: RustBuffer) throws -> PushVendor {
-    return try FfiConverterTypePushVendor.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePushVendor_lower(_ value: PushVendor) -> RustBuffer {
-    return FfiConverterTypePushVendor.lower(value)
 }
 
 
@@ -9908,30 +8908,6 @@ fileprivate struct FfiConverterOptionTypeOutboxLimits: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionTypeApnsEnvironment: FfiConverterRustBuffer {
-    typealias SwiftType = ApnsEnvironment?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypeApnsEnvironment.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypeApnsEnvironment.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterOptionTypeMessageError: FfiConverterRustBuffer {
     typealias SwiftType = MessageError?
 
@@ -10188,30 +9164,6 @@ fileprivate struct FfiConverterOptionSequenceTypeSendMsgControl: FfiConverterRus
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterSequenceTypeSendMsgControl.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterOptionTypeSecret: FfiConverterRustBuffer {
-    typealias SwiftType = Secret?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypeSecret.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypeSecret.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -10695,31 +9647,6 @@ fileprivate struct FfiConverterSequenceTypeNoPushReason: FfiConverterRustBuffer 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterSequenceTypePushAction: FfiConverterRustBuffer {
-    typealias SwiftType = [PushAction]
-
-    public static func write(_ value: [PushAction], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterTypePushAction.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [PushAction] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [PushAction]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterTypePushAction.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterSequenceTypeSendMsgControl: FfiConverterRustBuffer {
     typealias SwiftType = [SendMsgControl]
 
@@ -10737,6 +9664,31 @@ fileprivate struct FfiConverterSequenceTypeSendMsgControl: FfiConverterRustBuffe
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeSendMsgControl.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypePushAction: FfiConverterRustBuffer {
+    typealias SwiftType = [PushAction]
+
+    public static func write(_ value: [PushAction], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypePushAction.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [PushAction] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [PushAction]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypePushAction.read(from: &buf))
         }
         return seq
     }
@@ -10793,52 +9745,6 @@ fileprivate struct FfiConverterDictionaryStringUInt64: FfiConverterRustBuffer {
         return dict
     }
 }
-
-
-
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeSecret: FfiConverter {
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Secret {
-        let builtinValue = try FfiConverterString.read(from: &buf)
-        return Secret(builtinValue)
-    }
-
-    public static func write(_ value: Secret, into buf: inout [UInt8]) {
-        let builtinValue = value.value
-        return FfiConverterString.write(builtinValue, into: &buf)
-    }
-
-    public static func lift(_ value: RustBuffer) throws -> Secret {
-        let builtinValue = try FfiConverterString.lift(value)
-        return Secret(builtinValue)
-    }
-
-    public static func lower(_ value: Secret) -> RustBuffer {
-        let builtinValue = value.value
-        return FfiConverterString.lower(builtinValue)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeSecret_lift(_ value: RustBuffer) throws -> Secret {
-    return try FfiConverterTypeSecret.lift(value)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeSecret_lower(_ value: Secret) -> RustBuffer {
-    return FfiConverterTypeSecret.lower(value)
-}
-
 /**
  * M6: the text form `MsgSeq_MsgRandom_MsgTime`.
  */
@@ -11315,7 +10221,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_func_remove_logger() != 1887) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_secret_fingerprint() != 24877) {
+    if (uniffi_imbridge_checksum_func_secret_fingerprint() != 13014) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_func_set_log_level() != 27052) {
@@ -11456,16 +10362,16 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_method_outbox_take_shed() != 8104) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_pushchannel_handle() != 31664) {
+    if (uniffi_imbridge_checksum_method_pushchannel_handle() != 36000) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_method_pushchannel_restore_problem() != 52166) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_pushchannel_state() != 50834) {
+    if (uniffi_imbridge_checksum_method_pushchannel_state() != 794) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_pushchannel_status() != 21391) {
+    if (uniffi_imbridge_checksum_method_pushchannel_status() != 59032) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_method_randomtracker_draw() != 35468) {
@@ -11498,7 +10404,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_constructor_outbox_new() != 16551) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_constructor_pushchannel_open() != 954) {
+    if (uniffi_imbridge_checksum_constructor_pushchannel_open() != 20503) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_constructor_randomtracker_new() != 59554) {

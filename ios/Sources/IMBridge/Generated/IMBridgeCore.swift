@@ -435,6 +435,22 @@ fileprivate struct FfiConverterUInt32: FfiConverterPrimitive {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterUInt64: FfiConverterPrimitive {
+    typealias FfiType = UInt64
+    typealias SwiftType = UInt64
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> UInt64 {
+        return try lift(readInt(&buf))
+    }
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterBool : FfiConverter {
     typealias FfiType = Int8
     typealias SwiftType = Bool
@@ -583,6 +599,355 @@ public func FfiConverterTypeGroupTypeInfo_lift(_ buf: RustBuffer) throws -> Grou
 public func FfiConverterTypeGroupTypeInfo_lower(_ value: GroupTypeInfo) -> RustBuffer {
     return FfiConverterTypeGroupTypeInfo.lower(value)
 }
+
+
+/**
+ * One channel's configuration as entered in the console and the app.
+ */
+public struct PushChannelConfig: Equatable, Hashable {
+    /**
+     * The channel; `None` is refused by [`PushChannelConfig::validate`].
+     */
+    public let vendor: PushVendor?
+    /**
+     * The console's certificate id (business id) for this channel; not 0.
+     */
+    public let businessId: UInt64
+    /**
+     * The app's version; a change re-registers the token.
+     */
+    public let appVersion: String
+    /**
+     * APNs: the build's environment (required for APNs).
+     */
+    public let environment: ApnsEnvironment?
+    /**
+     * APNs: the environment of the certificate uploaded under `business_id`, when known.
+     */
+    public let certificateEnvironment: ApnsEnvironment?
+    /**
+     * Vendor app id, where the vendor has one.
+     */
+    public let appId: String?
+    /**
+     * Vendor app key, where the vendor has one.
+     */
+    public let appKey: String?
+    /**
+     * Vendor app secret.
+     */
+    public let appSecret: Secret?
+    /**
+     * OPPO: the MasterSecret (not the AppSecret).
+     */
+    public let masterSecret: Secret?
+    /**
+     * Android notification channel id (OPPO requires it on Android 8+).
+     */
+    public let channelId: String?
+    /**
+     * The device's Android API level, when known (for the channel rule).
+     */
+    public let androidApiLevel: UInt32?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The channel; `None` is refused by [`PushChannelConfig::validate`].
+         */vendor: PushVendor?, 
+        /**
+         * The console's certificate id (business id) for this channel; not 0.
+         */businessId: UInt64, 
+        /**
+         * The app's version; a change re-registers the token.
+         */appVersion: String, 
+        /**
+         * APNs: the build's environment (required for APNs).
+         */environment: ApnsEnvironment? = nil, 
+        /**
+         * APNs: the environment of the certificate uploaded under `business_id`, when known.
+         */certificateEnvironment: ApnsEnvironment? = nil, 
+        /**
+         * Vendor app id, where the vendor has one.
+         */appId: String? = nil, 
+        /**
+         * Vendor app key, where the vendor has one.
+         */appKey: String? = nil, 
+        /**
+         * Vendor app secret.
+         */appSecret: Secret? = nil, 
+        /**
+         * OPPO: the MasterSecret (not the AppSecret).
+         */masterSecret: Secret? = nil, 
+        /**
+         * Android notification channel id (OPPO requires it on Android 8+).
+         */channelId: String? = nil, 
+        /**
+         * The device's Android API level, when known (for the channel rule).
+         */androidApiLevel: UInt32? = nil) {
+        self.vendor = vendor
+        self.businessId = businessId
+        self.appVersion = appVersion
+        self.environment = environment
+        self.certificateEnvironment = certificateEnvironment
+        self.appId = appId
+        self.appKey = appKey
+        self.appSecret = appSecret
+        self.masterSecret = masterSecret
+        self.channelId = channelId
+        self.androidApiLevel = androidApiLevel
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension PushChannelConfig: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePushChannelConfig: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PushChannelConfig {
+        return
+            try PushChannelConfig(
+                vendor: FfiConverterOptionTypePushVendor.read(from: &buf), 
+                businessId: FfiConverterUInt64.read(from: &buf), 
+                appVersion: FfiConverterString.read(from: &buf), 
+                environment: FfiConverterOptionTypeApnsEnvironment.read(from: &buf), 
+                certificateEnvironment: FfiConverterOptionTypeApnsEnvironment.read(from: &buf), 
+                appId: FfiConverterOptionString.read(from: &buf), 
+                appKey: FfiConverterOptionString.read(from: &buf), 
+                appSecret: FfiConverterOptionTypeSecret.read(from: &buf), 
+                masterSecret: FfiConverterOptionTypeSecret.read(from: &buf), 
+                channelId: FfiConverterOptionString.read(from: &buf), 
+                androidApiLevel: FfiConverterOptionUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PushChannelConfig, into buf: inout [UInt8]) {
+        FfiConverterOptionTypePushVendor.write(value.vendor, into: &buf)
+        FfiConverterUInt64.write(value.businessId, into: &buf)
+        FfiConverterString.write(value.appVersion, into: &buf)
+        FfiConverterOptionTypeApnsEnvironment.write(value.environment, into: &buf)
+        FfiConverterOptionTypeApnsEnvironment.write(value.certificateEnvironment, into: &buf)
+        FfiConverterOptionString.write(value.appId, into: &buf)
+        FfiConverterOptionString.write(value.appKey, into: &buf)
+        FfiConverterOptionTypeSecret.write(value.appSecret, into: &buf)
+        FfiConverterOptionTypeSecret.write(value.masterSecret, into: &buf)
+        FfiConverterOptionString.write(value.channelId, into: &buf)
+        FfiConverterOptionUInt32.write(value.androidApiLevel, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePushChannelConfig_lift(_ buf: RustBuffer) throws -> PushChannelConfig {
+    return try FfiConverterTypePushChannelConfig.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePushChannelConfig_lower(_ value: PushChannelConfig) -> RustBuffer {
+    return FfiConverterTypePushChannelConfig.lower(value)
+}
+
+
+/**
+ * A channel's state as an app shows it: no secret in it, the token only
+ * as its fingerprint (SPEC T5).
+ */
+public struct PushStatus: Equatable, Hashable {
+    /**
+     * Where the token stands.
+     */
+    public let state: PushState
+    /**
+     * The token's fingerprint (`Secret::fingerprint`), never the token.
+     */
+    public let tokenFingerprint: String?
+    /**
+     * The logged-in user.
+     */
+    public let userId: String?
+    /**
+     * When the current registration was confirmed.
+     */
+    public let registeredAtMs: UInt64?
+    /**
+     * When the next retry is due.
+     */
+    public let retryAtMs: UInt64?
+    /**
+     * The last failure, as the service said it.
+     */
+    public let failure: String?
+    /**
+     * Whether the app is in the foreground, when reported (T3).
+     */
+    public let foreground: Bool?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Where the token stands.
+         */state: PushState, 
+        /**
+         * The token's fingerprint (`Secret::fingerprint`), never the token.
+         */tokenFingerprint: String?, 
+        /**
+         * The logged-in user.
+         */userId: String?, 
+        /**
+         * When the current registration was confirmed.
+         */registeredAtMs: UInt64?, 
+        /**
+         * When the next retry is due.
+         */retryAtMs: UInt64?, 
+        /**
+         * The last failure, as the service said it.
+         */failure: String?, 
+        /**
+         * Whether the app is in the foreground, when reported (T3).
+         */foreground: Bool?) {
+        self.state = state
+        self.tokenFingerprint = tokenFingerprint
+        self.userId = userId
+        self.registeredAtMs = registeredAtMs
+        self.retryAtMs = retryAtMs
+        self.failure = failure
+        self.foreground = foreground
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension PushStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePushStatus: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PushStatus {
+        return
+            try PushStatus(
+                state: FfiConverterTypePushState.read(from: &buf), 
+                tokenFingerprint: FfiConverterOptionString.read(from: &buf), 
+                userId: FfiConverterOptionString.read(from: &buf), 
+                registeredAtMs: FfiConverterOptionUInt64.read(from: &buf), 
+                retryAtMs: FfiConverterOptionUInt64.read(from: &buf), 
+                failure: FfiConverterOptionString.read(from: &buf), 
+                foreground: FfiConverterOptionBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PushStatus, into buf: inout [UInt8]) {
+        FfiConverterTypePushState.write(value.state, into: &buf)
+        FfiConverterOptionString.write(value.tokenFingerprint, into: &buf)
+        FfiConverterOptionString.write(value.userId, into: &buf)
+        FfiConverterOptionUInt64.write(value.registeredAtMs, into: &buf)
+        FfiConverterOptionUInt64.write(value.retryAtMs, into: &buf)
+        FfiConverterOptionString.write(value.failure, into: &buf)
+        FfiConverterOptionBool.write(value.foreground, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePushStatus_lift(_ buf: RustBuffer) throws -> PushStatus {
+    return try FfiConverterTypePushStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePushStatus_lower(_ value: PushStatus) -> RustBuffer {
+    return FfiConverterTypePushStatus.lower(value)
+}
+
+// Note that we don't yet support `indirect` for enums.
+// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+/**
+ * APNs environment of a build or of a console certificate.
+ */
+
+public enum ApnsEnvironment: Equatable, Hashable {
+    
+    /**
+     * Development builds (`aps-environment = development`).
+     */
+    case sandbox
+    /**
+     * App Store, TestFlight and ad-hoc builds.
+     */
+    case production
+
+
+
+}
+
+#if compiler(>=6)
+extension ApnsEnvironment: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeApnsEnvironment: FfiConverterRustBuffer {
+    typealias SwiftType = ApnsEnvironment
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ApnsEnvironment {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .sandbox
+        
+        case 2: return .production
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ApnsEnvironment, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .sandbox:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .production:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeApnsEnvironment_lift(_ buf: RustBuffer) throws -> ApnsEnvironment {
+    return try FfiConverterTypeApnsEnvironment.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeApnsEnvironment_lower(_ value: ApnsEnvironment) -> RustBuffer {
+    return FfiConverterTypeApnsEnvironment.lower(value)
+}
+
 
 // Note that we don't yet support `indirect` for enums.
 // See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
@@ -1275,6 +1640,662 @@ public func FfiConverterTypePriority_lower(_ value: Priority) -> RustBuffer {
 }
 
 
+// Note that we don't yet support `indirect` for enums.
+// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+/**
+ * What the app must do: its own network calls, or a timer.
+ */
+
+public enum PushAction: Equatable, Hashable {
+    
+    /**
+     * Report the token for this user under this certificate id.
+     */
+    case report(
+        /**
+         * The token (a [`Secret`]: never in logs).
+         */token: Secret, 
+        /**
+         * The certificate id.
+         */businessId: UInt64, 
+        /**
+         * The logged-in user.
+         */userId: String
+    )
+    /**
+     * Unregister this user's token.
+     */
+    case unregister(
+        /**
+         * The user logging out.
+         */userId: String
+    )
+    /**
+     * Feed a `Tick` at (or after) this time.
+     */
+    case scheduleRetry(
+        /**
+         * When.
+         */atMs: UInt64
+    )
+    /**
+     * Tell the service the app is in the background, with the badge number (T3).
+     */
+    case reportBackground(
+        /**
+         * The unread count.
+         */unread: UInt32
+    )
+    /**
+     * Tell the service the app is in the foreground (T3).
+     */
+    case reportForeground
+    /**
+     * Tell the service the user disabled notifications.
+     */
+    case reportDisabled
+
+
+
+}
+
+#if compiler(>=6)
+extension PushAction: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePushAction: FfiConverterRustBuffer {
+    typealias SwiftType = PushAction
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PushAction {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .report(token: try FfiConverterTypeSecret.read(from: &buf), businessId: try FfiConverterUInt64.read(from: &buf), userId: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 2: return .unregister(userId: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 3: return .scheduleRetry(atMs: try FfiConverterUInt64.read(from: &buf)
+        )
+        
+        case 4: return .reportBackground(unread: try FfiConverterUInt32.read(from: &buf)
+        )
+        
+        case 5: return .reportForeground
+        
+        case 6: return .reportDisabled
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: PushAction, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .report(token,businessId,userId):
+            writeInt(&buf, Int32(1))
+            FfiConverterTypeSecret.write(token, into: &buf)
+            FfiConverterUInt64.write(businessId, into: &buf)
+            FfiConverterString.write(userId, into: &buf)
+            
+        
+        case let .unregister(userId):
+            writeInt(&buf, Int32(2))
+            FfiConverterString.write(userId, into: &buf)
+            
+        
+        case let .scheduleRetry(atMs):
+            writeInt(&buf, Int32(3))
+            FfiConverterUInt64.write(atMs, into: &buf)
+            
+        
+        case let .reportBackground(unread):
+            writeInt(&buf, Int32(4))
+            FfiConverterUInt32.write(unread, into: &buf)
+            
+        
+        case .reportForeground:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .reportDisabled:
+            writeInt(&buf, Int32(6))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePushAction_lift(_ buf: RustBuffer) throws -> PushAction {
+    return try FfiConverterTypePushAction.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePushAction_lower(_ value: PushAction) -> RustBuffer {
+    return FfiConverterTypePushAction.lower(value)
+}
+
+
+// Note that we don't yet support `indirect` for enums.
+// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+/**
+ * Something that happened to the channel: from the vendor SDK, the login
+ * state, the app's own network calls, the OS, or the passing of time.
+ */
+
+public enum PushEvent: Equatable, Hashable {
+    
+    /**
+     * Notification permission granted / the user opted in.
+     */
+    case enable
+    /**
+     * Permission revoked / the user opted out.
+     */
+    case disable
+    /**
+     * The vendor SDK delivered a token.
+     */
+    case token(
+        /**
+         * The token (a [`Secret`]: never in logs).
+         */token: Secret
+    )
+    /**
+     * Login succeeded for this user.
+     */
+    case login(
+        /**
+         * The user.
+         */userId: String
+    )
+    /**
+     * The user logged out.
+     */
+    case logout
+    /**
+     * Kicked offline (6208): the service already stopped pushing.
+     */
+    case kicked
+    /**
+     * User sig expired (6206 / 70001): the service already stopped pushing.
+     */
+    case userSigExpired
+    /**
+     * The app's report call finished.
+     */
+    case reportResult(
+        /**
+         * Whether the service took the token.
+         */ok: Bool, 
+        /**
+         * For a failure: whether trying again may help (network, 5xx).
+         */retryable: Bool = false, 
+        /**
+         * For a failure: what the service said.
+         */reason: String? = nil
+    )
+    /**
+     * The app's unregister call finished (either way the session is over).
+     */
+    case unregisterResult(
+        /**
+         * Whether the service confirmed.
+         */ok: Bool
+    )
+    /**
+     * The app went to the background with this unread count (T3).
+     */
+    case background(
+        /**
+         * The badge number.
+         */unread: UInt32
+    )
+    /**
+     * The app came to the foreground (T3).
+     */
+    case foreground
+    /**
+     * Time passed: retries and the periodic re-registration are due by it.
+     */
+    case tick
+    /**
+     * The channel's configuration changed (certificate id, environment,
+     * app version, vendor keys).
+     */
+    case config(
+        /**
+         * The new configuration.
+         */config: PushChannelConfig
+    )
+
+
+
+}
+
+#if compiler(>=6)
+extension PushEvent: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePushEvent: FfiConverterRustBuffer {
+    typealias SwiftType = PushEvent
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PushEvent {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .enable
+        
+        case 2: return .disable
+        
+        case 3: return .token(token: try FfiConverterTypeSecret.read(from: &buf)
+        )
+        
+        case 4: return .login(userId: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 5: return .logout
+        
+        case 6: return .kicked
+        
+        case 7: return .userSigExpired
+        
+        case 8: return .reportResult(ok: try FfiConverterBool.read(from: &buf), retryable: try FfiConverterBool.read(from: &buf), reason: try FfiConverterOptionString.read(from: &buf)
+        )
+        
+        case 9: return .unregisterResult(ok: try FfiConverterBool.read(from: &buf)
+        )
+        
+        case 10: return .background(unread: try FfiConverterUInt32.read(from: &buf)
+        )
+        
+        case 11: return .foreground
+        
+        case 12: return .tick
+        
+        case 13: return .config(config: try FfiConverterTypePushChannelConfig.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: PushEvent, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .enable:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .disable:
+            writeInt(&buf, Int32(2))
+        
+        
+        case let .token(token):
+            writeInt(&buf, Int32(3))
+            FfiConverterTypeSecret.write(token, into: &buf)
+            
+        
+        case let .login(userId):
+            writeInt(&buf, Int32(4))
+            FfiConverterString.write(userId, into: &buf)
+            
+        
+        case .logout:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .kicked:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .userSigExpired:
+            writeInt(&buf, Int32(7))
+        
+        
+        case let .reportResult(ok,retryable,reason):
+            writeInt(&buf, Int32(8))
+            FfiConverterBool.write(ok, into: &buf)
+            FfiConverterBool.write(retryable, into: &buf)
+            FfiConverterOptionString.write(reason, into: &buf)
+            
+        
+        case let .unregisterResult(ok):
+            writeInt(&buf, Int32(9))
+            FfiConverterBool.write(ok, into: &buf)
+            
+        
+        case let .background(unread):
+            writeInt(&buf, Int32(10))
+            FfiConverterUInt32.write(unread, into: &buf)
+            
+        
+        case .foreground:
+            writeInt(&buf, Int32(11))
+        
+        
+        case .tick:
+            writeInt(&buf, Int32(12))
+        
+        
+        case let .config(config):
+            writeInt(&buf, Int32(13))
+            FfiConverterTypePushChannelConfig.write(config, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePushEvent_lift(_ buf: RustBuffer) throws -> PushEvent {
+    return try FfiConverterTypePushEvent.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePushEvent_lower(_ value: PushEvent) -> RustBuffer {
+    return FfiConverterTypePushEvent.lower(value)
+}
+
+
+// Note that we don't yet support `indirect` for enums.
+// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+/**
+ * Where one channel's token stands (SPEC T2).
+ */
+
+public enum PushState: Equatable, Hashable {
+    
+    /**
+     * Notifications not permitted (or the user opted out).
+     */
+    case disabled
+    /**
+     * Permitted; waiting for the vendor SDK's token.
+     */
+    case noToken
+    /**
+     * A token, nobody logged in: nothing goes on the network before login.
+     */
+    case tokenReady
+    /**
+     * A report of the token is under way.
+     */
+    case registering
+    /**
+     * The service has the token for the logged-in user.
+     */
+    case registered
+    /**
+     * The report failed for a retryable reason; waiting to try again.
+     */
+    case retryWait
+    /**
+     * The report failed for good (bad token, wrong environment or
+     * certificate); left only on a new token or config.
+     */
+    case failed
+    /**
+     * The logged-out user's token is being unregistered.
+     */
+    case unregistering
+
+
+
+}
+
+#if compiler(>=6)
+extension PushState: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePushState: FfiConverterRustBuffer {
+    typealias SwiftType = PushState
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PushState {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .disabled
+        
+        case 2: return .noToken
+        
+        case 3: return .tokenReady
+        
+        case 4: return .registering
+        
+        case 5: return .registered
+        
+        case 6: return .retryWait
+        
+        case 7: return .failed
+        
+        case 8: return .unregistering
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: PushState, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .disabled:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .noToken:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .tokenReady:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .registering:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .registered:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .retryWait:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .failed:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .unregistering:
+            writeInt(&buf, Int32(8))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePushState_lift(_ buf: RustBuffer) throws -> PushState {
+    return try FfiConverterTypePushState.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePushState_lower(_ value: PushState) -> RustBuffer {
+    return FfiConverterTypePushState.lower(value)
+}
+
+
+// Note that we don't yet support `indirect` for enums.
+// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+/**
+ * The offline-push channels. The library bundles no vendor SDK: tokens
+ * arrive as strings from whichever SDK the app chose (FAQ Q1).
+ */
+
+public enum PushVendor: Equatable, Hashable {
+    
+    /**
+     * Apple Push Notification service.
+     */
+    case apns
+    /**
+     * Firebase Cloud Messaging.
+     */
+    case fcm
+    /**
+     * Huawei Push Kit.
+     */
+    case huawei
+    /**
+     * Honor Push.
+     */
+    case honor
+    /**
+     * Xiaomi Push.
+     */
+    case xiaomi
+    /**
+     * OPPO Push.
+     */
+    case oppo
+    /**
+     * vivo Push.
+     */
+    case vivo
+    /**
+     * Meizu Push.
+     */
+    case meizu
+    /**
+     * Tencent Push Notification Service.
+     */
+    case tpns
+
+
+
+}
+
+#if compiler(>=6)
+extension PushVendor: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePushVendor: FfiConverterRustBuffer {
+    typealias SwiftType = PushVendor
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PushVendor {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .apns
+        
+        case 2: return .fcm
+        
+        case 3: return .huawei
+        
+        case 4: return .honor
+        
+        case 5: return .xiaomi
+        
+        case 6: return .oppo
+        
+        case 7: return .vivo
+        
+        case 8: return .meizu
+        
+        case 9: return .tpns
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: PushVendor, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .apns:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .fcm:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .huawei:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .honor:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .xiaomi:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .oppo:
+            writeInt(&buf, Int32(6))
+        
+        
+        case .vivo:
+            writeInt(&buf, Int32(7))
+        
+        
+        case .meizu:
+            writeInt(&buf, Int32(8))
+        
+        
+        case .tpns:
+            writeInt(&buf, Int32(9))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePushVendor_lift(_ buf: RustBuffer) throws -> PushVendor {
+    return try FfiConverterTypePushVendor.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePushVendor_lower(_ value: PushVendor) -> RustBuffer {
+    return FfiConverterTypePushVendor.lower(value)
+}
+
+
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
@@ -1298,6 +2319,196 @@ fileprivate struct FfiConverterOptionUInt32: FfiConverterRustBuffer {
         }
     }
 }
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionUInt64: FfiConverterRustBuffer {
+    typealias SwiftType = UInt64?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterUInt64.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterUInt64.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionBool: FfiConverterRustBuffer {
+    typealias SwiftType = Bool?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterBool.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterBool.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
+    typealias SwiftType = String?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterString.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterString.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeApnsEnvironment: FfiConverterRustBuffer {
+    typealias SwiftType = ApnsEnvironment?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeApnsEnvironment.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeApnsEnvironment.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypePushVendor: FfiConverterRustBuffer {
+    typealias SwiftType = PushVendor?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypePushVendor.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypePushVendor.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeSecret: FfiConverterRustBuffer {
+    typealias SwiftType = Secret?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeSecret.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeSecret.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+
+
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSecret: FfiConverter {
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Secret {
+        let builtinValue = try FfiConverterString.read(from: &buf)
+        return Secret(builtinValue)
+    }
+
+    public static func write(_ value: Secret, into buf: inout [UInt8]) {
+        let builtinValue = value.value
+        return FfiConverterString.write(builtinValue, into: &buf)
+    }
+
+    public static func lift(_ value: RustBuffer) throws -> Secret {
+        let builtinValue = try FfiConverterString.lift(value)
+        return Secret(builtinValue)
+    }
+
+    public static func lower(_ value: Secret) -> RustBuffer {
+        let builtinValue = value.value
+        return FfiConverterString.lower(builtinValue)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSecret_lift(_ value: RustBuffer) throws -> Secret {
+    return try FfiConverterTypeSecret.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSecret_lower(_ value: Secret) -> RustBuffer {
+    return FfiConverterTypeSecret.lower(value)
+}
+
 
 private enum InitializationResult {
     case ok

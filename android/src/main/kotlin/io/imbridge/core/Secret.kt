@@ -1,6 +1,6 @@
-package io.imbridge
+package io.imbridge.core
 
-import io.imbridge.core.*
+import io.imbridge.secretFingerprint
 
 /**
  * A value that must never be shown (SPEC T5): a push token, an app secret,
