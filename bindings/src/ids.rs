@@ -3,174 +3,63 @@
 use crate::error::MessageError;
 use crate::lock::lock;
 use imbridge_core::message as core;
+pub use imbridge_core::message::{C2cMsgKey, ClientMsgId, ConversationId, GroupMsgKey};
 use std::sync::Mutex;
-
-/// Client message id `tinyid-clientTime-random` (SPEC M6).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Record)]
-pub struct ClientMsgId {
-    /// The sender's tiny id.
-    pub tinyid: u64,
-    /// Client time, unix seconds.
-    pub client_time: u64,
-    /// Random part.
-    pub random: u32,
-}
-
-/// C2C server key `MsgSeq_MsgRandom_MsgTime` (SPEC M6).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Record)]
-pub struct C2cMsgKey {
-    /// `MsgSeq`.
-    pub msg_seq: u32,
-    /// `MsgRandom`.
-    pub msg_random: u32,
-    /// Server time, unix seconds.
-    pub msg_time: u64,
-}
-
-/// Group message key: group id + server `MsgSeq` (SPEC M6).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, uniffi::Record)]
-pub struct GroupMsgKey {
-    /// The group.
-    pub group_id: String,
-    /// Server sequence, strictly increasing per group.
-    pub msg_seq: u64,
-}
-
-/// A conversation id as the SDK forms it (SPEC M12).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, uniffi::Enum)]
-pub enum ConversationId {
-    /// `c2c_<userID>`
-    C2c {
-        /// The other user.
-        user_id: String,
-    },
-    /// `group_<groupID>`
-    Group {
-        /// The group.
-        group_id: String,
-    },
-}
-
-impl From<ClientMsgId> for core::ClientMsgId {
-    fn from(id: ClientMsgId) -> Self {
-        core::ClientMsgId {
-            tinyid: id.tinyid,
-            client_time: id.client_time,
-            random: id.random,
-        }
-    }
-}
-
-impl From<core::ClientMsgId> for ClientMsgId {
-    fn from(id: core::ClientMsgId) -> Self {
-        ClientMsgId {
-            tinyid: id.tinyid,
-            client_time: id.client_time,
-            random: id.random,
-        }
-    }
-}
-
-impl From<C2cMsgKey> for core::C2cMsgKey {
-    fn from(k: C2cMsgKey) -> Self {
-        core::C2cMsgKey {
-            msg_seq: k.msg_seq,
-            msg_random: k.msg_random,
-            msg_time: k.msg_time,
-        }
-    }
-}
-
-impl From<core::C2cMsgKey> for C2cMsgKey {
-    fn from(k: core::C2cMsgKey) -> Self {
-        C2cMsgKey {
-            msg_seq: k.msg_seq,
-            msg_random: k.msg_random,
-            msg_time: k.msg_time,
-        }
-    }
-}
-
-impl From<core::ConversationId> for ConversationId {
-    fn from(c: core::ConversationId) -> Self {
-        match c {
-            core::ConversationId::C2c(user_id) => ConversationId::C2c { user_id },
-            core::ConversationId::Group(group_id) => ConversationId::Group { group_id },
-        }
-    }
-}
-
-impl From<ConversationId> for core::ConversationId {
-    fn from(c: ConversationId) -> Self {
-        match c {
-            ConversationId::C2c { user_id } => core::ConversationId::C2c(user_id),
-            ConversationId::Group { group_id } => core::ConversationId::Group(group_id),
-        }
-    }
-}
 
 /// M6: a client message id from the caller's clock (unix seconds) and a
 /// random value the caller drew.
 #[uniffi::export]
 pub fn client_msg_id_new(tinyid: u64, now_unix_secs: u64, random: u32) -> ClientMsgId {
     let mut source = move || random;
-    core::ClientMsgId::generate(tinyid, now_unix_secs, &mut source).into()
+    ClientMsgId::generate(tinyid, now_unix_secs, &mut source)
 }
 
 /// M6: parses `tinyid-clientTime-random`; throws `InvalidField` (6017).
 #[uniffi::export]
 pub fn client_msg_id_parse(text: String) -> Result<ClientMsgId, MessageError> {
-    Ok(core::ClientMsgId::parse(&text)?.into())
+    Ok(ClientMsgId::parse(&text)?)
 }
 
 /// M6: the text form `tinyid-clientTime-random`.
 #[uniffi::export]
 pub fn client_msg_id_format(id: ClientMsgId) -> String {
-    core::ClientMsgId::from(id).to_string()
+    id.to_string()
 }
 
 /// M6: parses `MsgSeq_MsgRandom_MsgTime`; throws `InvalidField` (6017).
 #[uniffi::export]
 pub fn c2c_msg_key_parse(text: String) -> Result<C2cMsgKey, MessageError> {
-    Ok(core::C2cMsgKey::parse(&text)?.into())
+    Ok(C2cMsgKey::parse(&text)?)
 }
 
 /// M6: the text form `MsgSeq_MsgRandom_MsgTime`.
 #[uniffi::export]
 pub fn c2c_msg_key_format(key: C2cMsgKey) -> String {
-    core::C2cMsgKey::from(key).to_string()
+    key.to_string()
 }
 
 /// M6: parses `GroupId_MsgSeq` (split at the last `_`); throws `InvalidField` (6017).
 #[uniffi::export]
 pub fn group_msg_key_parse(text: String) -> Result<GroupMsgKey, MessageError> {
-    let key = core::GroupMsgKey::parse(&text)?;
-    Ok(GroupMsgKey {
-        group_id: key.group_id,
-        msg_seq: key.msg_seq,
-    })
+    Ok(GroupMsgKey::parse(&text)?)
 }
 
 /// M6: the text form `GroupId_MsgSeq`.
 #[uniffi::export]
 pub fn group_msg_key_format(key: GroupMsgKey) -> String {
-    core::GroupMsgKey {
-        group_id: key.group_id,
-        msg_seq: key.msg_seq,
-    }
-    .to_string()
+    key.to_string()
 }
 
 /// M12: parses `c2c_<userID>` / `group_<groupID>`; throws `InvalidField` (6017).
 #[uniffi::export]
 pub fn conversation_id_parse(text: String) -> Result<ConversationId, MessageError> {
-    Ok(core::ConversationId::parse(&text)?.into())
+    Ok(ConversationId::parse(&text)?)
 }
 
 /// M12: the text form `c2c_<userID>` / `group_<groupID>`.
 #[uniffi::export]
 pub fn conversation_id_format(id: ConversationId) -> String {
-    core::ConversationId::from(id).to_string()
+    id.to_string()
 }
 
 /// Draws MsgRandom/Random values that are fresh in their conversation's
@@ -201,7 +90,7 @@ impl RandomTracker {
     /// A fresh value for `conversation` (`c2c_…` / `group_…`), recorded as
     /// used at `now_ms`. Throws `InvalidField` (6017) for a malformed id.
     pub fn draw(&self, conversation: String, now_ms: u64) -> Result<u32, MessageError> {
-        let conversation = core::ConversationId::parse(&conversation)?;
+        let conversation = ConversationId::parse(&conversation)?;
         let mut state = lock(&self.state);
         let (tracker, random) = &mut *state;
         Ok(tracker.draw(&conversation, now_ms, random)?)
@@ -215,7 +104,7 @@ impl RandomTracker {
         random: u32,
         now_ms: u64,
     ) -> Result<(), MessageError> {
-        let conversation = core::ConversationId::parse(&conversation)?;
+        let conversation = ConversationId::parse(&conversation)?;
         lock(&self.state).0.record(&conversation, random, now_ms)?;
         Ok(())
     }

@@ -154,7 +154,9 @@ fn session() -> Result<(), String> {
         ..OutboxLimits::default()
     })
     .map_err(|e| e.to_string())?;
-    let group = ConversationId::Group("@TGS#_party".into());
+    let group = ConversationId::Group {
+        group_id: "@TGS#_party".into(),
+    };
     for i in 0..60 {
         let gift = Outgoing {
             id: format!("gift-{i}"),

@@ -61,7 +61,9 @@ fn batch(round: usize) -> Vec<Outgoing> {
     (0..QUEUED)
         .map(|i| Outgoing {
             id: format!("msg-{round}-{i:05}"),
-            conversation: ConversationId::C2c(format!("user{:04}", i % CONVERSATIONS)),
+            conversation: ConversationId::C2c {
+                user_id: format!("user{:04}", i % CONVERSATIONS),
+            },
             priority: PRIORITIES[i % 4],
         })
         .collect()
@@ -72,7 +74,7 @@ fn loaded() -> Outbox {
     let limits = OutboxLimits {
         c2c_per_window: PER_CONVERSATION as u32,
         lowest_max_wait_ms: 10_000,
-        max_queued_total: 2 * QUEUED,
+        max_queued_total: u32::try_from(2 * QUEUED).unwrap_or(u32::MAX),
         ..OutboxLimits::default()
     };
     let mut outbox = Outbox::new(limits).unwrap();
@@ -142,7 +144,9 @@ fn report_memory() {
     let conversation_bytes: usize = messages
         .iter()
         .map(|m| match &m.conversation {
-            ConversationId::C2c(s) | ConversationId::Group(s) => s.capacity(),
+            ConversationId::C2c { user_id: s } | ConversationId::Group { group_id: s } => {
+                s.capacity()
+            }
         })
         .sum();
     let before = LIVE.load(Ordering::Relaxed);

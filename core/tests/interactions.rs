@@ -73,8 +73,8 @@ fn outbox_invariants_hold_after_every_step() {
         let limits = OutboxLimits {
             c2c_per_window: rng.u32(1..4),
             group_per_window: rng.u32(1..4),
-            max_queued_per_conversation: rng.usize(1..6),
-            max_queued_total: rng.usize(1..12),
+            max_queued_per_conversation: rng.u32(1..6),
+            max_queued_total: rng.u32(1..12),
             lowest_max_wait_ms: rng.u64(0..3_000),
             ..OutboxLimits::default()
         };
@@ -134,7 +134,10 @@ fn outbox_invariants_hold_after_every_step() {
             }
             let s = o.stats();
             assert_eq!(s.admitted, s.released + s.shed + s.queued, "conservation");
-            assert!(s.queued as usize <= limits.max_queued_total, "total bound");
+            assert!(
+                s.queued <= u64::from(limits.max_queued_total),
+                "total bound"
+            );
             for q in o.queued() {
                 assert!(admitted.contains(&q.id));
             }

@@ -114,7 +114,9 @@ fn p3_a_million_conversations_keep_the_outbox_at_its_bound_and_count_refusals() 
                 0,
                 Outgoing {
                     id: format!("m{i}"),
-                    conversation: ConversationId::Group(format!("g{i}")),
+                    conversation: ConversationId::Group {
+                        group_id: format!("g{i}"),
+                    },
                     priority: Priority::Normal,
                 },
             );

@@ -189,8 +189,12 @@ impl Incoming {
     /// sender's `c2c_` conversation, or the group's.
     pub fn conversation(&self) -> ConversationId {
         match self {
-            Incoming::C2c(m) => ConversationId::C2c(m.from_account.clone()),
-            Incoming::Group(m) => ConversationId::Group(m.group_id.clone()),
+            Incoming::C2c(m) => ConversationId::C2c {
+                user_id: m.from_account.clone(),
+            },
+            Incoming::Group(m) => ConversationId::Group {
+                group_id: m.group_id.clone(),
+            },
         }
     }
 

@@ -92,7 +92,9 @@ fn d4_c2c_for_another_user_is_misrouted() {
     d.add_listener(r.clone()).detach();
     let report = d.receive_json(0, &[&c2c("alice", "dave", 1, 1, "x")], None);
     assert_eq!(report.dropped, vec![(0, DropReason::Misrouted)]);
-    let wrong_conversation = ConversationId::C2c("mallory".into());
+    let wrong_conversation = ConversationId::C2c {
+        user_id: "mallory".into(),
+    };
     let report = d.receive_json(
         0,
         &[&c2c("alice", "bob", 2, 2, "x")],
@@ -332,7 +334,9 @@ fn d7_without_listener_messages_wait_and_go_to_the_first_listener() {
 fn d3_other_events_reach_listeners_or_are_counted() {
     let d = logged_in();
     d.dispatch(DispatchEvent::ReadReceipt {
-        conversation: ConversationId::C2c("alice".into()),
+        conversation: ConversationId::C2c {
+            user_id: "alice".into(),
+        },
         reader: "alice".into(),
         read_time: 1,
     });
@@ -340,7 +344,9 @@ fn d3_other_events_reach_listeners_or_are_counted() {
     let r = Arc::new(Recorder::default());
     d.add_listener(r.clone()).detach();
     d.dispatch(DispatchEvent::Revoked {
-        conversation: ConversationId::C2c("alice".into()),
+        conversation: ConversationId::C2c {
+            user_id: "alice".into(),
+        },
         message_id: "1_2_3".into(),
         operator: "alice".into(),
         reason: "typo".into(),

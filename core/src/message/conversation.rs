@@ -6,11 +6,18 @@ use std::str::FromStr;
 
 /// A conversation: `c2c_<userID>` or `group_<groupID>`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ConversationId {
     /// One-to-one conversation with a user.
-    C2c(String),
+    C2c {
+        /// The other user.
+        user_id: String,
+    },
     /// Group conversation.
-    Group(String),
+    Group {
+        /// The group.
+        group_id: String,
+    },
 }
 
 impl ConversationId {
@@ -19,9 +26,9 @@ impl ConversationId {
     pub fn parse(s: &str) -> Result<ConversationId, MessageError> {
         let (make, id): (fn(String) -> ConversationId, &str) =
             if let Some(id) = s.strip_prefix("c2c_") {
-                (ConversationId::C2c, id)
+                (|user_id| ConversationId::C2c { user_id }, id)
             } else if let Some(id) = s.strip_prefix("group_") {
-                (ConversationId::Group, id)
+                (|group_id| ConversationId::Group { group_id }, id)
             } else {
                 return Err(MessageError::field(
                     "conversation",
@@ -39,13 +46,13 @@ impl ConversationId {
 
     /// Whether this is a group conversation.
     pub fn is_group(&self) -> bool {
-        matches!(self, ConversationId::Group(_))
+        matches!(self, ConversationId::Group { .. })
     }
 
     /// The user or group id without the prefix.
     pub fn target(&self) -> &str {
         match self {
-            ConversationId::C2c(id) | ConversationId::Group(id) => id,
+            ConversationId::C2c { user_id: id } | ConversationId::Group { group_id: id } => id,
         }
     }
 }
@@ -60,8 +67,8 @@ impl FromStr for ConversationId {
 impl fmt::Display for ConversationId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ConversationId::C2c(id) => write!(f, "c2c_{id}"),
-            ConversationId::Group(id) => write!(f, "group_{id}"),
+            ConversationId::C2c { user_id } => write!(f, "c2c_{user_id}"),
+            ConversationId::Group { group_id } => write!(f, "group_{group_id}"),
         }
     }
 }
@@ -73,7 +80,12 @@ mod tests {
     #[test]
     fn m12_parses_and_formats_both_kinds() {
         let c = ConversationId::parse("c2c_alice").unwrap();
-        assert_eq!(c, ConversationId::C2c("alice".into()));
+        assert_eq!(
+            c,
+            ConversationId::C2c {
+                user_id: "alice".into()
+            }
+        );
         assert_eq!(c.to_string(), "c2c_alice");
         let g: ConversationId = "group_@TGS#_x".parse().unwrap();
         assert!(g.is_group());

@@ -36,6 +36,7 @@ fn split_exact<'a, const N: usize>(
 /// Client message id `tinyid-clientTime-random`: decimal u64, unix seconds,
 /// decimal u32.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ClientMsgId {
     /// The sender's tiny id.
     pub tinyid: u64,
@@ -83,6 +84,7 @@ impl FromStr for ClientMsgId {
 
 /// Server key of a C2C message: `MsgSeq_MsgRandom_MsgTime`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct C2cMsgKey {
     /// The message's `MsgSeq`.
     pub msg_seq: u32,
@@ -122,6 +124,7 @@ impl FromStr for C2cMsgKey {
 /// increasing per group. Text form `GroupId_MsgSeq`; the group id may itself
 /// contain `_` (Community ids do), so parsing splits at the last one.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct GroupMsgKey {
     /// The group.
     pub group_id: String,

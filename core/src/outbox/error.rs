@@ -14,9 +14,9 @@ pub enum OutboxError {
         /// The conversation.
         conversation: String,
         /// Messages queued when the message arrived.
-        queued: usize,
+        queued: u64,
         /// The bound that was hit.
-        bound: usize,
+        bound: u64,
     },
     /// 6017: a limit that cannot be met (zero rate, zero bound).
     #[error("invalid limit {name}: {reason}")]

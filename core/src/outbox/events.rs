@@ -15,9 +15,41 @@ pub struct Outgoing {
     pub priority: Priority,
 }
 
+/// A message as the app hands it over the FFI: the conversation as text
+/// (`c2c_…` / `group_…`) and the priority optional (Normal). A malformed
+/// conversation is refused on its own, with 6017, by
+/// [`crate::outbox::Outbox::admit_all`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct OutgoingMessage {
+    /// The app's id (e.g. the client message id); reported back unchanged.
+    pub id: String,
+    /// `c2c_<user>` or `group_<group id>`.
+    pub conversation: String,
+    /// Its priority (P1); `None` is Normal.
+    #[cfg_attr(feature = "uniffi", uniffi(default = None))]
+    pub priority: Option<Priority>,
+}
+
+/// The outbox's answer to one message of `admit_all` (P3).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum Admission {
+    /// Queued (or already shed and reported by the next poll).
+    Accepted,
+    /// Not taken: 10023 when its queue is full, 6017 for a bad conversation.
+    Refused {
+        /// The service's number.
+        code: i32,
+        /// Why, as a sentence.
+        reason: String,
+    },
+}
+
 /// A message the app may send now.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Released {
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct ReleasedMessage {
     /// The app's id.
     pub id: String,
     /// Where it goes.
@@ -32,6 +64,7 @@ pub struct Released {
 
 /// Why a Lowest message was shed (P3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ShedReason {
     /// It waited `lowest_max_wait_ms` without a free slot.
     WaitExceeded {
@@ -43,7 +76,7 @@ pub enum ShedReason {
     /// Its conversation's queue (or the whole outbox) hit its bound.
     QueueFull {
         /// The bound that was hit.
-        bound: usize,
+        bound: u64,
     },
 }
 
@@ -74,7 +107,8 @@ impl fmt::Display for ShedReason {
 
 /// A Lowest message the outbox gave up on, with the reason (P3).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Shed {
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct ShedMessage {
     /// The app's id.
     pub id: String,
     /// Where it was going.
@@ -87,11 +121,14 @@ pub struct Shed {
     pub shed_ms: u64,
     /// Why.
     pub reason: ShedReason,
+    /// Why, as a sentence starting with the reason's name.
+    pub detail: String,
 }
 
 /// A message still waiting, as [`crate::outbox::Outbox::queued`] lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Queued {
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct QueuedMessage {
     /// The app's id.
     pub id: String,
     /// Where it goes.
@@ -104,11 +141,12 @@ pub struct Queued {
 
 /// What one [`crate::outbox::Outbox::poll`] hands back.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct OutboxPoll {
     /// Send these now: highest priority first, then in admission order.
-    pub released: Vec<Released>,
+    pub released: Vec<ReleasedMessage>,
     /// Lowest messages given up on since the last poll, with reasons.
-    pub shed: Vec<Shed>,
+    pub shed: Vec<ShedMessage>,
     /// When to poll again (ms, same clock), `None` while nothing waits.
     pub next_poll_ms: Option<u64>,
 }
@@ -116,6 +154,7 @@ pub struct OutboxPoll {
 /// Counters over the life of an outbox. Every admitted message is, at any
 /// moment, exactly one of released, shed or queued.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct OutboxStats {
     /// Messages accepted by `admit`.
     pub admitted: u64,

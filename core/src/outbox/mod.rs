@@ -15,6 +15,9 @@ pub mod simulate;
 mod tests;
 
 pub use error::OutboxError;
-pub use events::{OutboxPoll, OutboxStats, Outgoing, Queued, Released, Shed, ShedReason};
+pub use events::{
+    Admission, OutboxPoll, OutboxStats, Outgoing, OutgoingMessage, QueuedMessage, ReleasedMessage,
+    ShedMessage, ShedReason,
+};
 pub use limits::OutboxLimits;
 pub use outbox::Outbox;

@@ -1,11 +1,12 @@
 //! The priority outbox (SPEC P1–P4).
 
+use crate::error::ErrorCode;
 use crate::message::{ConversationId, Priority};
 use crate::outbox::conversation_queue::{ConversationQueue, Entry};
 use crate::outbox::limits::check_conversation_limit;
 use crate::outbox::{
-    OutboxError, OutboxLimits, OutboxPoll, OutboxStats, Outgoing, Queued, Released, Shed,
-    ShedReason,
+    Admission, OutboxError, OutboxLimits, OutboxPoll, OutboxStats, Outgoing, OutgoingMessage,
+    QueuedMessage, ReleasedMessage, ShedMessage, ShedReason,
 };
 use std::collections::{BTreeSet, HashMap};
 
@@ -32,6 +33,8 @@ use std::collections::{BTreeSet, HashMap};
 #[derive(Debug, Clone)]
 pub struct Outbox {
     limits: OutboxLimits,
+    /// P2: conversations with a send limit of their own.
+    own_limits: HashMap<ConversationId, u32>,
     index: HashMap<ConversationId, usize>,
     slots: Vec<Option<(ConversationId, ConversationQueue)>>,
     free: Vec<usize>,
@@ -40,7 +43,7 @@ pub struct Outbox {
     /// Slots admitted into since the last poll.
     dirty: Vec<usize>,
     /// Sheds not yet handed out by `poll`.
-    shed: Vec<Shed>,
+    shed: Vec<ShedMessage>,
     next_seq: u64,
     now_ms: u64,
     stats: OutboxStats,
@@ -55,6 +58,7 @@ impl Outbox {
         limits.validate()?;
         Ok(Outbox {
             limits,
+            own_limits: HashMap::new(),
             index: HashMap::new(),
             slots: Vec::new(),
             free: Vec::new(),
@@ -83,10 +87,10 @@ impl Outbox {
         match per_window {
             Some(n) => {
                 check_conversation_limit(&conversation, n)?;
-                self.limits.per_conversation.insert(conversation.clone(), n);
+                self.own_limits.insert(conversation.clone(), n);
             }
             None => {
-                self.limits.per_conversation.remove(&conversation);
+                self.own_limits.remove(&conversation);
             }
         }
         if let Some(&slot) = self.index.get(&conversation) {
@@ -105,6 +109,34 @@ impl Outbox {
         self.now_ms
     }
 
+    /// P3 for messages as the app hands them over: one answer per message,
+    /// in order. Each is admitted like [`Outbox::admit`]; a conversation
+    /// that does not parse is refused on its own (6017), the others go on.
+    pub fn admit_all(&mut self, now_ms: u64, messages: Vec<OutgoingMessage>) -> Vec<Admission> {
+        messages
+            .into_iter()
+            .map(|m| {
+                let refused = |code: Option<ErrorCode>, reason: String| Admission::Refused {
+                    code: code.map_or(0, ErrorCode::code),
+                    reason,
+                };
+                let conversation = match ConversationId::parse(&m.conversation) {
+                    Ok(c) => c,
+                    Err(e) => return refused(e.code(), e.to_string()),
+                };
+                let outgoing = Outgoing {
+                    id: m.id,
+                    conversation,
+                    priority: m.priority.unwrap_or_default(),
+                };
+                match self.admit(now_ms, outgoing) {
+                    Ok(()) => Admission::Accepted,
+                    Err(e) => refused(Some(e.code()), e.to_string()),
+                }
+            })
+            .collect()
+    }
+
     /// P3: takes a message, or refuses it with [`OutboxError::QueueFull`]
     /// (10023) when its conversation's queue — or the whole outbox — is at
     /// its bound and the message may not be shed. At a bound, the
@@ -113,7 +145,7 @@ impl Outbox {
     /// Every shed is reported by the next [`Outbox::poll`].
     pub fn admit(&mut self, now_ms: u64, message: Outgoing) -> Result<(), OutboxError> {
         let now_ms = self.advance(now_ms);
-        let total_full = self.stats.queued as usize >= self.limits.max_queued_total;
+        let total_full = self.stats.queued >= u64::from(self.limits.max_queued_total);
         if total_full && !self.index.contains_key(&message.conversation) {
             // A conversation not tracked yet has nothing to shed; answering
             // without tracking it keeps refusals from growing the outbox.
@@ -127,18 +159,19 @@ impl Outbox {
                 reason: format!("no queue in slot {slot} for {}", message.conversation),
             });
         };
-        let conversation_full = queue.queued() >= self.limits.max_queued_per_conversation;
+        let queued = u64::try_from(queue.queued()).unwrap_or(u64::MAX);
+        let conversation_full = queued >= u64::from(self.limits.max_queued_per_conversation);
         let entry = Entry {
             id: message.id,
             seq: self.next_seq,
             admitted_ms: now_ms,
         };
         if conversation_full || total_full {
-            let bound = if conversation_full {
+            let bound = u64::from(if conversation_full {
                 self.limits.max_queued_per_conversation
             } else {
                 self.limits.max_queued_total
-            };
+            });
             let reason = ShedReason::QueueFull { bound };
             if let Some(victim) = queue.pop_oldest_lowest() {
                 self.stats.queued -= 1;
@@ -156,7 +189,7 @@ impl Outbox {
                 self.stats.refused += 1;
                 return Err(OutboxError::QueueFull {
                     conversation: message.conversation.to_string(),
-                    queued: queue.queued(),
+                    queued,
                     bound,
                 });
             }
@@ -172,7 +205,7 @@ impl Outbox {
     /// P3 at the global bound, for a conversation with no queue: a Lowest
     /// message is shed at once, anything else refused (10023).
     fn over_total_untracked(&mut self, now_ms: u64, message: Outgoing) -> Result<(), OutboxError> {
-        let bound = self.limits.max_queued_total;
+        let bound = u64::from(self.limits.max_queued_total);
         if message.priority == Priority::Lowest {
             let entry = Entry {
                 id: message.id,
@@ -217,7 +250,7 @@ impl Outbox {
         due.sort_unstable();
         due.dedup();
 
-        let mut released: Vec<(u64, Released)> = Vec::new();
+        let mut released: Vec<(u64, ReleasedMessage)> = Vec::new();
         for slot in due {
             self.service(slot, now_ms, &mut released);
         }
@@ -245,14 +278,14 @@ impl Outbox {
     /// Sheds not yet handed out, without releasing anything: lets a caller
     /// see at once what an [`Outbox::admit`] displaced. [`Outbox::poll`]
     /// hands out the same list otherwise; each shed is reported once.
-    pub fn take_shed(&mut self) -> Vec<Shed> {
+    pub fn take_shed(&mut self) -> Vec<ShedMessage> {
         std::mem::take(&mut self.shed)
     }
 
     /// Everything still waiting, in the order it would be released within
     /// each conversation (highest priority first, then admission order).
-    pub fn queued(&self) -> Vec<Queued> {
-        let mut all: Vec<(Priority, u64, Queued)> = self
+    pub fn queued(&self) -> Vec<QueuedMessage> {
+        let mut all: Vec<(Priority, u64, QueuedMessage)> = self
             .slots
             .iter()
             .flatten()
@@ -261,7 +294,7 @@ impl Outbox {
                     (
                         priority,
                         e.seq,
-                        Queued {
+                        QueuedMessage {
                             id: e.id.clone(),
                             conversation: conversation.clone(),
                             priority,
@@ -303,17 +336,21 @@ impl Outbox {
 
     /// Releases what the window allows, sheds expired Lowest messages and
     /// re-arms the conversation's timer.
-    fn service(&mut self, slot: usize, now_ms: u64, released: &mut Vec<(u64, Released)>) {
+    fn service(&mut self, slot: usize, now_ms: u64, released: &mut Vec<(u64, ReleasedMessage)>) {
         let limits = &self.limits;
         let Some(Some((conversation, queue))) = self.slots.get_mut(slot) else {
             return;
         };
-        let limit = limits.per_window(conversation);
+        let limit = self
+            .own_limits
+            .get(conversation)
+            .copied()
+            .unwrap_or_else(|| limits.per_window(conversation));
         let before = queue.queued();
         queue.release(now_ms, limits.window_ms, limit, |priority, e| {
             released.push((
                 e.seq,
-                Released {
+                ReleasedMessage {
                     id: e.id,
                     conversation: conversation.clone(),
                     priority,
@@ -388,13 +425,19 @@ impl Outbox {
     }
 }
 
-fn shed(entry: Entry, conversation: &ConversationId, now_ms: u64, reason: ShedReason) -> Shed {
-    Shed {
+fn shed(
+    entry: Entry,
+    conversation: &ConversationId,
+    now_ms: u64,
+    reason: ShedReason,
+) -> ShedMessage {
+    ShedMessage {
         id: entry.id,
         conversation: conversation.clone(),
         priority: Priority::Lowest,
         admitted_ms: entry.admitted_ms,
         shed_ms: now_ms,
+        detail: reason.to_string(),
         reason,
     }
 }

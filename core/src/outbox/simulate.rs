@@ -3,7 +3,7 @@
 //! `tests/vectors/outbox/` check in every language.
 
 use crate::message::{decode_json, ConversationId, MessageError, Priority};
-use crate::outbox::{Outbox, OutboxError, OutboxLimits, Outgoing, Shed, ShedReason};
+use crate::outbox::{Outbox, OutboxError, OutboxLimits, Outgoing, ShedMessage, ShedReason};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
@@ -24,16 +24,18 @@ pub struct Scenario {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScenarioLimits {
-    /// Sends per group per window (default 40).
-    pub group_per_sec: Option<u32>,
-    /// Sends per C2C conversation per window (default 5).
-    pub c2c_per_sec: Option<u32>,
+    /// Sends per group per window (default 40). `group_per_sec` is read too.
+    #[serde(alias = "group_per_sec")]
+    pub group_per_window: Option<u32>,
+    /// Sends per C2C conversation per window (default 5). `c2c_per_sec` is read too.
+    #[serde(alias = "c2c_per_sec")]
+    pub c2c_per_window: Option<u32>,
     /// Wait before a Lowest message is shed (default 2,000).
     pub lowest_max_wait_ms: Option<u64>,
     /// Per-conversation queue bound (default 1,000).
-    pub max_queued_per_conversation: Option<usize>,
+    pub max_queued_per_conversation: Option<u32>,
     /// Bound on everything queued (default 100,000).
-    pub max_queued_total: Option<usize>,
+    pub max_queued_total: Option<u32>,
     /// Per-conversation send limits.
     #[serde(default)]
     pub per_conversation: HashMap<String, u32>,
@@ -97,24 +99,34 @@ impl Scenario {
         decode_json(json)
     }
 
-    fn outbox_limits(&self) -> Result<OutboxLimits, MessageError> {
+    fn outbox_limits(&self) -> OutboxLimits {
         let l = &self.limits;
         let d = OutboxLimits::default();
-        let mut per_conversation = HashMap::new();
-        for (conversation, &n) in &l.per_conversation {
-            per_conversation.insert(ConversationId::parse(conversation)?, n);
-        }
-        Ok(OutboxLimits {
-            group_per_window: l.group_per_sec.unwrap_or(d.group_per_window),
-            c2c_per_window: l.c2c_per_sec.unwrap_or(d.c2c_per_window),
+        OutboxLimits {
+            group_per_window: l.group_per_window.unwrap_or(d.group_per_window),
+            c2c_per_window: l.c2c_per_window.unwrap_or(d.c2c_per_window),
             lowest_max_wait_ms: l.lowest_max_wait_ms.unwrap_or(d.lowest_max_wait_ms),
             max_queued_per_conversation: l
                 .max_queued_per_conversation
                 .unwrap_or(d.max_queued_per_conversation),
             max_queued_total: l.max_queued_total.unwrap_or(d.max_queued_total),
-            per_conversation,
             ..d
-        })
+        }
+    }
+
+    /// The scenario's per-conversation send limits, set on `outbox`.
+    fn set_own_limits(&self, outbox: &mut Outbox) -> Result<(), MessageError> {
+        for (conversation, &n) in &self.limits.per_conversation {
+            outbox
+                .set_conversation_limit(ConversationId::parse(conversation)?, Some(n))
+                .map_err(|e| {
+                    MessageError::field(
+                        format!("limits.per_conversation.{conversation}"),
+                        e.to_string(),
+                    )
+                })?;
+        }
+        Ok(())
     }
 
     /// Replays the arrivals: at each moment, first the arrivals of that
@@ -126,13 +138,14 @@ impl Scenario {
     /// order, followed by those that arrive after `until_ms` (reported as
     /// queued: they have not been sent).
     pub fn run(&self) -> Result<Vec<Outcome>, MessageError> {
-        let mut outbox = Outbox::new(self.outbox_limits()?).map_err(|e| match e {
+        let mut outbox = Outbox::new(self.outbox_limits()).map_err(|e| match e {
             OutboxError::InvalidLimit { name, reason } => MessageError::InvalidField {
                 field: name,
                 reason,
             },
             other => MessageError::field("limits", other.to_string()),
         })?;
+        self.set_own_limits(&mut outbox)?;
         let mut arrivals = Vec::with_capacity(self.messages.len());
         let mut ids = HashSet::new();
         for (i, a) in self.messages.iter().enumerate() {
@@ -187,7 +200,7 @@ impl Scenario {
                 out.extend(outbox.take_shed().into_iter().map(shed_outcome));
             }
             let poll = outbox.poll(now);
-            let (waited, displaced): (Vec<Shed>, Vec<Shed>) = poll
+            let (waited, displaced): (Vec<ShedMessage>, Vec<ShedMessage>) = poll
                 .shed
                 .into_iter()
                 .partition(|s| matches!(s.reason, ShedReason::WaitExceeded { .. }));
@@ -214,7 +227,7 @@ impl Scenario {
     }
 }
 
-fn shed_outcome(s: Shed) -> Outcome {
+fn shed_outcome(s: ShedMessage) -> Outcome {
     Outcome::Shed {
         id: s.id,
         shed_ms: s.shed_ms,

@@ -71,9 +71,8 @@ fn p2_window_slides_instead_of_resetting() {
 
 #[test]
 fn p2_per_conversation_limit_replaces_the_default() {
-    let mut limits = OutboxLimits::default();
-    limits.per_conversation.insert(conv("c2c_vip"), 2);
-    let mut o = outbox(limits);
+    let mut o = outbox(OutboxLimits::default());
+    o.set_conversation_limit(conv("c2c_vip"), Some(2)).unwrap();
     for i in 0..4 {
         o.admit(0, msg(&format!("v{i}"), "c2c_vip", Priority::Normal))
             .unwrap();
@@ -350,8 +349,8 @@ fn p4_idle_conversations_are_forgotten() {
 /// Swift drivers do, and records everything it is told.
 #[derive(Default)]
 struct Log {
-    released: Vec<(Released, usize)>,
-    shed: Vec<Shed>,
+    released: Vec<(ReleasedMessage, usize)>,
+    shed: Vec<ShedMessage>,
     refused: HashSet<String>,
     /// After each poll: (time, conversations that still had messages queued).
     backlog: Vec<(u64, HashSet<ConversationId>)>,
@@ -392,7 +391,7 @@ proptest! {
     fn p2_p3_invariants_hold_for_random_arrivals(
         gaps in arrivals(),
         per_window in 1u32..5,
-        bound in 1usize..8,
+        bound in 1u32..8,
         max_wait in 0u64..3_000,
     ) {
         let limits = OutboxLimits {

@@ -24,8 +24,8 @@ enum OutboxScenarios {
         let l = root["limits"] as? [String: Any] ?? [:]
         func num(_ key: String, _ d: Int) -> Int { (l[key] as? NSNumber)?.intValue ?? d }
         let outbox = try Outbox(limits: OutboxLimits(
-            groupPerSec: UInt32(num("group_per_sec", 40)),
-            c2cPerSec: UInt32(num("c2c_per_sec", 5)),
+            groupPerWindow: UInt32(num("group_per_window", 40)),
+            c2cPerWindow: UInt32(num("c2c_per_window", 5)),
             lowestMaxWaitMs: UInt64(num("lowest_max_wait_ms", 2000)),
             maxQueuedPerConversation: UInt32(num("max_queued_per_conversation", 1000)),
             maxQueuedTotal: UInt32(num("max_queued_total", 100_000))

@@ -32,7 +32,7 @@ final class OutboxTests: XCTestCase {
     }
 
     func test_p3_full_queue_refuses_with_10023_and_sheds_only_lowest() throws {
-        let outbox = try Outbox(limits: OutboxLimits(c2cPerSec: 1, maxQueuedPerConversation: 1))
+        let outbox = try Outbox(limits: OutboxLimits(c2cPerWindow: 1, maxQueuedPerConversation: 1))
         let admissions = outbox.admit(nowMs: 0, messages: [msg("a"), msg("b", "c2c_bob", .high), msg("like", "c2c_bob", .lowest)])
         XCTAssertEqual(admissions[0], .accepted)
         guard case let .refused(code, _) = admissions[1] else { return XCTFail("\(admissions[1])") }
@@ -45,7 +45,7 @@ final class OutboxTests: XCTestCase {
     }
 
     func test_p3_lowest_shed_after_its_wait_carries_the_reason() throws {
-        let outbox = try Outbox(limits: OutboxLimits(c2cPerSec: 1, lowestMaxWaitMs: 300))
+        let outbox = try Outbox(limits: OutboxLimits(c2cPerWindow: 1, lowestMaxWaitMs: 300))
         _ = outbox.admit(nowMs: 0, messages: [msg("a"), msg("like", "c2c_bob", .lowest)])
         XCTAssertEqual(outbox.poll(nowMs: 0).nextPollMs, 300)
         let shed = outbox.poll(nowMs: 300).shed
@@ -56,13 +56,13 @@ final class OutboxTests: XCTestCase {
         let outbox = try Outbox()
         guard case let .refused(code, _) = outbox.admit(nowMs: 0, messages: [msg("x", "bob")])[0] else { return XCTFail() }
         XCTAssertEqual(code, 6017)
-        XCTAssertThrowsError(try Outbox(limits: OutboxLimits(groupPerSec: 0)))
+        XCTAssertThrowsError(try Outbox(limits: OutboxLimits(groupPerWindow: 0)))
         XCTAssertThrowsError(try outbox.setConversationLimit(conversation: "c2c_bob", perSec: 0))
     }
 
     func test_p4_driver_sends_in_batches_when_the_window_opens() async throws {
         let batches = Batches()
-        let driver = OutboxDriver(outbox: try Outbox(limits: OutboxLimits(c2cPerSec: 5, windowMs: 50))) { batch in
+        let driver = OutboxDriver(outbox: try Outbox(limits: OutboxLimits(c2cPerWindow: 5, windowMs: 50))) { batch in
             await batches.append(batch.map(\.id))
         }
         let run = Task { await driver.run() }

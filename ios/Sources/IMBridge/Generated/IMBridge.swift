@@ -3181,160 +3181,6 @@ public func FfiConverterTypeC2cMessage_lower(_ value: C2cMessage) -> RustBuffer 
 
 
 /**
- * C2C server key `MsgSeq_MsgRandom_MsgTime` (SPEC M6).
- */
-public struct C2cMsgKey: Equatable, Hashable {
-    /**
-     * `MsgSeq`.
-     */
-    public let msgSeq: UInt32
-    /**
-     * `MsgRandom`.
-     */
-    public let msgRandom: UInt32
-    /**
-     * Server time, unix seconds.
-     */
-    public let msgTime: UInt64
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * `MsgSeq`.
-         */msgSeq: UInt32, 
-        /**
-         * `MsgRandom`.
-         */msgRandom: UInt32, 
-        /**
-         * Server time, unix seconds.
-         */msgTime: UInt64) {
-        self.msgSeq = msgSeq
-        self.msgRandom = msgRandom
-        self.msgTime = msgTime
-    }
-
-    
-}
-
-#if compiler(>=6)
-extension C2cMsgKey: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeC2cMsgKey: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> C2cMsgKey {
-        return
-            try C2cMsgKey(
-                msgSeq: FfiConverterUInt32.read(from: &buf), 
-                msgRandom: FfiConverterUInt32.read(from: &buf), 
-                msgTime: FfiConverterUInt64.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: C2cMsgKey, into buf: inout [UInt8]) {
-        FfiConverterUInt32.write(value.msgSeq, into: &buf)
-        FfiConverterUInt32.write(value.msgRandom, into: &buf)
-        FfiConverterUInt64.write(value.msgTime, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeC2cMsgKey_lift(_ buf: RustBuffer) throws -> C2cMsgKey {
-    return try FfiConverterTypeC2cMsgKey.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeC2cMsgKey_lower(_ value: C2cMsgKey) -> RustBuffer {
-    return FfiConverterTypeC2cMsgKey.lower(value)
-}
-
-
-/**
- * Client message id `tinyid-clientTime-random` (SPEC M6).
- */
-public struct ClientMsgId: Equatable, Hashable {
-    /**
-     * The sender's tiny id.
-     */
-    public let tinyid: UInt64
-    /**
-     * Client time, unix seconds.
-     */
-    public let clientTime: UInt64
-    /**
-     * Random part.
-     */
-    public let random: UInt32
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The sender's tiny id.
-         */tinyid: UInt64, 
-        /**
-         * Client time, unix seconds.
-         */clientTime: UInt64, 
-        /**
-         * Random part.
-         */random: UInt32) {
-        self.tinyid = tinyid
-        self.clientTime = clientTime
-        self.random = random
-    }
-
-    
-}
-
-#if compiler(>=6)
-extension ClientMsgId: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeClientMsgId: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ClientMsgId {
-        return
-            try ClientMsgId(
-                tinyid: FfiConverterUInt64.read(from: &buf), 
-                clientTime: FfiConverterUInt64.read(from: &buf), 
-                random: FfiConverterUInt32.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: ClientMsgId, into buf: inout [UInt8]) {
-        FfiConverterUInt64.write(value.tinyid, into: &buf)
-        FfiConverterUInt64.write(value.clientTime, into: &buf)
-        FfiConverterUInt32.write(value.random, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeClientMsgId_lift(_ buf: RustBuffer) throws -> ClientMsgId {
-    return try FfiConverterTypeClientMsgId.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeClientMsgId_lower(_ value: ClientMsgId) -> RustBuffer {
-    return FfiConverterTypeClientMsgId.lower(value)
-}
-
-
-/**
  * Deliver `event` to the listeners in `listeners`, in that order (D1),
  * with `mode`'s semantics (D2): in chain mode stop after the first that
  * consumes it. The list was fixed when the event started (D5).
@@ -4086,73 +3932,6 @@ public func FfiConverterTypeGroupMessage_lower(_ value: GroupMessage) -> RustBuf
 
 
 /**
- * Group message key: group id + server `MsgSeq` (SPEC M6).
- */
-public struct GroupMsgKey: Equatable, Hashable {
-    /**
-     * The group.
-     */
-    public let groupId: String
-    /**
-     * Server sequence, strictly increasing per group.
-     */
-    public let msgSeq: UInt64
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The group.
-         */groupId: String, 
-        /**
-         * Server sequence, strictly increasing per group.
-         */msgSeq: UInt64) {
-        self.groupId = groupId
-        self.msgSeq = msgSeq
-    }
-
-    
-}
-
-#if compiler(>=6)
-extension GroupMsgKey: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeGroupMsgKey: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> GroupMsgKey {
-        return
-            try GroupMsgKey(
-                groupId: FfiConverterString.read(from: &buf), 
-                msgSeq: FfiConverterUInt64.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: GroupMsgKey, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.groupId, into: &buf)
-        FfiConverterUInt64.write(value.msgSeq, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeGroupMsgKey_lift(_ buf: RustBuffer) throws -> GroupMsgKey {
-    return try FfiConverterTypeGroupMsgKey.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeGroupMsgKey_lower(_ value: GroupMsgKey) -> RustBuffer {
-    return FfiConverterTypeGroupMsgKey.lower(value)
-}
-
-
-/**
  * One rendition of an image.
  */
 public struct ImageInfo: Equatable, Hashable {
@@ -4804,364 +4583,6 @@ public func FfiConverterTypeOfflinePushInfo_lower(_ value: OfflinePushInfo) -> R
 
 
 /**
- * Limits of the outbox (SPEC P2, P3). Every field has the FAQ's default.
- */
-public struct OutboxLimits: Equatable, Hashable {
-    /**
-     * Sends per group conversation per window (default 40).
-     */
-    public let groupPerSec: UInt32
-    /**
-     * Sends per C2C conversation per window (default 5).
-     */
-    public let c2cPerSec: UInt32
-    /**
-     * The sliding window in ms (default 1,000).
-     */
-    public let windowMs: UInt64
-    /**
-     * Wait before a Lowest message is shed (default 2,000 ms).
-     */
-    public let lowestMaxWaitMs: UInt64
-    /**
-     * Most messages queued per conversation (default 1,000).
-     */
-    public let maxQueuedPerConversation: UInt32
-    /**
-     * Most messages queued in all (default 100,000).
-     */
-    public let maxQueuedTotal: UInt32
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Sends per group conversation per window (default 40).
-         */groupPerSec: UInt32 = UInt32(40), 
-        /**
-         * Sends per C2C conversation per window (default 5).
-         */c2cPerSec: UInt32 = UInt32(5), 
-        /**
-         * The sliding window in ms (default 1,000).
-         */windowMs: UInt64 = UInt64(1000), 
-        /**
-         * Wait before a Lowest message is shed (default 2,000 ms).
-         */lowestMaxWaitMs: UInt64 = UInt64(2000), 
-        /**
-         * Most messages queued per conversation (default 1,000).
-         */maxQueuedPerConversation: UInt32 = UInt32(1000), 
-        /**
-         * Most messages queued in all (default 100,000).
-         */maxQueuedTotal: UInt32 = UInt32(100000)) {
-        self.groupPerSec = groupPerSec
-        self.c2cPerSec = c2cPerSec
-        self.windowMs = windowMs
-        self.lowestMaxWaitMs = lowestMaxWaitMs
-        self.maxQueuedPerConversation = maxQueuedPerConversation
-        self.maxQueuedTotal = maxQueuedTotal
-    }
-
-    
-}
-
-#if compiler(>=6)
-extension OutboxLimits: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeOutboxLimits: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> OutboxLimits {
-        return
-            try OutboxLimits(
-                groupPerSec: FfiConverterUInt32.read(from: &buf), 
-                c2cPerSec: FfiConverterUInt32.read(from: &buf), 
-                windowMs: FfiConverterUInt64.read(from: &buf), 
-                lowestMaxWaitMs: FfiConverterUInt64.read(from: &buf), 
-                maxQueuedPerConversation: FfiConverterUInt32.read(from: &buf), 
-                maxQueuedTotal: FfiConverterUInt32.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: OutboxLimits, into buf: inout [UInt8]) {
-        FfiConverterUInt32.write(value.groupPerSec, into: &buf)
-        FfiConverterUInt32.write(value.c2cPerSec, into: &buf)
-        FfiConverterUInt64.write(value.windowMs, into: &buf)
-        FfiConverterUInt64.write(value.lowestMaxWaitMs, into: &buf)
-        FfiConverterUInt32.write(value.maxQueuedPerConversation, into: &buf)
-        FfiConverterUInt32.write(value.maxQueuedTotal, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeOutboxLimits_lift(_ buf: RustBuffer) throws -> OutboxLimits {
-    return try FfiConverterTypeOutboxLimits.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeOutboxLimits_lower(_ value: OutboxLimits) -> RustBuffer {
-    return FfiConverterTypeOutboxLimits.lower(value)
-}
-
-
-/**
- * One poll's answer.
- */
-public struct OutboxPoll: Equatable, Hashable {
-    /**
-     * Send these now, highest priority first, then in admission order.
-     */
-    public let released: [ReleasedMessage]
-    /**
-     * Lowest messages given up on, with reasons.
-     */
-    public let shed: [ShedMessage]
-    /**
-     * When to poll again (same clock); `null`/`nil` while nothing waits.
-     */
-    public let nextPollMs: UInt64?
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Send these now, highest priority first, then in admission order.
-         */released: [ReleasedMessage], 
-        /**
-         * Lowest messages given up on, with reasons.
-         */shed: [ShedMessage], 
-        /**
-         * When to poll again (same clock); `null`/`nil` while nothing waits.
-         */nextPollMs: UInt64?) {
-        self.released = released
-        self.shed = shed
-        self.nextPollMs = nextPollMs
-    }
-
-    
-}
-
-#if compiler(>=6)
-extension OutboxPoll: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeOutboxPoll: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> OutboxPoll {
-        return
-            try OutboxPoll(
-                released: FfiConverterSequenceTypeReleasedMessage.read(from: &buf), 
-                shed: FfiConverterSequenceTypeShedMessage.read(from: &buf), 
-                nextPollMs: FfiConverterOptionUInt64.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: OutboxPoll, into buf: inout [UInt8]) {
-        FfiConverterSequenceTypeReleasedMessage.write(value.released, into: &buf)
-        FfiConverterSequenceTypeShedMessage.write(value.shed, into: &buf)
-        FfiConverterOptionUInt64.write(value.nextPollMs, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeOutboxPoll_lift(_ buf: RustBuffer) throws -> OutboxPoll {
-    return try FfiConverterTypeOutboxPoll.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeOutboxPoll_lower(_ value: OutboxPoll) -> RustBuffer {
-    return FfiConverterTypeOutboxPoll.lower(value)
-}
-
-
-/**
- * Counters: admitted = released + shed + queued, always.
- */
-public struct OutboxStats: Equatable, Hashable {
-    /**
-     * Accepted by admit.
-     */
-    public let admitted: UInt64
-    /**
-     * Refused by admit.
-     */
-    public let refused: UInt64
-    /**
-     * Released.
-     */
-    public let released: UInt64
-    /**
-     * Shed.
-     */
-    public let shed: UInt64
-    /**
-     * Waiting now.
-     */
-    public let queued: UInt64
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Accepted by admit.
-         */admitted: UInt64, 
-        /**
-         * Refused by admit.
-         */refused: UInt64, 
-        /**
-         * Released.
-         */released: UInt64, 
-        /**
-         * Shed.
-         */shed: UInt64, 
-        /**
-         * Waiting now.
-         */queued: UInt64) {
-        self.admitted = admitted
-        self.refused = refused
-        self.released = released
-        self.shed = shed
-        self.queued = queued
-    }
-
-    
-}
-
-#if compiler(>=6)
-extension OutboxStats: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeOutboxStats: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> OutboxStats {
-        return
-            try OutboxStats(
-                admitted: FfiConverterUInt64.read(from: &buf), 
-                refused: FfiConverterUInt64.read(from: &buf), 
-                released: FfiConverterUInt64.read(from: &buf), 
-                shed: FfiConverterUInt64.read(from: &buf), 
-                queued: FfiConverterUInt64.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: OutboxStats, into buf: inout [UInt8]) {
-        FfiConverterUInt64.write(value.admitted, into: &buf)
-        FfiConverterUInt64.write(value.refused, into: &buf)
-        FfiConverterUInt64.write(value.released, into: &buf)
-        FfiConverterUInt64.write(value.shed, into: &buf)
-        FfiConverterUInt64.write(value.queued, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeOutboxStats_lift(_ buf: RustBuffer) throws -> OutboxStats {
-    return try FfiConverterTypeOutboxStats.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeOutboxStats_lower(_ value: OutboxStats) -> RustBuffer {
-    return FfiConverterTypeOutboxStats.lower(value)
-}
-
-
-/**
- * A message handed to the outbox. The outbox never sees the content.
- */
-public struct OutgoingMessage: Equatable, Hashable {
-    /**
-     * The app's id, reported back unchanged.
-     */
-    public let id: String
-    /**
-     * `c2c_<userID>` or `group_<groupID>`.
-     */
-    public let conversation: String
-    /**
-     * Priority (default Normal).
-     */
-    public let priority: Priority?
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The app's id, reported back unchanged.
-         */id: String, 
-        /**
-         * `c2c_<userID>` or `group_<groupID>`.
-         */conversation: String, 
-        /**
-         * Priority (default Normal).
-         */priority: Priority? = nil) {
-        self.id = id
-        self.conversation = conversation
-        self.priority = priority
-    }
-
-    
-}
-
-#if compiler(>=6)
-extension OutgoingMessage: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeOutgoingMessage: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> OutgoingMessage {
-        return
-            try OutgoingMessage(
-                id: FfiConverterString.read(from: &buf), 
-                conversation: FfiConverterString.read(from: &buf), 
-                priority: FfiConverterOptionTypePriority.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: OutgoingMessage, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.id, into: &buf)
-        FfiConverterString.write(value.conversation, into: &buf)
-        FfiConverterOptionTypePriority.write(value.priority, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeOutgoingMessage_lift(_ buf: RustBuffer) throws -> OutgoingMessage {
-    return try FfiConverterTypeOutgoingMessage.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeOutgoingMessage_lower(_ value: OutgoingMessage) -> RustBuffer {
-    return FfiConverterTypeOutgoingMessage.lower(value)
-}
-
-
-/**
  * What the message alone does not say (SPEC T6).
  */
 public struct PushContext: Equatable, Hashable {
@@ -5332,93 +4753,6 @@ public func FfiConverterTypePushVerdict_lift(_ buf: RustBuffer) throws -> PushVe
 #endif
 public func FfiConverterTypePushVerdict_lower(_ value: PushVerdict) -> RustBuffer {
     return FfiConverterTypePushVerdict.lower(value)
-}
-
-
-/**
- * A message still waiting.
- */
-public struct QueuedMessage: Equatable, Hashable {
-    /**
-     * The app's id.
-     */
-    public let id: String
-    /**
-     * Its conversation.
-     */
-    public let conversation: String
-    /**
-     * Its priority.
-     */
-    public let priority: Priority
-    /**
-     * When it was admitted.
-     */
-    public let admittedMs: UInt64
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The app's id.
-         */id: String, 
-        /**
-         * Its conversation.
-         */conversation: String, 
-        /**
-         * Its priority.
-         */priority: Priority, 
-        /**
-         * When it was admitted.
-         */admittedMs: UInt64) {
-        self.id = id
-        self.conversation = conversation
-        self.priority = priority
-        self.admittedMs = admittedMs
-    }
-
-    
-}
-
-#if compiler(>=6)
-extension QueuedMessage: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeQueuedMessage: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> QueuedMessage {
-        return
-            try QueuedMessage(
-                id: FfiConverterString.read(from: &buf), 
-                conversation: FfiConverterString.read(from: &buf), 
-                priority: FfiConverterTypePriority.read(from: &buf), 
-                admittedMs: FfiConverterUInt64.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: QueuedMessage, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.id, into: &buf)
-        FfiConverterString.write(value.conversation, into: &buf)
-        FfiConverterTypePriority.write(value.priority, into: &buf)
-        FfiConverterUInt64.write(value.admittedMs, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeQueuedMessage_lift(_ buf: RustBuffer) throws -> QueuedMessage {
-    return try FfiConverterTypeQueuedMessage.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeQueuedMessage_lower(_ value: QueuedMessage) -> RustBuffer {
-    return FfiConverterTypeQueuedMessage.lower(value)
 }
 
 
@@ -5689,381 +5023,6 @@ public func FfiConverterTypeRegistration_lift(_ buf: RustBuffer) throws -> Regis
 public func FfiConverterTypeRegistration_lower(_ value: Registration) -> RustBuffer {
     return FfiConverterTypeRegistration.lower(value)
 }
-
-
-/**
- * A message the app may send now.
- */
-public struct ReleasedMessage: Equatable, Hashable {
-    /**
-     * The app's id.
-     */
-    public let id: String
-    /**
-     * Its conversation.
-     */
-    public let conversation: String
-    /**
-     * Its priority.
-     */
-    public let priority: Priority
-    /**
-     * When it was admitted.
-     */
-    public let admittedMs: UInt64
-    /**
-     * When it was released.
-     */
-    public let releasedMs: UInt64
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The app's id.
-         */id: String, 
-        /**
-         * Its conversation.
-         */conversation: String, 
-        /**
-         * Its priority.
-         */priority: Priority, 
-        /**
-         * When it was admitted.
-         */admittedMs: UInt64, 
-        /**
-         * When it was released.
-         */releasedMs: UInt64) {
-        self.id = id
-        self.conversation = conversation
-        self.priority = priority
-        self.admittedMs = admittedMs
-        self.releasedMs = releasedMs
-    }
-
-    
-}
-
-#if compiler(>=6)
-extension ReleasedMessage: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeReleasedMessage: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ReleasedMessage {
-        return
-            try ReleasedMessage(
-                id: FfiConverterString.read(from: &buf), 
-                conversation: FfiConverterString.read(from: &buf), 
-                priority: FfiConverterTypePriority.read(from: &buf), 
-                admittedMs: FfiConverterUInt64.read(from: &buf), 
-                releasedMs: FfiConverterUInt64.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: ReleasedMessage, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.id, into: &buf)
-        FfiConverterString.write(value.conversation, into: &buf)
-        FfiConverterTypePriority.write(value.priority, into: &buf)
-        FfiConverterUInt64.write(value.admittedMs, into: &buf)
-        FfiConverterUInt64.write(value.releasedMs, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeReleasedMessage_lift(_ buf: RustBuffer) throws -> ReleasedMessage {
-    return try FfiConverterTypeReleasedMessage.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeReleasedMessage_lower(_ value: ReleasedMessage) -> RustBuffer {
-    return FfiConverterTypeReleasedMessage.lower(value)
-}
-
-
-/**
- * A Lowest message the outbox gave up on.
- */
-public struct ShedMessage: Equatable, Hashable {
-    /**
-     * The app's id.
-     */
-    public let id: String
-    /**
-     * Its conversation.
-     */
-    public let conversation: String
-    /**
-     * When it was admitted.
-     */
-    public let admittedMs: UInt64
-    /**
-     * When it was shed.
-     */
-    public let shedMs: UInt64
-    /**
-     * Why.
-     */
-    public let reason: ShedReason
-    /**
-     * The reason as a sentence.
-     */
-    public let detail: String
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The app's id.
-         */id: String, 
-        /**
-         * Its conversation.
-         */conversation: String, 
-        /**
-         * When it was admitted.
-         */admittedMs: UInt64, 
-        /**
-         * When it was shed.
-         */shedMs: UInt64, 
-        /**
-         * Why.
-         */reason: ShedReason, 
-        /**
-         * The reason as a sentence.
-         */detail: String) {
-        self.id = id
-        self.conversation = conversation
-        self.admittedMs = admittedMs
-        self.shedMs = shedMs
-        self.reason = reason
-        self.detail = detail
-    }
-
-    
-}
-
-#if compiler(>=6)
-extension ShedMessage: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeShedMessage: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ShedMessage {
-        return
-            try ShedMessage(
-                id: FfiConverterString.read(from: &buf), 
-                conversation: FfiConverterString.read(from: &buf), 
-                admittedMs: FfiConverterUInt64.read(from: &buf), 
-                shedMs: FfiConverterUInt64.read(from: &buf), 
-                reason: FfiConverterTypeShedReason.read(from: &buf), 
-                detail: FfiConverterString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: ShedMessage, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.id, into: &buf)
-        FfiConverterString.write(value.conversation, into: &buf)
-        FfiConverterUInt64.write(value.admittedMs, into: &buf)
-        FfiConverterUInt64.write(value.shedMs, into: &buf)
-        FfiConverterTypeShedReason.write(value.reason, into: &buf)
-        FfiConverterString.write(value.detail, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeShedMessage_lift(_ buf: RustBuffer) throws -> ShedMessage {
-    return try FfiConverterTypeShedMessage.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeShedMessage_lower(_ value: ShedMessage) -> RustBuffer {
-    return FfiConverterTypeShedMessage.lower(value)
-}
-
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
-/**
- * What became of one admitted message.
- */
-
-public enum Admission: Equatable, Hashable {
-    
-    /**
-     * Taken: it will be released, or shed (Lowest only) with a reason.
-     */
-    case accepted
-    /**
-     * Not taken; the app still holds it. `code` is 10023 when a queue
-     * bound was hit, 6017 for a malformed conversation id.
-     */
-    case refused(
-        /**
-         * The service's code.
-         */code: Int32, 
-        /**
-         * Why, as a sentence.
-         */reason: String
-    )
-
-
-
-}
-
-#if compiler(>=6)
-extension Admission: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeAdmission: FfiConverterRustBuffer {
-    typealias SwiftType = Admission
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Admission {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .accepted
-        
-        case 2: return .refused(code: try FfiConverterInt32.read(from: &buf), reason: try FfiConverterString.read(from: &buf)
-        )
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: Admission, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .accepted:
-            writeInt(&buf, Int32(1))
-        
-        
-        case let .refused(code,reason):
-            writeInt(&buf, Int32(2))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterString.write(reason, into: &buf)
-            
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeAdmission_lift(_ buf: RustBuffer) throws -> Admission {
-    return try FfiConverterTypeAdmission.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeAdmission_lower(_ value: Admission) -> RustBuffer {
-    return FfiConverterTypeAdmission.lower(value)
-}
-
-
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
-/**
- * A conversation id as the SDK forms it (SPEC M12).
- */
-
-public enum ConversationId: Equatable, Hashable {
-    
-    /**
-     * `c2c_<userID>`
-     */
-    case c2c(
-        /**
-         * The other user.
-         */userId: String
-    )
-    /**
-     * `group_<groupID>`
-     */
-    case group(
-        /**
-         * The group.
-         */groupId: String
-    )
-
-
-
-}
-
-#if compiler(>=6)
-extension ConversationId: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeConversationId: FfiConverterRustBuffer {
-    typealias SwiftType = ConversationId
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ConversationId {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .c2c(userId: try FfiConverterString.read(from: &buf)
-        )
-        
-        case 2: return .group(groupId: try FfiConverterString.read(from: &buf)
-        )
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: ConversationId, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case let .c2c(userId):
-            writeInt(&buf, Int32(1))
-            FfiConverterString.write(userId, into: &buf)
-            
-        
-        case let .group(groupId):
-            writeInt(&buf, Int32(2))
-            FfiConverterString.write(groupId, into: &buf)
-            
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeConversationId_lift(_ buf: RustBuffer) throws -> ConversationId {
-    return try FfiConverterTypeConversationId.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeConversationId_lower(_ value: ConversationId) -> RustBuffer {
-    return FfiConverterTypeConversationId.lower(value)
-}
-
 
 // Note that we don't yet support `indirect` for enums.
 // See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
@@ -8432,96 +7391,6 @@ public func FfiConverterTypeSeverity_lower(_ value: Severity) -> RustBuffer {
 // Note that we don't yet support `indirect` for enums.
 // See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
 /**
- * Why a Lowest message was shed.
- */
-
-public enum ShedReason: Equatable, Hashable {
-    
-    /**
-     * It waited `lowest_max_wait_ms` without a free slot.
-     */
-    case waitExceeded(
-        /**
-         * How long it waited.
-         */waitedMs: UInt64, 
-        /**
-         * The configured wait.
-         */maxWaitMs: UInt64
-    )
-    /**
-     * A queue bound was hit.
-     */
-    case queueFull(
-        /**
-         * The bound.
-         */bound: UInt64
-    )
-
-
-
-}
-
-#if compiler(>=6)
-extension ShedReason: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeShedReason: FfiConverterRustBuffer {
-    typealias SwiftType = ShedReason
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ShedReason {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .waitExceeded(waitedMs: try FfiConverterUInt64.read(from: &buf), maxWaitMs: try FfiConverterUInt64.read(from: &buf)
-        )
-        
-        case 2: return .queueFull(bound: try FfiConverterUInt64.read(from: &buf)
-        )
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: ShedReason, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case let .waitExceeded(waitedMs,maxWaitMs):
-            writeInt(&buf, Int32(1))
-            FfiConverterUInt64.write(waitedMs, into: &buf)
-            FfiConverterUInt64.write(maxWaitMs, into: &buf)
-            
-        
-        case let .queueFull(bound):
-            writeInt(&buf, Int32(2))
-            FfiConverterUInt64.write(bound, into: &buf)
-            
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeShedReason_lift(_ buf: RustBuffer) throws -> ShedReason {
-    return try FfiConverterTypeShedReason.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeShedReason_lower(_ value: ShedReason) -> RustBuffer {
-    return FfiConverterTypeShedReason.lower(value)
-}
-
-
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
-/**
  * `SyncOtherMachine`.
  */
 
@@ -9497,31 +8366,6 @@ fileprivate struct FfiConverterSequenceTypeQueuedMessage: FfiConverterRustBuffer
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterSequenceTypeReleasedMessage: FfiConverterRustBuffer {
-    typealias SwiftType = [ReleasedMessage]
-
-    public static func write(_ value: [ReleasedMessage], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterTypeReleasedMessage.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ReleasedMessage] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [ReleasedMessage]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeReleasedMessage.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterSequenceTypeShedMessage: FfiConverterRustBuffer {
     typealias SwiftType = [ShedMessage]
 
@@ -9539,31 +8383,6 @@ fileprivate struct FfiConverterSequenceTypeShedMessage: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeShedMessage.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterSequenceTypeAdmission: FfiConverterRustBuffer {
-    typealias SwiftType = [Admission]
-
-    public static func write(_ value: [Admission], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterTypeAdmission.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Admission] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [Admission]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeAdmission.read(from: &buf))
         }
         return seq
     }
@@ -9664,6 +8483,31 @@ fileprivate struct FfiConverterSequenceTypeSendMsgControl: FfiConverterRustBuffe
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeSendMsgControl.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeAdmission: FfiConverterRustBuffer {
+    typealias SwiftType = [Admission]
+
+    public static func write(_ value: [Admission], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeAdmission.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Admission] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Admission]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeAdmission.read(from: &buf))
         }
         return seq
     }
@@ -10131,28 +8975,28 @@ private let initializationResult: InitializationResult = {
     if bindings_contract_version != scaffolding_contract_version {
         return InitializationResult.contractVersionMismatch
     }
-    if (uniffi_imbridge_checksum_func_c2c_msg_key_format() != 24859) {
+    if (uniffi_imbridge_checksum_func_c2c_msg_key_format() != 10623) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_c2c_msg_key_parse() != 12159) {
+    if (uniffi_imbridge_checksum_func_c2c_msg_key_parse() != 13525) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_func_check_send_body() != 44249) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_client_msg_id_format() != 47112) {
+    if (uniffi_imbridge_checksum_func_client_msg_id_format() != 21577) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_client_msg_id_new() != 5101) {
+    if (uniffi_imbridge_checksum_func_client_msg_id_new() != 30981) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_client_msg_id_parse() != 56888) {
+    if (uniffi_imbridge_checksum_func_client_msg_id_parse() != 6681) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_conversation_id_format() != 50651) {
+    if (uniffi_imbridge_checksum_func_conversation_id_format() != 49910) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_conversation_id_parse() != 25722) {
+    if (uniffi_imbridge_checksum_func_conversation_id_parse() != 58800) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_func_decode_c2c_message() != 40709) {
@@ -10182,10 +9026,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_func_export_snapshot() != 22364) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_group_msg_key_format() != 52446) {
+    if (uniffi_imbridge_checksum_func_group_msg_key_format() != 44703) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_group_msg_key_parse() != 54959) {
+    if (uniffi_imbridge_checksum_func_group_msg_key_parse() != 46962) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_func_group_type_from_id() != 27670) {
@@ -10341,25 +9185,25 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_method_messagebodybuilder_encoded_len() != 32626) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_outbox_admit() != 5862) {
+    if (uniffi_imbridge_checksum_method_outbox_admit() != 33880) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_method_outbox_next_poll_ms() != 58142) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_outbox_poll() != 29171) {
+    if (uniffi_imbridge_checksum_method_outbox_poll() != 9541) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_outbox_queued() != 57869) {
+    if (uniffi_imbridge_checksum_method_outbox_queued() != 54312) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_method_outbox_set_conversation_limit() != 56133) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_outbox_stats() != 5595) {
+    if (uniffi_imbridge_checksum_method_outbox_stats() != 32864) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_outbox_take_shed() != 8104) {
+    if (uniffi_imbridge_checksum_method_outbox_take_shed() != 56421) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_method_pushchannel_handle() != 36000) {
@@ -10401,7 +9245,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_constructor_messagebodybuilder_new() != 58403) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_constructor_outbox_new() != 16551) {
+    if (uniffi_imbridge_checksum_constructor_outbox_new() != 64695) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_constructor_pushchannel_open() != 20503) {

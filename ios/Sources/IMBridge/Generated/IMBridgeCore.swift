@@ -435,6 +435,22 @@ fileprivate struct FfiConverterUInt32: FfiConverterPrimitive {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterInt32: FfiConverterPrimitive {
+    typealias FfiType = Int32
+    typealias SwiftType = Int32
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Int32 {
+        return try lift(readInt(&buf))
+    }
+
+    public static func write(_ value: Int32, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterUInt64: FfiConverterPrimitive {
     typealias FfiType = UInt64
     typealias SwiftType = UInt64
@@ -511,6 +527,230 @@ fileprivate struct FfiConverterString: FfiConverter {
         writeInt(&buf, len)
         writeBytes(&buf, value.utf8)
     }
+}
+
+
+/**
+ * Server key of a C2C message: `MsgSeq_MsgRandom_MsgTime`.
+ */
+public struct C2cMsgKey: Equatable, Hashable {
+    /**
+     * The message's `MsgSeq`.
+     */
+    public let msgSeq: UInt32
+    /**
+     * The message's `MsgRandom`.
+     */
+    public let msgRandom: UInt32
+    /**
+     * Server time, unix seconds.
+     */
+    public let msgTime: UInt64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The message's `MsgSeq`.
+         */msgSeq: UInt32, 
+        /**
+         * The message's `MsgRandom`.
+         */msgRandom: UInt32, 
+        /**
+         * Server time, unix seconds.
+         */msgTime: UInt64) {
+        self.msgSeq = msgSeq
+        self.msgRandom = msgRandom
+        self.msgTime = msgTime
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension C2cMsgKey: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeC2cMsgKey: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> C2cMsgKey {
+        return
+            try C2cMsgKey(
+                msgSeq: FfiConverterUInt32.read(from: &buf), 
+                msgRandom: FfiConverterUInt32.read(from: &buf), 
+                msgTime: FfiConverterUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: C2cMsgKey, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.msgSeq, into: &buf)
+        FfiConverterUInt32.write(value.msgRandom, into: &buf)
+        FfiConverterUInt64.write(value.msgTime, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeC2cMsgKey_lift(_ buf: RustBuffer) throws -> C2cMsgKey {
+    return try FfiConverterTypeC2cMsgKey.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeC2cMsgKey_lower(_ value: C2cMsgKey) -> RustBuffer {
+    return FfiConverterTypeC2cMsgKey.lower(value)
+}
+
+
+/**
+ * Client message id `tinyid-clientTime-random`: decimal u64, unix seconds,
+ * decimal u32.
+ */
+public struct ClientMsgId: Equatable, Hashable {
+    /**
+     * The sender's tiny id.
+     */
+    public let tinyid: UInt64
+    /**
+     * Client clock when the message was created, unix seconds.
+     */
+    public let clientTime: UInt64
+    /**
+     * Random part.
+     */
+    public let random: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The sender's tiny id.
+         */tinyid: UInt64, 
+        /**
+         * Client clock when the message was created, unix seconds.
+         */clientTime: UInt64, 
+        /**
+         * Random part.
+         */random: UInt32) {
+        self.tinyid = tinyid
+        self.clientTime = clientTime
+        self.random = random
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension ClientMsgId: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeClientMsgId: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ClientMsgId {
+        return
+            try ClientMsgId(
+                tinyid: FfiConverterUInt64.read(from: &buf), 
+                clientTime: FfiConverterUInt64.read(from: &buf), 
+                random: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ClientMsgId, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.tinyid, into: &buf)
+        FfiConverterUInt64.write(value.clientTime, into: &buf)
+        FfiConverterUInt32.write(value.random, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeClientMsgId_lift(_ buf: RustBuffer) throws -> ClientMsgId {
+    return try FfiConverterTypeClientMsgId.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeClientMsgId_lower(_ value: ClientMsgId) -> RustBuffer {
+    return FfiConverterTypeClientMsgId.lower(value)
+}
+
+
+/**
+ * A group message: its group and the server's `MsgSeq`, which is strictly
+ * increasing per group. Text form `GroupId_MsgSeq`; the group id may itself
+ * contain `_` (Community ids do), so parsing splits at the last one.
+ */
+public struct GroupMsgKey: Equatable, Hashable {
+    /**
+     * The group.
+     */
+    public let groupId: String
+    /**
+     * Server sequence number within the group.
+     */
+    public let msgSeq: UInt64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The group.
+         */groupId: String, 
+        /**
+         * Server sequence number within the group.
+         */msgSeq: UInt64) {
+        self.groupId = groupId
+        self.msgSeq = msgSeq
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension GroupMsgKey: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeGroupMsgKey: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> GroupMsgKey {
+        return
+            try GroupMsgKey(
+                groupId: FfiConverterString.read(from: &buf), 
+                msgSeq: FfiConverterUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: GroupMsgKey, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.groupId, into: &buf)
+        FfiConverterUInt64.write(value.msgSeq, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGroupMsgKey_lift(_ buf: RustBuffer) throws -> GroupMsgKey {
+    return try FfiConverterTypeGroupMsgKey.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGroupMsgKey_lower(_ value: GroupMsgKey) -> RustBuffer {
+    return FfiConverterTypeGroupMsgKey.lower(value)
 }
 
 
@@ -598,6 +838,373 @@ public func FfiConverterTypeGroupTypeInfo_lift(_ buf: RustBuffer) throws -> Grou
 #endif
 public func FfiConverterTypeGroupTypeInfo_lower(_ value: GroupTypeInfo) -> RustBuffer {
     return FfiConverterTypeGroupTypeInfo.lower(value)
+}
+
+
+/**
+ * The outbox's configuration. Every number is a default from the FAQ or
+ * a bound of this library, and every one can be changed. One
+ * conversation's own send limit is set on the outbox
+ * (`Outbox::set_conversation_limit`).
+ */
+public struct OutboxLimits: Equatable, Hashable {
+    /**
+     * P2: sends per group conversation in any window. Default 40.
+     */
+    public let groupPerWindow: UInt32
+    /**
+     * P2: sends per C2C conversation in any window. Default 5.
+     */
+    public let c2cPerWindow: UInt32
+    /**
+     * P2: the sliding window, ms. Default 1,000: never more than N sends
+     * whose times lie within `(t − window, t]`.
+     */
+    public let windowMs: UInt64
+    /**
+     * P3: how long a Lowest message may wait before it is shed. Default 2,000 ms.
+     */
+    public let lowestMaxWaitMs: UInt64
+    /**
+     * P3: most messages queued per conversation. Default 1,000.
+     */
+    public let maxQueuedPerConversation: UInt32
+    /**
+     * P3: most messages queued in all. Default 100,000.
+     */
+    public let maxQueuedTotal: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * P2: sends per group conversation in any window. Default 40.
+         */groupPerWindow: UInt32 = UInt32(40), 
+        /**
+         * P2: sends per C2C conversation in any window. Default 5.
+         */c2cPerWindow: UInt32 = UInt32(5), 
+        /**
+         * P2: the sliding window, ms. Default 1,000: never more than N sends
+         * whose times lie within `(t − window, t]`.
+         */windowMs: UInt64 = UInt64(1000), 
+        /**
+         * P3: how long a Lowest message may wait before it is shed. Default 2,000 ms.
+         */lowestMaxWaitMs: UInt64 = UInt64(2000), 
+        /**
+         * P3: most messages queued per conversation. Default 1,000.
+         */maxQueuedPerConversation: UInt32 = UInt32(1000), 
+        /**
+         * P3: most messages queued in all. Default 100,000.
+         */maxQueuedTotal: UInt32 = UInt32(100000)) {
+        self.groupPerWindow = groupPerWindow
+        self.c2cPerWindow = c2cPerWindow
+        self.windowMs = windowMs
+        self.lowestMaxWaitMs = lowestMaxWaitMs
+        self.maxQueuedPerConversation = maxQueuedPerConversation
+        self.maxQueuedTotal = maxQueuedTotal
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension OutboxLimits: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeOutboxLimits: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> OutboxLimits {
+        return
+            try OutboxLimits(
+                groupPerWindow: FfiConverterUInt32.read(from: &buf), 
+                c2cPerWindow: FfiConverterUInt32.read(from: &buf), 
+                windowMs: FfiConverterUInt64.read(from: &buf), 
+                lowestMaxWaitMs: FfiConverterUInt64.read(from: &buf), 
+                maxQueuedPerConversation: FfiConverterUInt32.read(from: &buf), 
+                maxQueuedTotal: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: OutboxLimits, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.groupPerWindow, into: &buf)
+        FfiConverterUInt32.write(value.c2cPerWindow, into: &buf)
+        FfiConverterUInt64.write(value.windowMs, into: &buf)
+        FfiConverterUInt64.write(value.lowestMaxWaitMs, into: &buf)
+        FfiConverterUInt32.write(value.maxQueuedPerConversation, into: &buf)
+        FfiConverterUInt32.write(value.maxQueuedTotal, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOutboxLimits_lift(_ buf: RustBuffer) throws -> OutboxLimits {
+    return try FfiConverterTypeOutboxLimits.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOutboxLimits_lower(_ value: OutboxLimits) -> RustBuffer {
+    return FfiConverterTypeOutboxLimits.lower(value)
+}
+
+
+/**
+ * What one [`crate::outbox::Outbox::poll`] hands back.
+ */
+public struct OutboxPoll: Equatable, Hashable {
+    /**
+     * Send these now: highest priority first, then in admission order.
+     */
+    public let released: [ReleasedMessage]
+    /**
+     * Lowest messages given up on since the last poll, with reasons.
+     */
+    public let shed: [ShedMessage]
+    /**
+     * When to poll again (ms, same clock), `None` while nothing waits.
+     */
+    public let nextPollMs: UInt64?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Send these now: highest priority first, then in admission order.
+         */released: [ReleasedMessage], 
+        /**
+         * Lowest messages given up on since the last poll, with reasons.
+         */shed: [ShedMessage], 
+        /**
+         * When to poll again (ms, same clock), `None` while nothing waits.
+         */nextPollMs: UInt64?) {
+        self.released = released
+        self.shed = shed
+        self.nextPollMs = nextPollMs
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension OutboxPoll: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeOutboxPoll: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> OutboxPoll {
+        return
+            try OutboxPoll(
+                released: FfiConverterSequenceTypeReleasedMessage.read(from: &buf), 
+                shed: FfiConverterSequenceTypeShedMessage.read(from: &buf), 
+                nextPollMs: FfiConverterOptionUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: OutboxPoll, into buf: inout [UInt8]) {
+        FfiConverterSequenceTypeReleasedMessage.write(value.released, into: &buf)
+        FfiConverterSequenceTypeShedMessage.write(value.shed, into: &buf)
+        FfiConverterOptionUInt64.write(value.nextPollMs, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOutboxPoll_lift(_ buf: RustBuffer) throws -> OutboxPoll {
+    return try FfiConverterTypeOutboxPoll.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOutboxPoll_lower(_ value: OutboxPoll) -> RustBuffer {
+    return FfiConverterTypeOutboxPoll.lower(value)
+}
+
+
+/**
+ * Counters over the life of an outbox. Every admitted message is, at any
+ * moment, exactly one of released, shed or queued.
+ */
+public struct OutboxStats: Equatable, Hashable {
+    /**
+     * Messages accepted by `admit`.
+     */
+    public let admitted: UInt64
+    /**
+     * Messages refused by `admit` (10023).
+     */
+    public let refused: UInt64
+    /**
+     * Messages released.
+     */
+    public let released: UInt64
+    /**
+     * Messages shed.
+     */
+    public let shed: UInt64
+    /**
+     * Messages waiting now.
+     */
+    public let queued: UInt64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Messages accepted by `admit`.
+         */admitted: UInt64, 
+        /**
+         * Messages refused by `admit` (10023).
+         */refused: UInt64, 
+        /**
+         * Messages released.
+         */released: UInt64, 
+        /**
+         * Messages shed.
+         */shed: UInt64, 
+        /**
+         * Messages waiting now.
+         */queued: UInt64) {
+        self.admitted = admitted
+        self.refused = refused
+        self.released = released
+        self.shed = shed
+        self.queued = queued
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension OutboxStats: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeOutboxStats: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> OutboxStats {
+        return
+            try OutboxStats(
+                admitted: FfiConverterUInt64.read(from: &buf), 
+                refused: FfiConverterUInt64.read(from: &buf), 
+                released: FfiConverterUInt64.read(from: &buf), 
+                shed: FfiConverterUInt64.read(from: &buf), 
+                queued: FfiConverterUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: OutboxStats, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.admitted, into: &buf)
+        FfiConverterUInt64.write(value.refused, into: &buf)
+        FfiConverterUInt64.write(value.released, into: &buf)
+        FfiConverterUInt64.write(value.shed, into: &buf)
+        FfiConverterUInt64.write(value.queued, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOutboxStats_lift(_ buf: RustBuffer) throws -> OutboxStats {
+    return try FfiConverterTypeOutboxStats.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOutboxStats_lower(_ value: OutboxStats) -> RustBuffer {
+    return FfiConverterTypeOutboxStats.lower(value)
+}
+
+
+/**
+ * A message as the app hands it over the FFI: the conversation as text
+ * (`c2c_…` / `group_…`) and the priority optional (Normal). A malformed
+ * conversation is refused on its own, with 6017, by
+ * [`crate::outbox::Outbox::admit_all`].
+ */
+public struct OutgoingMessage: Equatable, Hashable {
+    /**
+     * The app's id (e.g. the client message id); reported back unchanged.
+     */
+    public let id: String
+    /**
+     * `c2c_<user>` or `group_<group id>`.
+     */
+    public let conversation: String
+    /**
+     * Its priority (P1); `None` is Normal.
+     */
+    public let priority: Priority?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The app's id (e.g. the client message id); reported back unchanged.
+         */id: String, 
+        /**
+         * `c2c_<user>` or `group_<group id>`.
+         */conversation: String, 
+        /**
+         * Its priority (P1); `None` is Normal.
+         */priority: Priority? = nil) {
+        self.id = id
+        self.conversation = conversation
+        self.priority = priority
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension OutgoingMessage: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeOutgoingMessage: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> OutgoingMessage {
+        return
+            try OutgoingMessage(
+                id: FfiConverterString.read(from: &buf), 
+                conversation: FfiConverterString.read(from: &buf), 
+                priority: FfiConverterOptionTypePriority.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: OutgoingMessage, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterString.write(value.conversation, into: &buf)
+        FfiConverterOptionTypePriority.write(value.priority, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOutgoingMessage_lift(_ buf: RustBuffer) throws -> OutgoingMessage {
+    return try FfiConverterTypeOutgoingMessage.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOutgoingMessage_lower(_ value: OutgoingMessage) -> RustBuffer {
+    return FfiConverterTypeOutgoingMessage.lower(value)
 }
 
 
@@ -875,6 +1482,391 @@ public func FfiConverterTypePushStatus_lower(_ value: PushStatus) -> RustBuffer 
     return FfiConverterTypePushStatus.lower(value)
 }
 
+
+/**
+ * A message still waiting, as [`crate::outbox::Outbox::queued`] lists it.
+ */
+public struct QueuedMessage: Equatable, Hashable {
+    /**
+     * The app's id.
+     */
+    public let id: String
+    /**
+     * Where it goes.
+     */
+    public let conversation: ConversationId
+    /**
+     * Its priority.
+     */
+    public let priority: Priority
+    /**
+     * When it was admitted.
+     */
+    public let admittedMs: UInt64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The app's id.
+         */id: String, 
+        /**
+         * Where it goes.
+         */conversation: ConversationId, 
+        /**
+         * Its priority.
+         */priority: Priority, 
+        /**
+         * When it was admitted.
+         */admittedMs: UInt64) {
+        self.id = id
+        self.conversation = conversation
+        self.priority = priority
+        self.admittedMs = admittedMs
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension QueuedMessage: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeQueuedMessage: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> QueuedMessage {
+        return
+            try QueuedMessage(
+                id: FfiConverterString.read(from: &buf), 
+                conversation: FfiConverterTypeConversationId.read(from: &buf), 
+                priority: FfiConverterTypePriority.read(from: &buf), 
+                admittedMs: FfiConverterUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: QueuedMessage, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterTypeConversationId.write(value.conversation, into: &buf)
+        FfiConverterTypePriority.write(value.priority, into: &buf)
+        FfiConverterUInt64.write(value.admittedMs, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeQueuedMessage_lift(_ buf: RustBuffer) throws -> QueuedMessage {
+    return try FfiConverterTypeQueuedMessage.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeQueuedMessage_lower(_ value: QueuedMessage) -> RustBuffer {
+    return FfiConverterTypeQueuedMessage.lower(value)
+}
+
+
+/**
+ * A message the app may send now.
+ */
+public struct ReleasedMessage: Equatable, Hashable {
+    /**
+     * The app's id.
+     */
+    public let id: String
+    /**
+     * Where it goes.
+     */
+    public let conversation: ConversationId
+    /**
+     * Its priority.
+     */
+    public let priority: Priority
+    /**
+     * When it was admitted.
+     */
+    public let admittedMs: UInt64
+    /**
+     * When it was released (the `now` of that poll).
+     */
+    public let releasedMs: UInt64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The app's id.
+         */id: String, 
+        /**
+         * Where it goes.
+         */conversation: ConversationId, 
+        /**
+         * Its priority.
+         */priority: Priority, 
+        /**
+         * When it was admitted.
+         */admittedMs: UInt64, 
+        /**
+         * When it was released (the `now` of that poll).
+         */releasedMs: UInt64) {
+        self.id = id
+        self.conversation = conversation
+        self.priority = priority
+        self.admittedMs = admittedMs
+        self.releasedMs = releasedMs
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension ReleasedMessage: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeReleasedMessage: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ReleasedMessage {
+        return
+            try ReleasedMessage(
+                id: FfiConverterString.read(from: &buf), 
+                conversation: FfiConverterTypeConversationId.read(from: &buf), 
+                priority: FfiConverterTypePriority.read(from: &buf), 
+                admittedMs: FfiConverterUInt64.read(from: &buf), 
+                releasedMs: FfiConverterUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ReleasedMessage, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterTypeConversationId.write(value.conversation, into: &buf)
+        FfiConverterTypePriority.write(value.priority, into: &buf)
+        FfiConverterUInt64.write(value.admittedMs, into: &buf)
+        FfiConverterUInt64.write(value.releasedMs, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReleasedMessage_lift(_ buf: RustBuffer) throws -> ReleasedMessage {
+    return try FfiConverterTypeReleasedMessage.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReleasedMessage_lower(_ value: ReleasedMessage) -> RustBuffer {
+    return FfiConverterTypeReleasedMessage.lower(value)
+}
+
+
+/**
+ * A Lowest message the outbox gave up on, with the reason (P3).
+ */
+public struct ShedMessage: Equatable, Hashable {
+    /**
+     * The app's id.
+     */
+    public let id: String
+    /**
+     * Where it was going.
+     */
+    public let conversation: ConversationId
+    /**
+     * Always [`Priority::Lowest`].
+     */
+    public let priority: Priority
+    /**
+     * When it was admitted.
+     */
+    public let admittedMs: UInt64
+    /**
+     * When it was shed.
+     */
+    public let shedMs: UInt64
+    /**
+     * Why.
+     */
+    public let reason: ShedReason
+    /**
+     * Why, as a sentence starting with the reason's name.
+     */
+    public let detail: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The app's id.
+         */id: String, 
+        /**
+         * Where it was going.
+         */conversation: ConversationId, 
+        /**
+         * Always [`Priority::Lowest`].
+         */priority: Priority, 
+        /**
+         * When it was admitted.
+         */admittedMs: UInt64, 
+        /**
+         * When it was shed.
+         */shedMs: UInt64, 
+        /**
+         * Why.
+         */reason: ShedReason, 
+        /**
+         * Why, as a sentence starting with the reason's name.
+         */detail: String) {
+        self.id = id
+        self.conversation = conversation
+        self.priority = priority
+        self.admittedMs = admittedMs
+        self.shedMs = shedMs
+        self.reason = reason
+        self.detail = detail
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension ShedMessage: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeShedMessage: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ShedMessage {
+        return
+            try ShedMessage(
+                id: FfiConverterString.read(from: &buf), 
+                conversation: FfiConverterTypeConversationId.read(from: &buf), 
+                priority: FfiConverterTypePriority.read(from: &buf), 
+                admittedMs: FfiConverterUInt64.read(from: &buf), 
+                shedMs: FfiConverterUInt64.read(from: &buf), 
+                reason: FfiConverterTypeShedReason.read(from: &buf), 
+                detail: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ShedMessage, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterTypeConversationId.write(value.conversation, into: &buf)
+        FfiConverterTypePriority.write(value.priority, into: &buf)
+        FfiConverterUInt64.write(value.admittedMs, into: &buf)
+        FfiConverterUInt64.write(value.shedMs, into: &buf)
+        FfiConverterTypeShedReason.write(value.reason, into: &buf)
+        FfiConverterString.write(value.detail, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeShedMessage_lift(_ buf: RustBuffer) throws -> ShedMessage {
+    return try FfiConverterTypeShedMessage.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeShedMessage_lower(_ value: ShedMessage) -> RustBuffer {
+    return FfiConverterTypeShedMessage.lower(value)
+}
+
+// Note that we don't yet support `indirect` for enums.
+// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+/**
+ * The outbox's answer to one message of `admit_all` (P3).
+ */
+
+public enum Admission: Equatable, Hashable {
+    
+    /**
+     * Queued (or already shed and reported by the next poll).
+     */
+    case accepted
+    /**
+     * Not taken: 10023 when its queue is full, 6017 for a bad conversation.
+     */
+    case refused(
+        /**
+         * The service's number.
+         */code: Int32, 
+        /**
+         * Why, as a sentence.
+         */reason: String
+    )
+
+
+
+}
+
+#if compiler(>=6)
+extension Admission: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAdmission: FfiConverterRustBuffer {
+    typealias SwiftType = Admission
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Admission {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .accepted
+        
+        case 2: return .refused(code: try FfiConverterInt32.read(from: &buf), reason: try FfiConverterString.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Admission, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .accepted:
+            writeInt(&buf, Int32(1))
+        
+        
+        case let .refused(code,reason):
+            writeInt(&buf, Int32(2))
+            FfiConverterInt32.write(code, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAdmission_lift(_ buf: RustBuffer) throws -> Admission {
+    return try FfiConverterTypeAdmission.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAdmission_lower(_ value: Admission) -> RustBuffer {
+    return FfiConverterTypeAdmission.lower(value)
+}
+
+
 // Note that we don't yet support `indirect` for enums.
 // See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
 /**
@@ -946,6 +1938,92 @@ public func FfiConverterTypeApnsEnvironment_lift(_ buf: RustBuffer) throws -> Ap
 #endif
 public func FfiConverterTypeApnsEnvironment_lower(_ value: ApnsEnvironment) -> RustBuffer {
     return FfiConverterTypeApnsEnvironment.lower(value)
+}
+
+
+// Note that we don't yet support `indirect` for enums.
+// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+/**
+ * A conversation: `c2c_<userID>` or `group_<groupID>`.
+ */
+
+public enum ConversationId: Equatable, Hashable {
+    
+    /**
+     * One-to-one conversation with a user.
+     */
+    case c2c(
+        /**
+         * The other user.
+         */userId: String
+    )
+    /**
+     * Group conversation.
+     */
+    case group(
+        /**
+         * The group.
+         */groupId: String
+    )
+
+
+
+}
+
+#if compiler(>=6)
+extension ConversationId: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeConversationId: FfiConverterRustBuffer {
+    typealias SwiftType = ConversationId
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ConversationId {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .c2c(userId: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 2: return .group(groupId: try FfiConverterString.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ConversationId, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .c2c(userId):
+            writeInt(&buf, Int32(1))
+            FfiConverterString.write(userId, into: &buf)
+            
+        
+        case let .group(groupId):
+            writeInt(&buf, Int32(2))
+            FfiConverterString.write(groupId, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeConversationId_lift(_ buf: RustBuffer) throws -> ConversationId {
+    return try FfiConverterTypeConversationId.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeConversationId_lower(_ value: ConversationId) -> RustBuffer {
+    return FfiConverterTypeConversationId.lower(value)
 }
 
 
@@ -2296,6 +3374,96 @@ public func FfiConverterTypePushVendor_lower(_ value: PushVendor) -> RustBuffer 
 }
 
 
+// Note that we don't yet support `indirect` for enums.
+// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+/**
+ * Why a Lowest message was shed (P3).
+ */
+
+public enum ShedReason: Equatable, Hashable {
+    
+    /**
+     * It waited `lowest_max_wait_ms` without a free slot.
+     */
+    case waitExceeded(
+        /**
+         * How long it waited.
+         */waitedMs: UInt64, 
+        /**
+         * The configured wait.
+         */maxWaitMs: UInt64
+    )
+    /**
+     * Its conversation's queue (or the whole outbox) hit its bound.
+     */
+    case queueFull(
+        /**
+         * The bound that was hit.
+         */bound: UInt64
+    )
+
+
+
+}
+
+#if compiler(>=6)
+extension ShedReason: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeShedReason: FfiConverterRustBuffer {
+    typealias SwiftType = ShedReason
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ShedReason {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .waitExceeded(waitedMs: try FfiConverterUInt64.read(from: &buf), maxWaitMs: try FfiConverterUInt64.read(from: &buf)
+        )
+        
+        case 2: return .queueFull(bound: try FfiConverterUInt64.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ShedReason, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .waitExceeded(waitedMs,maxWaitMs):
+            writeInt(&buf, Int32(1))
+            FfiConverterUInt64.write(waitedMs, into: &buf)
+            FfiConverterUInt64.write(maxWaitMs, into: &buf)
+            
+        
+        case let .queueFull(bound):
+            writeInt(&buf, Int32(2))
+            FfiConverterUInt64.write(bound, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeShedReason_lift(_ buf: RustBuffer) throws -> ShedReason {
+    return try FfiConverterTypeShedReason.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeShedReason_lower(_ value: ShedReason) -> RustBuffer {
+    return FfiConverterTypeShedReason.lower(value)
+}
+
+
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
@@ -2419,6 +3587,30 @@ fileprivate struct FfiConverterOptionTypeApnsEnvironment: FfiConverterRustBuffer
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypePriority: FfiConverterRustBuffer {
+    typealias SwiftType = Priority?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypePriority.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypePriority.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypePushVendor: FfiConverterRustBuffer {
     typealias SwiftType = PushVendor?
 
@@ -2461,6 +3653,56 @@ fileprivate struct FfiConverterOptionTypeSecret: FfiConverterRustBuffer {
         case 1: return try FfiConverterTypeSecret.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeReleasedMessage: FfiConverterRustBuffer {
+    typealias SwiftType = [ReleasedMessage]
+
+    public static func write(_ value: [ReleasedMessage], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeReleasedMessage.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ReleasedMessage] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ReleasedMessage]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeReleasedMessage.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeShedMessage: FfiConverterRustBuffer {
+    typealias SwiftType = [ShedMessage]
+
+    public static func write(_ value: [ShedMessage], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeShedMessage.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ShedMessage] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ShedMessage]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeShedMessage.read(from: &buf))
+        }
+        return seq
     }
 }
 

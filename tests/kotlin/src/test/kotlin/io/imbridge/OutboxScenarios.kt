@@ -35,8 +35,8 @@ object OutboxScenarios {
         fun num(key: String, default: Long) = l[key]?.jsonPrimitive?.long ?: default
         val outbox = Outbox(
             OutboxLimits(
-                groupPerSec = num("group_per_sec", 40).toUInt(),
-                c2cPerSec = num("c2c_per_sec", 5).toUInt(),
+                groupPerWindow = num("group_per_window", 40).toUInt(),
+                c2cPerWindow = num("c2c_per_window", 5).toUInt(),
                 lowestMaxWaitMs = num("lowest_max_wait_ms", 2000).toULong(),
                 maxQueuedPerConversation = num("max_queued_per_conversation", 1000).toUInt(),
                 maxQueuedTotal = num("max_queued_total", 100_000).toUInt(),

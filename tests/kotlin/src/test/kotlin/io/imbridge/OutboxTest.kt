@@ -38,7 +38,7 @@ class OutboxTest {
     }
 
     @Test
-    fun p3_high_overtakes_and_stats_conserve() = Outbox(OutboxLimits(c2cPerSec = 1u)).use { outbox ->
+    fun p3_high_overtakes_and_stats_conserve() = Outbox(OutboxLimits(c2cPerWindow = 1u)).use { outbox ->
         outbox.admit(0u, listOf(msg("first")))
         outbox.poll(0u)
         outbox.admit(1u, listOf(msg("low", priority = Priority.LOW), msg("high", priority = Priority.HIGH)))
@@ -50,7 +50,7 @@ class OutboxTest {
 
     @Test
     fun p3_full_queue_refuses_with_10023_and_sheds_only_lowest() =
-        Outbox(OutboxLimits(c2cPerSec = 1u, maxQueuedPerConversation = 1u)).use { outbox ->
+        Outbox(OutboxLimits(c2cPerWindow = 1u, maxQueuedPerConversation = 1u)).use { outbox ->
             val admissions = outbox.admit(
                 0u,
                 listOf(msg("a"), msg("b", priority = Priority.HIGH), msg("like", priority = Priority.LOWEST)),
@@ -65,7 +65,7 @@ class OutboxTest {
 
     @Test
     fun p3_lowest_shed_after_its_wait_carries_the_reason() =
-        Outbox(OutboxLimits(c2cPerSec = 1u, lowestMaxWaitMs = 300u)).use { outbox ->
+        Outbox(OutboxLimits(c2cPerWindow = 1u, lowestMaxWaitMs = 300u)).use { outbox ->
             outbox.admit(0u, listOf(msg("a"), msg("like", priority = Priority.LOWEST)))
             assertEquals(300uL, outbox.poll(0u).nextPollMs)
             val shed = outbox.poll(300u).shed.single()
@@ -82,7 +82,7 @@ class OutboxTest {
 
     @Test
     fun p2_invalid_limits_throw_6017() {
-        val e = assertThrows<OutboxException.InvalidLimit> { Outbox(OutboxLimits(groupPerSec = 0u)) }
+        val e = assertThrows<OutboxException.InvalidLimit> { Outbox(OutboxLimits(groupPerWindow = 0u)) }
         assertEquals(6017, e.code)
         Outbox().use { outbox ->
             assertThrows<OutboxException.InvalidLimit> { outbox.setConversationLimit("c2c_bob", 0u) }
@@ -116,7 +116,7 @@ class OutboxTest {
     fun p4_driver_reports_shed_messages() = runTest {
         val shed = mutableListOf<String>()
         val driver = OutboxDriver(
-            Outbox(OutboxLimits(c2cPerSec = 1u, lowestMaxWaitMs = 500u)), backgroundScope,
+            Outbox(OutboxLimits(c2cPerWindow = 1u, lowestMaxWaitMs = 500u)), backgroundScope,
             clock = { testScheduler.currentTime }, onShed = { s -> shed += s.map { it.id } },
         ) { }
         driver.submit(listOf(msg("a"), msg("like", priority = Priority.LOWEST)))
