@@ -1,59 +1,8 @@
 //! Initialisation and login across the FFI (SPEC I1–I4).
 
 use imbridge_core::init as core;
+pub use imbridge_core::init::{InitConfig, LoginState, LoginStatus, SessionEnd};
 use std::sync::Arc;
-
-/// What an instance is created with (SPEC I1).
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct InitConfig {
-    /// The app's SDKAppID (not 0).
-    pub sdk_app_id: u64,
-    /// Absolute directory for the instance's files; on Android the app's
-    /// files dir, on iOS Application Support or the app group container.
-    pub data_dir: String,
-}
-
-/// Where login stands (SPEC I4).
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Enum)]
-pub enum LoginState {
-    /// Nobody logged in (SDK value 3).
-    LoggedOut,
-    /// Login under way (SDK value 2).
-    LoggingIn {
-        /// Who.
-        user_id: String,
-    },
-    /// Logged in (SDK value 1).
-    LoggedIn {
-        /// Who.
-        user_id: String,
-    },
-    /// Logout under way (SDK value 1 until it ends).
-    LoggingOut {
-        /// Who.
-        user_id: String,
-    },
-}
-
-/// Why the service ended the last session.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum SessionEnd {
-    /// 6208: logged in elsewhere.
-    KickedOffline,
-    /// 6206 / 70001: the user sig expired.
-    UserSigExpired,
-}
-
-/// The login state with the SDK's number and why the last session ended.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct LoginStatus {
-    /// The state.
-    pub state: LoginState,
-    /// The SDK's number: LoggedIn 1, LoggingIn 2, LoggedOut 3.
-    pub sdk_value: i32,
-    /// Set when the service ended the last session (kicked, sig expired).
-    pub last_session_end: Option<SessionEnd>,
-}
 
 /// Why init or login was refused. Variants with a service number carry it
 /// in `code` (6013 not initialised, 6014 not logged in, 6017 invalid
@@ -240,21 +189,6 @@ impl From<core::InitError> for InitError {
     }
 }
 
-fn state_out(state: &core::LoginState) -> LoginState {
-    match state {
-        core::LoginState::LoggedOut => LoginState::LoggedOut,
-        core::LoginState::LoggingIn { user } => LoginState::LoggingIn {
-            user_id: user.clone(),
-        },
-        core::LoginState::LoggedIn { user } => LoginState::LoggedIn {
-            user_id: user.clone(),
-        },
-        core::LoginState::LoggingOut { user } => LoginState::LoggingOut {
-            user_id: user.clone(),
-        },
-    }
-}
-
 /// The initialised SDK of this process (SPEC I1): at most one is live.
 /// Every handle to an instance that was uninitialised answers 6013.
 #[derive(Debug, uniffi::Object)]
@@ -285,10 +219,6 @@ impl Bridge {
             main: main_process,
         }
         .with_current_from_os();
-        let config = core::InitConfig {
-            sdk_app_id: config.sdk_app_id,
-            data_dir: config.data_dir,
-        };
         let instance = core::Registry::global().init(config, facts)?;
         Ok(Arc::new(Bridge { instance }))
     }
@@ -307,11 +237,7 @@ impl Bridge {
 
     /// The config it was created with.
     pub fn config(&self) -> InitConfig {
-        let c = self.instance.config();
-        InitConfig {
-            sdk_app_id: c.sdk_app_id,
-            data_dir: c.data_dir.clone(),
-        }
+        self.instance.config().clone()
     }
 
     /// Whether this is still the live instance.
@@ -331,16 +257,7 @@ impl Bridge {
 
     /// I4: the login state.
     pub fn login_status(&self) -> Result<LoginStatus, InitError> {
-        let state = self.instance.login_state()?;
-        let end = self.instance.last_session_end()?;
-        Ok(LoginStatus {
-            sdk_value: state.sdk_value(),
-            state: state_out(&state),
-            last_session_end: end.map(|e| match e {
-                core::SessionEnd::KickedOffline => SessionEnd::KickedOffline,
-                core::SessionEnd::UserSigExpired => SessionEnd::UserSigExpired,
-            }),
-        })
+        Ok(self.instance.login_status()?)
     }
 
     /// I4: the logged-in user; 6013 after uninit, 6014 before login.
@@ -353,35 +270,35 @@ impl Bridge {
     pub fn begin_login(&self, user_id: String) -> Result<LoginState, InitError> {
         Ok(self
             .instance
-            .with_login("begin login", |l| l.begin_login(&user_id).map(state_out))?)
+            .with_login("begin login", |l| l.begin_login(&user_id).cloned())?)
     }
 
     /// I4: the app's login call succeeded.
     pub fn login_succeeded(&self) -> Result<LoginState, InitError> {
         Ok(self
             .instance
-            .with_login("login succeeded", |l| l.login_succeeded().map(state_out))?)
+            .with_login("login succeeded", |l| l.login_succeeded().cloned())?)
     }
 
     /// I4: the app's login call failed.
     pub fn login_failed(&self) -> Result<LoginState, InitError> {
         Ok(self
             .instance
-            .with_login("login failed", |l| l.login_failed().map(state_out))?)
+            .with_login("login failed", |l| l.login_failed().cloned())?)
     }
 
     /// I4: the app starts its logout call; 6014 when nobody is logged in.
     pub fn begin_logout(&self) -> Result<LoginState, InitError> {
         Ok(self
             .instance
-            .with_login("begin logout", |l| l.begin_logout().map(state_out))?)
+            .with_login("begin logout", |l| l.begin_logout().cloned())?)
     }
 
     /// I4: the logout finished.
     pub fn logout_completed(&self) -> Result<LoginState, InitError> {
         Ok(self
             .instance
-            .with_login("logout completed", |l| l.logout_completed().map(state_out))?)
+            .with_login("logout completed", |l| l.logout_completed().cloned())?)
     }
 
     /// I4: the service ended the session with `code` (6208 kicked offline,

@@ -42,7 +42,9 @@ pub fn export_snapshot(live: &Live<'_>, app: AppFacts) -> Snapshot {
     if let Some(instance) = live.instance {
         let state = instance.login_state().unwrap_or(LoginState::LoggedOut);
         recipient.logged_in_user = match &state {
-            LoginState::LoggedIn { user } | LoginState::LoggingOut { user } => Some(user.clone()),
+            LoginState::LoggedIn { user_id: user } | LoginState::LoggingOut { user_id: user } => {
+                Some(user.clone())
+            }
             _ => None,
         };
         recipient.kicked = state == LoginState::LoggedOut

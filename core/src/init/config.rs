@@ -5,6 +5,7 @@ use crate::init::InitError;
 /// What an instance is created with. Two inits with equal configs share the
 /// instance; a different config is refused with what differs (I1).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct InitConfig {
     /// The app's SDKAppID from the console (must not be 0).
     pub sdk_app_id: u64,

@@ -1,7 +1,7 @@
 //! One live instance per process (SPEC I1).
 
 use crate::init::{
-    InitConfig, InitError, Login, LoginState, ProcessFacts, ProcessLock, SessionEnd,
+    InitConfig, InitError, Login, LoginState, LoginStatus, ProcessFacts, ProcessLock, SessionEnd,
 };
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -75,6 +75,18 @@ impl Instance {
     pub fn last_session_end(&self) -> Result<Option<SessionEnd>, InitError> {
         self.require_alive()?;
         Ok(lock(&self.login).last_session_end())
+    }
+
+    /// I4: the login state, its SDK number and how the last session ended,
+    /// in one value (6013 after uninit).
+    pub fn login_status(&self) -> Result<LoginStatus, InitError> {
+        self.require_alive()?;
+        let login = lock(&self.login);
+        Ok(LoginStatus {
+            sdk_value: login.state().sdk_value(),
+            state: login.state().clone(),
+            last_session_end: login.last_session_end(),
+        })
     }
 
     /// The logged-in user: 6013 before init / after uninit, 6014 before login.

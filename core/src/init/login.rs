@@ -11,6 +11,7 @@ use std::fmt;
 
 /// Where login stands.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum LoginState {
     /// Nobody is logged in (SDK value 3).
     #[default]
@@ -18,17 +19,17 @@ pub enum LoginState {
     /// A login is under way (SDK value 2).
     LoggingIn {
         /// Who is logging in.
-        user: String,
+        user_id: String,
     },
     /// Logged in (SDK value 1).
     LoggedIn {
         /// Who.
-        user: String,
+        user_id: String,
     },
     /// A logout is under way; still logged in for the SDK (value 1) until it ends.
     LoggingOut {
         /// Who is logging out.
-        user: String,
+        user_id: String,
     },
 }
 
@@ -46,9 +47,9 @@ impl LoginState {
     pub fn user(&self) -> Option<&str> {
         match self {
             LoginState::LoggedOut => None,
-            LoginState::LoggingIn { user }
-            | LoginState::LoggedIn { user }
-            | LoginState::LoggingOut { user } => Some(user),
+            LoginState::LoggingIn { user_id: user }
+            | LoginState::LoggedIn { user_id: user }
+            | LoginState::LoggingOut { user_id: user } => Some(user),
         }
     }
 }
@@ -57,15 +58,28 @@ impl fmt::Display for LoginState {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             LoginState::LoggedOut => f.write_str("logged out"),
-            LoginState::LoggingIn { user } => write!(f, "logging in as {user:?}"),
-            LoginState::LoggedIn { user } => write!(f, "logged in as {user:?}"),
-            LoginState::LoggingOut { user } => write!(f, "logging out {user:?}"),
+            LoginState::LoggingIn { user_id: user } => write!(f, "logging in as {user:?}"),
+            LoginState::LoggedIn { user_id: user } => write!(f, "logged in as {user:?}"),
+            LoginState::LoggingOut { user_id: user } => write!(f, "logging out {user:?}"),
         }
     }
 }
 
+/// The login state as an app shows it (SPEC I4).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct LoginStatus {
+    /// The state.
+    pub state: LoginState,
+    /// The client SDK's number for it (`V2TIMManager.getLoginStatus`).
+    pub sdk_value: i32,
+    /// Why the service ended the last session, if it did.
+    pub last_session_end: Option<SessionEnd>,
+}
+
 /// Why the service ended a session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum SessionEnd {
     /// 6208: the same user logged in elsewhere.
     KickedOffline,
@@ -108,7 +122,7 @@ impl Login {
     /// The logged-in user, or 6014 for a call that needs login.
     pub fn require_logged_in(&self) -> Result<&str, InitError> {
         match &self.state {
-            LoginState::LoggedIn { user } => Ok(user),
+            LoginState::LoggedIn { user_id: user } => Ok(user),
             _ => Err(InitError::NotLoggedIn),
         }
     }
@@ -133,22 +147,22 @@ impl Login {
         match &self.state {
             LoginState::LoggedOut => {
                 self.state = LoginState::LoggingIn {
-                    user: user.to_string(),
+                    user_id: user.to_string(),
                 };
                 self.last_end = None;
             }
-            LoginState::LoggingIn { user: current } => {
+            LoginState::LoggingIn { user_id: current } => {
                 return Err(InitError::LoginInProgress {
                     user: current.clone(),
                 })
             }
-            LoginState::LoggingOut { user: current } => {
+            LoginState::LoggingOut { user_id: current } => {
                 return Err(InitError::LogoutInProgress {
                     user: current.clone(),
                 })
             }
-            LoginState::LoggedIn { user: current } if current == user => {}
-            LoginState::LoggedIn { user: current } => {
+            LoginState::LoggedIn { user_id: current } if current == user => {}
+            LoginState::LoggedIn { user_id: current } => {
                 return Err(InitError::SwitchUserRequiresLogout {
                     current: current.clone(),
                     requested: user.to_string(),
@@ -161,8 +175,10 @@ impl Login {
     /// The app's login call succeeded.
     pub fn login_succeeded(&mut self) -> Result<&LoginState, InitError> {
         match &self.state {
-            LoginState::LoggingIn { user } => {
-                self.state = LoginState::LoggedIn { user: user.clone() };
+            LoginState::LoggingIn { user_id: user } => {
+                self.state = LoginState::LoggedIn {
+                    user_id: user.clone(),
+                };
                 Ok(&self.state)
             }
             _ => Err(self.invalid("login succeeded")),
@@ -183,14 +199,16 @@ impl Login {
     /// Starts a logout; 6014 when nobody is logged in.
     pub fn begin_logout(&mut self) -> Result<&LoginState, InitError> {
         match &self.state {
-            LoginState::LoggedIn { user } => {
-                self.state = LoginState::LoggingOut { user: user.clone() };
+            LoginState::LoggedIn { user_id: user } => {
+                self.state = LoginState::LoggingOut {
+                    user_id: user.clone(),
+                };
                 Ok(&self.state)
             }
-            LoginState::LoggingIn { user } => {
+            LoginState::LoggingIn { user_id: user } => {
                 Err(InitError::LoginInProgress { user: user.clone() })
             }
-            LoginState::LoggingOut { user } => {
+            LoginState::LoggingOut { user_id: user } => {
                 Err(InitError::LogoutInProgress { user: user.clone() })
             }
             LoginState::LoggedOut => Err(InitError::NotLoggedIn),
@@ -292,7 +310,7 @@ mod tests {
         assert_eq!(
             l.begin_login("alice").unwrap(),
             &LoginState::LoggedIn {
-                user: "alice".into()
+                user_id: "alice".into()
             }
         );
     }

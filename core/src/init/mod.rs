@@ -17,5 +17,5 @@ pub use config::InitConfig;
 pub use error::InitError;
 pub use instance::{Instance, Registry};
 pub use lock::{LockHolder, ProcessLock, LOCK_FILE_NAME};
-pub use login::{Login, LoginState, SessionEnd};
+pub use login::{Login, LoginState, LoginStatus, SessionEnd};
 pub use process::{current_process_name_from_proc, process_name_from_cmdline, ProcessFacts};

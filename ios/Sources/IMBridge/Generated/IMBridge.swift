@@ -4176,75 +4176,6 @@ public func FfiConverterTypeIncomingMessage_lower(_ value: IncomingMessage) -> R
 
 
 /**
- * What an instance is created with (SPEC I1).
- */
-public struct InitConfig: Equatable, Hashable {
-    /**
-     * The app's SDKAppID (not 0).
-     */
-    public let sdkAppId: UInt64
-    /**
-     * Absolute directory for the instance's files; on Android the app's
-     * files dir, on iOS Application Support or the app group container.
-     */
-    public let dataDir: String
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The app's SDKAppID (not 0).
-         */sdkAppId: UInt64, 
-        /**
-         * Absolute directory for the instance's files; on Android the app's
-         * files dir, on iOS Application Support or the app group container.
-         */dataDir: String) {
-        self.sdkAppId = sdkAppId
-        self.dataDir = dataDir
-    }
-
-    
-}
-
-#if compiler(>=6)
-extension InitConfig: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeInitConfig: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> InitConfig {
-        return
-            try InitConfig(
-                sdkAppId: FfiConverterUInt64.read(from: &buf), 
-                dataDir: FfiConverterString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: InitConfig, into buf: inout [UInt8]) {
-        FfiConverterUInt64.write(value.sdkAppId, into: &buf)
-        FfiConverterString.write(value.dataDir, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeInitConfig_lift(_ buf: RustBuffer) throws -> InitConfig {
-    return try FfiConverterTypeInitConfig.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeInitConfig_lower(_ value: InitConfig) -> RustBuffer {
-    return FfiConverterTypeInitConfig.lower(value)
-}
-
-
-/**
  * One log record.
  */
 public struct LogRecord: Equatable, Hashable {
@@ -4318,83 +4249,6 @@ public func FfiConverterTypeLogRecord_lift(_ buf: RustBuffer) throws -> LogRecor
 #endif
 public func FfiConverterTypeLogRecord_lower(_ value: LogRecord) -> RustBuffer {
     return FfiConverterTypeLogRecord.lower(value)
-}
-
-
-/**
- * The login state with the SDK's number and why the last session ended.
- */
-public struct LoginStatus: Equatable, Hashable {
-    /**
-     * The state.
-     */
-    public let state: LoginState
-    /**
-     * The SDK's number: LoggedIn 1, LoggingIn 2, LoggedOut 3.
-     */
-    public let sdkValue: Int32
-    /**
-     * Set when the service ended the last session (kicked, sig expired).
-     */
-    public let lastSessionEnd: SessionEnd?
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The state.
-         */state: LoginState, 
-        /**
-         * The SDK's number: LoggedIn 1, LoggingIn 2, LoggedOut 3.
-         */sdkValue: Int32, 
-        /**
-         * Set when the service ended the last session (kicked, sig expired).
-         */lastSessionEnd: SessionEnd?) {
-        self.state = state
-        self.sdkValue = sdkValue
-        self.lastSessionEnd = lastSessionEnd
-    }
-
-    
-}
-
-#if compiler(>=6)
-extension LoginStatus: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeLoginStatus: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LoginStatus {
-        return
-            try LoginStatus(
-                state: FfiConverterTypeLoginState.read(from: &buf), 
-                sdkValue: FfiConverterInt32.read(from: &buf), 
-                lastSessionEnd: FfiConverterOptionTypeSessionEnd.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: LoginStatus, into buf: inout [UInt8]) {
-        FfiConverterTypeLoginState.write(value.state, into: &buf)
-        FfiConverterInt32.write(value.sdkValue, into: &buf)
-        FfiConverterOptionTypeSessionEnd.write(value.lastSessionEnd, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeLoginStatus_lift(_ buf: RustBuffer) throws -> LoginStatus {
-    return try FfiConverterTypeLoginStatus.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeLoginStatus_lower(_ value: LoginStatus) -> RustBuffer {
-    return FfiConverterTypeLoginStatus.lower(value)
 }
 
 
@@ -6054,118 +5908,6 @@ public func FfiConverterTypeLogSinkError_lower(_ value: LogSinkError) -> RustBuf
 // Note that we don't yet support `indirect` for enums.
 // See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
 /**
- * Where login stands (SPEC I4).
- */
-
-public enum LoginState: Equatable, Hashable {
-    
-    /**
-     * Nobody logged in (SDK value 3).
-     */
-    case loggedOut
-    /**
-     * Login under way (SDK value 2).
-     */
-    case loggingIn(
-        /**
-         * Who.
-         */userId: String
-    )
-    /**
-     * Logged in (SDK value 1).
-     */
-    case loggedIn(
-        /**
-         * Who.
-         */userId: String
-    )
-    /**
-     * Logout under way (SDK value 1 until it ends).
-     */
-    case loggingOut(
-        /**
-         * Who.
-         */userId: String
-    )
-
-
-
-}
-
-#if compiler(>=6)
-extension LoginState: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeLoginState: FfiConverterRustBuffer {
-    typealias SwiftType = LoginState
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LoginState {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .loggedOut
-        
-        case 2: return .loggingIn(userId: try FfiConverterString.read(from: &buf)
-        )
-        
-        case 3: return .loggedIn(userId: try FfiConverterString.read(from: &buf)
-        )
-        
-        case 4: return .loggingOut(userId: try FfiConverterString.read(from: &buf)
-        )
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: LoginState, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .loggedOut:
-            writeInt(&buf, Int32(1))
-        
-        
-        case let .loggingIn(userId):
-            writeInt(&buf, Int32(2))
-            FfiConverterString.write(userId, into: &buf)
-            
-        
-        case let .loggedIn(userId):
-            writeInt(&buf, Int32(3))
-            FfiConverterString.write(userId, into: &buf)
-            
-        
-        case let .loggingOut(userId):
-            writeInt(&buf, Int32(4))
-            FfiConverterString.write(userId, into: &buf)
-            
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeLoginState_lift(_ buf: RustBuffer) throws -> LoginState {
-    return try FfiConverterTypeLoginState.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeLoginState_lower(_ value: LoginState) -> RustBuffer {
-    return FfiConverterTypeLoginState.lower(value)
-}
-
-
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
-/**
  * One `GroupAtInfo` entry (SPEC M9).
  */
 
@@ -7243,80 +6985,6 @@ public func FfiConverterTypeSendMsgControl_lower(_ value: SendMsgControl) -> Rus
 // Note that we don't yet support `indirect` for enums.
 // See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
 /**
- * Why the service ended the last session.
- */
-
-public enum SessionEnd: Equatable, Hashable {
-    
-    /**
-     * 6208: logged in elsewhere.
-     */
-    case kickedOffline
-    /**
-     * 6206 / 70001: the user sig expired.
-     */
-    case userSigExpired
-
-
-
-}
-
-#if compiler(>=6)
-extension SessionEnd: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeSessionEnd: FfiConverterRustBuffer {
-    typealias SwiftType = SessionEnd
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SessionEnd {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .kickedOffline
-        
-        case 2: return .userSigExpired
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: SessionEnd, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .kickedOffline:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .userSigExpired:
-            writeInt(&buf, Int32(2))
-        
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeSessionEnd_lift(_ buf: RustBuffer) throws -> SessionEnd {
-    return try FfiConverterTypeSessionEnd.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeSessionEnd_lower(_ value: SessionEnd) -> RustBuffer {
-    return FfiConverterTypeSessionEnd.lower(value)
-}
-
-
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
-/**
  * How bad a finding is.
  */
 
@@ -7841,30 +7509,6 @@ fileprivate struct FfiConverterOptionTypeRecipientState: FfiConverterRustBuffer 
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeRecipientState.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterOptionTypeSessionEnd: FfiConverterRustBuffer {
-    typealias SwiftType = SessionEnd?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypeSessionEnd.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypeSessionEnd.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -9077,13 +8721,13 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_func_will_push() != 59673) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_bridge_begin_login() != 56033) {
+    if (uniffi_imbridge_checksum_method_bridge_begin_login() != 60326) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_bridge_begin_logout() != 14428) {
+    if (uniffi_imbridge_checksum_method_bridge_begin_logout() != 23220) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_bridge_config() != 37185) {
+    if (uniffi_imbridge_checksum_method_bridge_config() != 5393) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_method_bridge_is_alive() != 50680) {
@@ -9092,16 +8736,16 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_method_bridge_is_same_instance() != 46115) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_bridge_login_failed() != 40767) {
+    if (uniffi_imbridge_checksum_method_bridge_login_failed() != 56066) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_bridge_login_status() != 50393) {
+    if (uniffi_imbridge_checksum_method_bridge_login_status() != 42444) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_bridge_login_succeeded() != 4329) {
+    if (uniffi_imbridge_checksum_method_bridge_login_succeeded() != 65105) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_bridge_logout_completed() != 55878) {
+    if (uniffi_imbridge_checksum_method_bridge_logout_completed() != 2363) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_method_bridge_require_logged_in() != 29535) {
@@ -9233,7 +8877,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_constructor_bridge_current() != 7025) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_constructor_bridge_initialize() != 61977) {
+    if (uniffi_imbridge_checksum_constructor_bridge_initialize() != 64466) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_constructor_dispatchcore_new() != 58042) {

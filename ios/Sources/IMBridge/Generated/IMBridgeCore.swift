@@ -842,6 +842,155 @@ public func FfiConverterTypeGroupTypeInfo_lower(_ value: GroupTypeInfo) -> RustB
 
 
 /**
+ * What an instance is created with. Two inits with equal configs share the
+ * instance; a different config is refused with what differs (I1).
+ */
+public struct InitConfig: Equatable, Hashable {
+    /**
+     * The app's SDKAppID from the console (must not be 0).
+     */
+    public let sdkAppId: UInt64
+    /**
+     * Directory for the instance's files (lock, persisted state). Must be
+     * absolute; on Android the app's files dir, on iOS the app group or
+     * Application Support directory.
+     */
+    public let dataDir: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The app's SDKAppID from the console (must not be 0).
+         */sdkAppId: UInt64, 
+        /**
+         * Directory for the instance's files (lock, persisted state). Must be
+         * absolute; on Android the app's files dir, on iOS the app group or
+         * Application Support directory.
+         */dataDir: String) {
+        self.sdkAppId = sdkAppId
+        self.dataDir = dataDir
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension InitConfig: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeInitConfig: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> InitConfig {
+        return
+            try InitConfig(
+                sdkAppId: FfiConverterUInt64.read(from: &buf), 
+                dataDir: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: InitConfig, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.sdkAppId, into: &buf)
+        FfiConverterString.write(value.dataDir, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInitConfig_lift(_ buf: RustBuffer) throws -> InitConfig {
+    return try FfiConverterTypeInitConfig.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInitConfig_lower(_ value: InitConfig) -> RustBuffer {
+    return FfiConverterTypeInitConfig.lower(value)
+}
+
+
+/**
+ * The login state as an app shows it (SPEC I4).
+ */
+public struct LoginStatus: Equatable, Hashable {
+    /**
+     * The state.
+     */
+    public let state: LoginState
+    /**
+     * The client SDK's number for it (`V2TIMManager.getLoginStatus`).
+     */
+    public let sdkValue: Int32
+    /**
+     * Why the service ended the last session, if it did.
+     */
+    public let lastSessionEnd: SessionEnd?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The state.
+         */state: LoginState, 
+        /**
+         * The client SDK's number for it (`V2TIMManager.getLoginStatus`).
+         */sdkValue: Int32, 
+        /**
+         * Why the service ended the last session, if it did.
+         */lastSessionEnd: SessionEnd?) {
+        self.state = state
+        self.sdkValue = sdkValue
+        self.lastSessionEnd = lastSessionEnd
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension LoginStatus: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLoginStatus: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LoginStatus {
+        return
+            try LoginStatus(
+                state: FfiConverterTypeLoginState.read(from: &buf), 
+                sdkValue: FfiConverterInt32.read(from: &buf), 
+                lastSessionEnd: FfiConverterOptionTypeSessionEnd.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LoginStatus, into buf: inout [UInt8]) {
+        FfiConverterTypeLoginState.write(value.state, into: &buf)
+        FfiConverterInt32.write(value.sdkValue, into: &buf)
+        FfiConverterOptionTypeSessionEnd.write(value.lastSessionEnd, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLoginStatus_lift(_ buf: RustBuffer) throws -> LoginStatus {
+    return try FfiConverterTypeLoginStatus.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLoginStatus_lower(_ value: LoginStatus) -> RustBuffer {
+    return FfiConverterTypeLoginStatus.lower(value)
+}
+
+
+/**
  * The outbox's configuration. Every number is a default from the FAQ or
  * a bound of this library, and every one can be changed. One
  * conversation's own send limit is set on the outbox
@@ -2510,6 +2659,118 @@ public func FfiConverterTypeGroupType_lower(_ value: GroupType) -> RustBuffer {
 // Note that we don't yet support `indirect` for enums.
 // See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
 /**
+ * Where login stands.
+ */
+
+public enum LoginState: Equatable, Hashable {
+    
+    /**
+     * Nobody is logged in (SDK value 3).
+     */
+    case loggedOut
+    /**
+     * A login is under way (SDK value 2).
+     */
+    case loggingIn(
+        /**
+         * Who is logging in.
+         */userId: String
+    )
+    /**
+     * Logged in (SDK value 1).
+     */
+    case loggedIn(
+        /**
+         * Who.
+         */userId: String
+    )
+    /**
+     * A logout is under way; still logged in for the SDK (value 1) until it ends.
+     */
+    case loggingOut(
+        /**
+         * Who is logging out.
+         */userId: String
+    )
+
+
+
+}
+
+#if compiler(>=6)
+extension LoginState: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLoginState: FfiConverterRustBuffer {
+    typealias SwiftType = LoginState
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LoginState {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .loggedOut
+        
+        case 2: return .loggingIn(userId: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 3: return .loggedIn(userId: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 4: return .loggingOut(userId: try FfiConverterString.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: LoginState, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .loggedOut:
+            writeInt(&buf, Int32(1))
+        
+        
+        case let .loggingIn(userId):
+            writeInt(&buf, Int32(2))
+            FfiConverterString.write(userId, into: &buf)
+            
+        
+        case let .loggedIn(userId):
+            writeInt(&buf, Int32(3))
+            FfiConverterString.write(userId, into: &buf)
+            
+        
+        case let .loggingOut(userId):
+            writeInt(&buf, Int32(4))
+            FfiConverterString.write(userId, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLoginState_lift(_ buf: RustBuffer) throws -> LoginState {
+    return try FfiConverterTypeLoginState.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLoginState_lower(_ value: LoginState) -> RustBuffer {
+    return FfiConverterTypeLoginState.lower(value)
+}
+
+
+// Note that we don't yet support `indirect` for enums.
+// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+/**
  * Where a message stands, numbered as the client SDK numbers it so apps
  * that port keep their values. "Sent successfully" (FAQ) means
  * [`MessageStatus::Sent`] with a server key assigned.
@@ -3377,6 +3638,80 @@ public func FfiConverterTypePushVendor_lower(_ value: PushVendor) -> RustBuffer 
 // Note that we don't yet support `indirect` for enums.
 // See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
 /**
+ * Why the service ended a session.
+ */
+
+public enum SessionEnd: Equatable, Hashable {
+    
+    /**
+     * 6208: the same user logged in elsewhere.
+     */
+    case kickedOffline
+    /**
+     * 6206 / 70001: the user sig expired.
+     */
+    case userSigExpired
+
+
+
+}
+
+#if compiler(>=6)
+extension SessionEnd: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSessionEnd: FfiConverterRustBuffer {
+    typealias SwiftType = SessionEnd
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SessionEnd {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .kickedOffline
+        
+        case 2: return .userSigExpired
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: SessionEnd, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .kickedOffline:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .userSigExpired:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSessionEnd_lift(_ buf: RustBuffer) throws -> SessionEnd {
+    return try FfiConverterTypeSessionEnd.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSessionEnd_lower(_ value: SessionEnd) -> RustBuffer {
+    return FfiConverterTypeSessionEnd.lower(value)
+}
+
+
+// Note that we don't yet support `indirect` for enums.
+// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+/**
  * Why a Lowest message was shed (P3).
  */
 
@@ -3627,6 +3962,30 @@ fileprivate struct FfiConverterOptionTypePushVendor: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypePushVendor.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeSessionEnd: FfiConverterRustBuffer {
+    typealias SwiftType = SessionEnd?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeSessionEnd.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeSessionEnd.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
