@@ -3,7 +3,7 @@
 use crate::element::{elements_out, Element};
 use crate::error::MessageError;
 use crate::lock::lock;
-use crate::messages::{limits_in, Mention, MessageLimits};
+use crate::messages::{Mention, MessageLimits};
 use imbridge_core::message as core;
 use imbridge_core::message::GroupType;
 use std::sync::Mutex;
@@ -22,7 +22,7 @@ impl MessageBodyBuilder {
     #[uniffi::constructor(default(limits = None))]
     pub fn new(limits: Option<MessageLimits>) -> Self {
         MessageBodyBuilder {
-            body: Mutex::new(core::MessageBody::with_limits(limits_in(limits))),
+            body: Mutex::new(core::MessageBody::with_limits(limits.unwrap_or_default())),
         }
     }
 
@@ -86,7 +86,7 @@ impl MentionListBuilder {
         MentionListBuilder {
             list: Mutex::new(core::MentionList::with_limits(
                 group_type,
-                &limits_in(limits),
+                &limits.unwrap_or_default(),
             )),
         }
     }
@@ -95,7 +95,7 @@ impl MentionListBuilder {
     /// `InvalidField` for an empty user id; all 6017). Adding the same
     /// target twice is a no-op.
     pub fn add(&self, mention: Mention) -> Result<(), MessageError> {
-        lock(&self.list).add(mention.into())?;
+        lock(&self.list).add(mention)?;
         Ok(())
     }
 
@@ -108,12 +108,7 @@ impl MentionListBuilder {
 
     /// The targets, in the order added, as `GroupAtInfo` takes them.
     pub fn mentions(&self) -> Vec<Mention> {
-        lock(&self.list)
-            .mentions()
-            .iter()
-            .cloned()
-            .map(Into::into)
-            .collect()
+        lock(&self.list).mentions().to_vec()
     }
 }
 

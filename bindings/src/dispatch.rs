@@ -56,12 +56,7 @@ fn incoming_out(m: core::Incoming) -> IncomingMessage {
             random: g.random,
             msg_time: g.msg_time,
             elements: elements_out(g.msg_body),
-            mentions: g
-                .group_at_info
-                .unwrap_or_default()
-                .into_iter()
-                .map(Into::into)
-                .collect(),
+            mentions: g.group_at_info.unwrap_or_default().into_iter().collect(),
         },
     }
 }

@@ -7,41 +7,11 @@ use crate::init::Bridge;
 use crate::lock::lock;
 use crate::push::PushChannel;
 use imbridge_core::doctor as core;
+pub use imbridge_core::doctor::{DoctorRule, Finding, Severity};
 use imbridge_core::message::GroupType;
 use imbridge_core::message::ReceiveOption;
 use imbridge_core::policy::Edition;
 use std::sync::Arc;
-
-/// How bad a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum Severity {
-    /// This explains the failure.
-    Error,
-    /// This can explain it, or will cause trouble.
-    Warning,
-}
-
-/// One finding of a diagnosis.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct Finding {
-    /// Stable id, e.g. `q2.no_listener`.
-    pub id: String,
-    /// How bad.
-    pub severity: Severity,
-    /// What in the snapshot shows it.
-    pub evidence: String,
-    /// The fix, in one sentence.
-    pub fix: String,
-}
-
-/// One rule: its id and the checklist item it covers.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct DoctorRule {
-    /// Stable id.
-    pub id: String,
-    /// The FAQ / SPEC item.
-    pub covers: String,
-}
 
 /// What only the app knows, for a snapshot. Every field is optional.
 #[derive(Debug, Clone, PartialEq, Eq, Default, uniffi::Record)]
@@ -187,28 +157,11 @@ pub fn export_snapshot(
 #[uniffi::export]
 pub fn diagnose(snapshot_json: String) -> Result<Vec<Finding>, MessageError> {
     let snapshot = core::Snapshot::parse(&snapshot_json)?;
-    Ok(core::diagnose(&snapshot)
-        .into_iter()
-        .map(|f| Finding {
-            id: f.id.to_string(),
-            severity: match f.severity {
-                core::Severity::Error => Severity::Error,
-                core::Severity::Warning => Severity::Warning,
-            },
-            evidence: f.evidence,
-            fix: f.fix.to_string(),
-        })
-        .collect())
+    Ok(core::diagnose(&snapshot))
 }
 
 /// G: every rule with the checklist item it covers.
 #[uniffi::export]
 pub fn doctor_rules() -> Vec<DoctorRule> {
-    core::RULES
-        .iter()
-        .map(|r| DoctorRule {
-            id: r.id.to_string(),
-            covers: r.covers.to_string(),
-        })
-        .collect()
+    core::doctor_rules()
 }

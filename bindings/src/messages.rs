@@ -5,72 +5,9 @@ use crate::element::{elements_in, elements_out, extra_in, extra_out, Element};
 use crate::error::MessageError;
 use imbridge_core::message as core;
 use imbridge_core::message::{GroupType, Priority};
-
-/// Limits applied when building and validating messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
-pub struct MessageLimits {
-    /// M2: largest encoded `MsgBody` in bytes (default 12,288).
-    #[uniffi(default = 12288)]
-    pub max_body_bytes: u32,
-    /// M9: most mention targets, @all included (default 30).
-    #[uniffi(default = 30)]
-    pub max_mentions: u32,
-}
-
-impl From<MessageLimits> for core::MessageLimits {
-    fn from(l: MessageLimits) -> Self {
-        core::MessageLimits {
-            max_body_bytes: l.max_body_bytes as usize,
-            max_mentions: l.max_mentions as usize,
-        }
-    }
-}
-
-/// The limits to apply: the caller's, or the defaults.
-pub(crate) fn limits_in(limits: Option<MessageLimits>) -> core::MessageLimits {
-    limits.map(Into::into).unwrap_or_default()
-}
-
-/// `PushFlag`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
-pub enum PushFlag {
-    /// 0: push.
-    Push,
-    /// 1: don't push.
-    NoPush,
-}
-
-/// `SyncOtherMachine`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
-pub enum SyncOtherMachine {
-    /// 1: sync to the sender's other devices.
-    Sync,
-    /// 2: don't.
-    NoSync,
-}
-
-/// `SendMsgControl` options.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, uniffi::Enum)]
-pub enum SendMsgControl {
-    /// Doesn't count as unread.
-    NoUnread,
-    /// Doesn't update the conversation's last message.
-    NoLastMsg,
-    /// Notifies recipients who muted the conversation.
-    WithMuteNotifications,
-}
-
-/// One `GroupAtInfo` entry (SPEC M9).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, uniffi::Enum)]
-pub enum Mention {
-    /// @all.
-    All,
-    /// @ one user.
-    User {
-        /// The user id.
-        account: String,
-    },
-}
+pub use imbridge_core::message::{
+    Mention, MessageLimits, PushFlag, SendMsgControl, SyncOtherMachine,
+};
 
 /// `AndroidInfo` of the offline push.
 #[derive(Debug, Clone, PartialEq, Default, uniffi::Record)]
@@ -236,88 +173,10 @@ pub struct RedPacketMessage {
     pub priority: Priority,
 }
 
-impl From<core::PushFlag> for PushFlag {
-    fn from(f: core::PushFlag) -> Self {
-        match f {
-            core::PushFlag::Push => PushFlag::Push,
-            core::PushFlag::NoPush => PushFlag::NoPush,
-        }
-    }
-}
-
-impl From<PushFlag> for core::PushFlag {
-    fn from(f: PushFlag) -> Self {
-        match f {
-            PushFlag::Push => core::PushFlag::Push,
-            PushFlag::NoPush => core::PushFlag::NoPush,
-        }
-    }
-}
-
-impl From<core::SyncOtherMachine> for SyncOtherMachine {
-    fn from(s: core::SyncOtherMachine) -> Self {
-        match s {
-            core::SyncOtherMachine::Sync => SyncOtherMachine::Sync,
-            core::SyncOtherMachine::NoSync => SyncOtherMachine::NoSync,
-        }
-    }
-}
-
-impl From<SyncOtherMachine> for core::SyncOtherMachine {
-    fn from(s: SyncOtherMachine) -> Self {
-        match s {
-            SyncOtherMachine::Sync => core::SyncOtherMachine::Sync,
-            SyncOtherMachine::NoSync => core::SyncOtherMachine::NoSync,
-        }
-    }
-}
-
-impl From<core::SendMsgControl> for SendMsgControl {
-    fn from(c: core::SendMsgControl) -> Self {
-        match c {
-            core::SendMsgControl::NoUnread => SendMsgControl::NoUnread,
-            core::SendMsgControl::NoLastMsg => SendMsgControl::NoLastMsg,
-            core::SendMsgControl::WithMuteNotifications => SendMsgControl::WithMuteNotifications,
-        }
-    }
-}
-
-impl From<SendMsgControl> for core::SendMsgControl {
-    fn from(c: SendMsgControl) -> Self {
-        match c {
-            SendMsgControl::NoUnread => core::SendMsgControl::NoUnread,
-            SendMsgControl::NoLastMsg => core::SendMsgControl::NoLastMsg,
-            SendMsgControl::WithMuteNotifications => core::SendMsgControl::WithMuteNotifications,
-        }
-    }
-}
-
-impl From<core::Mention> for Mention {
-    fn from(m: core::Mention) -> Self {
-        match m {
-            core::Mention::All => Mention::All,
-            core::Mention::User(account) => Mention::User { account },
-        }
-    }
-}
-
-impl From<Mention> for core::Mention {
-    fn from(m: Mention) -> Self {
-        match m {
-            Mention::All => core::Mention::All,
-            Mention::User { account } => core::Mention::User(account),
-        }
-    }
-}
-
-fn map_vec<A, B: From<A>>(v: Option<Vec<A>>) -> Option<Vec<B>> {
-    v.map(|v| v.into_iter().map(Into::into).collect())
-}
-
 impl From<core::OfflinePushInfo> for OfflinePushInfo {
     fn from(p: core::OfflinePushInfo) -> Self {
         OfflinePushInfo {
-            push_flag: p.push_flag.map(Into::into),
+            push_flag: p.push_flag,
             title: p.title,
             desc: p.desc,
             ext: p.ext,
@@ -349,7 +208,7 @@ impl TryFrom<OfflinePushInfo> for core::OfflinePushInfo {
     type Error = MessageError;
     fn try_from(p: OfflinePushInfo) -> Result<Self, MessageError> {
         Ok(core::OfflinePushInfo {
-            push_flag: p.push_flag.map(Into::into),
+            push_flag: p.push_flag,
             title: p.title,
             desc: p.desc,
             ext: p.ext,
@@ -394,12 +253,12 @@ impl From<core::C2cMessage> for C2cMessage {
             msg_seq: m.msg_seq,
             msg_random: m.msg_random,
             msg_body: elements_out(m.msg_body),
-            sync_other_machine: m.sync_other_machine.into(),
+            sync_other_machine: m.sync_other_machine,
             from_account: m.from_account,
             msg_life_time: m.msg_life_time,
             cloud_custom_data: m.cloud_custom_data,
             support_message_extension: m.support_message_extension,
-            send_msg_control: map_vec(m.send_msg_control),
+            send_msg_control: m.send_msg_control,
             offline_push_info: m.offline_push_info.map(Into::into),
             extra_json: extra_out(m.extra),
         }
@@ -410,7 +269,7 @@ impl TryFrom<C2cMessage> for core::C2cMessage {
     type Error = MessageError;
     fn try_from(m: C2cMessage) -> Result<Self, MessageError> {
         Ok(core::C2cMessage {
-            sync_other_machine: m.sync_other_machine.into(),
+            sync_other_machine: m.sync_other_machine,
             from_account: m.from_account,
             to_account: m.to_account,
             msg_life_time: m.msg_life_time,
@@ -419,7 +278,7 @@ impl TryFrom<C2cMessage> for core::C2cMessage {
             msg_body: elements_in(m.msg_body)?,
             cloud_custom_data: m.cloud_custom_data,
             support_message_extension: m.support_message_extension,
-            send_msg_control: map_vec(m.send_msg_control),
+            send_msg_control: m.send_msg_control,
             offline_push_info: m.offline_push_info.map(TryInto::try_into).transpose()?,
             extra: extra_in(m.extra_json, "extra_json")?,
         })
@@ -435,10 +294,10 @@ impl From<core::GroupMessage> for GroupMessage {
             msg_priority: m.msg_priority,
             from_account: m.from_account,
             online_only_flag: m.online_only_flag,
-            group_at_info: map_vec(m.group_at_info),
+            group_at_info: m.group_at_info,
             cloud_custom_data: m.cloud_custom_data,
             support_message_extension: m.support_message_extension,
-            send_msg_control: map_vec(m.send_msg_control),
+            send_msg_control: m.send_msg_control,
             offline_push_info: m.offline_push_info.map(Into::into),
             extra_json: extra_out(m.extra),
         }
@@ -455,10 +314,10 @@ impl TryFrom<GroupMessage> for core::GroupMessage {
             msg_body: elements_in(m.msg_body)?,
             from_account: m.from_account,
             online_only_flag: m.online_only_flag,
-            group_at_info: map_vec(m.group_at_info),
+            group_at_info: m.group_at_info,
             cloud_custom_data: m.cloud_custom_data,
             support_message_extension: m.support_message_extension,
-            send_msg_control: map_vec(m.send_msg_control),
+            send_msg_control: m.send_msg_control,
             offline_push_info: m.offline_push_info.map(TryInto::try_into).transpose()?,
             extra: extra_in(m.extra_json, "extra_json")?,
         })
@@ -471,7 +330,7 @@ pub fn encode_c2c_message(
     message: C2cMessage,
     limits: Option<MessageLimits>,
 ) -> Result<String, MessageError> {
-    Ok(core::C2cMessage::try_from(message)?.encode(&limits_in(limits))?)
+    Ok(core::C2cMessage::try_from(message)?.encode(&limits.unwrap_or_default())?)
 }
 
 /// M3: decodes a `sendmsg` body (as received; send rules not checked).
@@ -490,7 +349,7 @@ pub fn encode_group_message(
     group_type: Option<GroupType>,
     limits: Option<MessageLimits>,
 ) -> Result<String, MessageError> {
-    Ok(core::GroupMessage::try_from(message)?.encode(group_type, &limits_in(limits))?)
+    Ok(core::GroupMessage::try_from(message)?.encode(group_type, &limits.unwrap_or_default())?)
 }
 
 /// M4: decodes a `send_group_msg` body (as received; send rules not checked).

@@ -27,7 +27,7 @@ fn g_healthy_snapshot_has_no_finding() {
 fn g_every_rule_fires_on_its_example_and_only_it() {
     for rule in RULES {
         let findings = diagnose(&snapshot(rule.id));
-        let ids: Vec<&str> = findings.iter().map(|f| f.id).collect();
+        let ids: Vec<&str> = findings.iter().map(|f| f.id.as_str()).collect();
         assert_eq!(ids, [rule.id], "{}", rule.id);
         assert!(!findings[0].evidence.is_empty());
         assert!(!findings[0].fix.is_empty());

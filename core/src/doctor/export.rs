@@ -144,7 +144,8 @@ mod tests {
                 ..AppFacts::default()
             },
         );
-        let ids: Vec<&str> = diagnose(&snapshot).iter().map(|f| f.id).collect();
+        let findings = diagnose(&snapshot);
+        let ids: Vec<&str> = findings.iter().map(|f| f.id.as_str()).collect();
         assert!(ids.contains(&"q2.no_listener"), "{ids:?}");
         assert!(ids.contains(&"q2.recipient_not_logged_in"), "{ids:?}");
         assert!(ids.contains(&"q3.not_main_process"), "{ids:?}");

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 /// How bad a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// This explains the failure.
@@ -22,15 +23,37 @@ pub enum Severity {
 /// One finding: a stable id, how bad, what in the snapshot shows it, and
 /// the fix in one sentence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Finding {
     /// Stable id, e.g. `q2.no_listener`.
-    pub id: &'static str,
+    pub id: String,
     /// How bad.
     pub severity: Severity,
     /// What in the snapshot shows it.
     pub evidence: String,
     /// The fix, in one sentence.
-    pub fix: &'static str,
+    pub fix: String,
+}
+
+/// A rule as listed for users: its id and the checklist item it covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct DoctorRule {
+    /// Stable id (`q2.not_sent`, …).
+    pub id: String,
+    /// The checklist item (FAQ Q2/Q3, SPEC X1/X2/M9) it covers.
+    pub covers: String,
+}
+
+/// Every rule, in the order `diagnose` runs them.
+pub fn doctor_rules() -> Vec<DoctorRule> {
+    RULES
+        .iter()
+        .map(|r| DoctorRule {
+            id: r.id.to_string(),
+            covers: r.covers.to_string(),
+        })
+        .collect()
 }
 
 /// A rule: its id, the checklist item it covers, and its check.
@@ -421,7 +444,7 @@ pub const RULES: &[Rule] = &[
             let g = f.group()?;
             let group_type = f.s.message.as_ref().and_then(|m| m.group_type).or_else(|| GroupType::infer_from_id(&g.group_id))?;
             let mentions = g.group_at_info.as_deref().unwrap_or_default();
-            check_mentions(group_type, mentions, MessageLimits::default().max_mentions)
+            check_mentions(group_type, mentions, MessageLimits::default().max_mentions as usize)
                 .err()
                 .map(|e| e.to_string())
         },
@@ -438,10 +461,11 @@ pub fn diagnose(snapshot: &Snapshot) -> Vec<Finding> {
             Ok(body) => Some(body),
             Err(e) => {
                 findings.push(Finding {
-                    id: "g.message_unreadable",
+                    id: "g.message_unreadable".to_string(),
                     severity: Severity::Warning,
                     evidence: e.to_string(),
-                    fix: "Export the message's send body as JSON (wire format) into the snapshot.",
+                    fix: "Export the message's send body as JSON (wire format) into the snapshot."
+                        .to_string(),
                 });
                 None
             }
@@ -451,10 +475,10 @@ pub fn diagnose(snapshot: &Snapshot) -> Vec<Finding> {
     for rule in RULES {
         if let Some(evidence) = (rule.check)(&facts) {
             findings.push(Finding {
-                id: rule.id,
+                id: rule.id.to_string(),
                 severity: rule.severity,
                 evidence,
-                fix: rule.fix,
+                fix: rule.fix.to_string(),
             });
         }
     }

@@ -42,10 +42,10 @@ impl Tally {
             has_custom: self.has_custom || element.is_custom(),
         };
         let size = next.encoded_len();
-        if size > limits.max_body_bytes {
+        if size > (limits.max_body_bytes as usize) {
             return Err(MessageError::BodyTooLarge {
                 size,
-                limit: limits.max_body_bytes,
+                limit: (limits.max_body_bytes as usize),
             });
         }
         Ok(next)

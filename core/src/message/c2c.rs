@@ -10,6 +10,7 @@ use serde_repr::{Deserialize_repr, Serialize_repr};
 
 /// `SyncOtherMachine`: whether the sender's other devices get a copy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize_repr, Deserialize_repr)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[repr(u8)]
 pub enum SyncOtherMachine {
     /// 1: sync to the sender's other devices (the default).
@@ -21,6 +22,7 @@ pub enum SyncOtherMachine {
 
 /// `SendMsgControl` options.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum SendMsgControl {
     /// The message does not count as unread.
     NoUnread,

@@ -128,11 +128,13 @@ impl GroupMessage {
         validate_body(&self.msg_body, limits)?;
         let mentions = self.group_at_info.as_deref().unwrap_or_default();
         match self.effective_group_type(group_type) {
-            Some(t) => check_mentions(t, mentions, limits.max_mentions),
-            None if mentions.len() > limits.max_mentions => Err(MessageError::TooManyMentions {
-                count: mentions.len(),
-                limit: limits.max_mentions,
-            }),
+            Some(t) => check_mentions(t, mentions, limits.max_mentions as usize),
+            None if mentions.len() > (limits.max_mentions as usize) => {
+                Err(MessageError::TooManyMentions {
+                    count: mentions.len(),
+                    limit: (limits.max_mentions as usize),
+                })
+            }
             None => Ok(()),
         }
     }
@@ -195,7 +197,15 @@ mod tests {
         let m = GroupMessage {
             msg_priority: Some(Priority::Lowest),
             online_only_flag: Some(true),
-            ..with_mentions("g1", vec![Mention::All, Mention::User("bob".into())])
+            ..with_mentions(
+                "g1",
+                vec![
+                    Mention::All,
+                    Mention::User {
+                        account: "bob".into(),
+                    },
+                ],
+            )
         };
         let v: serde_json::Value = serde_json::from_str(
             &m.encode(Some(GroupType::Work), &MessageLimits::default())
@@ -230,7 +240,11 @@ mod tests {
         assert!(with_mentions("plain_id", vec![Mention::All])
             .validate(None, &limits)
             .is_ok());
-        let many = (0..31).map(|i| Mention::User(format!("u{i}"))).collect();
+        let many = (0..31)
+            .map(|i| Mention::User {
+                account: format!("u{i}"),
+            })
+            .collect();
         assert!(matches!(
             with_mentions("plain_id", many).validate(None, &limits),
             Err(MessageError::TooManyMentions {

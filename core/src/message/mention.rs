@@ -10,11 +10,15 @@ pub const MENTION_ALL_MARKER: &str = "__kImSDK_MesssageAtALL__";
 
 /// One `GroupAtInfo` entry: @all or @ one user.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Mention {
     /// `{"GroupAtAllFlag": 1}`
     All,
     /// `{"GroupAtAllFlag": 0, "GroupAt_Account": user}`
-    User(String),
+    User {
+        /// The user's account.
+        account: String,
+    },
 }
 
 impl Mention {
@@ -24,7 +28,9 @@ impl Mention {
         if user == MENTION_ALL_MARKER {
             Mention::All
         } else {
-            Mention::User(user.to_string())
+            Mention::User {
+                account: user.to_string(),
+            }
         }
     }
 }
@@ -48,7 +54,7 @@ pub fn check_mention(
             return refuse("@ mentions are not allowed at all")
         }
         Mention::All if !group_type.allows_mention_all() => return refuse("@all is not allowed"),
-        Mention::User(user) if user.trim().is_empty() => {
+        Mention::User { account: user } if user.trim().is_empty() => {
             return Err(MessageError::field("GroupAt_Account", "empty user id"))
         }
         _ => {}
@@ -97,7 +103,7 @@ impl Serialize for Mention {
                 all: 1,
                 account: None,
             },
-            Mention::User(u) => WireMention {
+            Mention::User { account: u } => WireMention {
                 all: 0,
                 account: Some(u.clone()),
             },
@@ -114,7 +120,7 @@ impl<'de> Deserialize<'de> for Mention {
             (1, Some(_)) => Err(D::Error::custom(
                 "GroupAtAllFlag 1 must not carry GroupAt_Account",
             )),
-            (0, Some(user)) => Ok(Mention::User(user)),
+            (0, Some(user)) => Ok(Mention::User { account: user }),
             (0, None) => Err(D::Error::custom("GroupAtAllFlag 0 needs GroupAt_Account")),
             (n, _) => Err(D::Error::custom(format!(
                 "GroupAtAllFlag is {n}, expected 0 or 1"

@@ -22,7 +22,7 @@ impl MentionList {
     pub fn with_limits(group_type: GroupType, limits: &MessageLimits) -> MentionList {
         MentionList {
             group_type,
-            max_mentions: limits.max_mentions,
+            max_mentions: (limits.max_mentions as usize),
             mentions: Vec::new(),
         }
     }
@@ -59,7 +59,7 @@ mod tests {
     use super::*;
 
     fn user(u: &str) -> Mention {
-        Mention::User(u.into())
+        Mention::User { account: u.into() }
     }
 
     #[test]

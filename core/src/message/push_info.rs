@@ -8,6 +8,7 @@ use serde_repr::{Deserialize_repr, Serialize_repr};
 
 /// `PushFlag`: whether the service sends an offline push for the message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize_repr, Deserialize_repr)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 #[repr(u8)]
 pub enum PushFlag {
     /// 0: push (the default).

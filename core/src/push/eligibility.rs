@@ -131,7 +131,7 @@ pub fn will_push(message: &SendBody, context: &PushContext) -> PushDecision {
     if let (SendBody::Group(_), Some(option)) = (message, context.receive_option) {
         let mentioned = mentions.unwrap_or_default().iter().any(|m| match m {
             Mention::All => true,
-            Mention::User(u) => context.recipient.as_deref() == Some(u.as_str()),
+            Mention::User { account: u } => context.recipient.as_deref() == Some(u.as_str()),
         });
         let silenced = match option {
             ReceiveOption::Receive => false,

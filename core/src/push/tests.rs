@@ -602,7 +602,9 @@ fn t6_group_receive_options_and_mentions() {
     );
     assert_eq!(
         will_push(
-            &group(vec![Mention::User("bob".into())]),
+            &group(vec![Mention::User {
+                account: "bob".into()
+            }]),
             &ctx(ReceiveOption::NotNotifyExceptAt)
         ),
         PushDecision::Yes

@@ -3467,73 +3467,6 @@ public func FfiConverterTypeDispatchStats_lower(_ value: DispatchStats) -> RustB
 
 
 /**
- * One rule: its id and the checklist item it covers.
- */
-public struct DoctorRule: Equatable, Hashable {
-    /**
-     * Stable id.
-     */
-    public let id: String
-    /**
-     * The FAQ / SPEC item.
-     */
-    public let covers: String
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Stable id.
-         */id: String, 
-        /**
-         * The FAQ / SPEC item.
-         */covers: String) {
-        self.id = id
-        self.covers = covers
-    }
-
-    
-}
-
-#if compiler(>=6)
-extension DoctorRule: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeDoctorRule: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DoctorRule {
-        return
-            try DoctorRule(
-                id: FfiConverterString.read(from: &buf), 
-                covers: FfiConverterString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: DoctorRule, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.id, into: &buf)
-        FfiConverterString.write(value.covers, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeDoctorRule_lift(_ buf: RustBuffer) throws -> DoctorRule {
-    return try FfiConverterTypeDoctorRule.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeDoctorRule_lower(_ value: DoctorRule) -> RustBuffer {
-    return FfiConverterTypeDoctorRule.lower(value)
-}
-
-
-/**
  * One dropped input of a `receive` call.
  */
 public struct DroppedMessage: Equatable, Hashable {
@@ -3674,93 +3607,6 @@ public func FfiConverterTypeEncodedText_lift(_ buf: RustBuffer) throws -> Encode
 #endif
 public func FfiConverterTypeEncodedText_lower(_ value: EncodedText) -> RustBuffer {
     return FfiConverterTypeEncodedText.lower(value)
-}
-
-
-/**
- * One finding of a diagnosis.
- */
-public struct Finding: Equatable, Hashable {
-    /**
-     * Stable id, e.g. `q2.no_listener`.
-     */
-    public let id: String
-    /**
-     * How bad.
-     */
-    public let severity: Severity
-    /**
-     * What in the snapshot shows it.
-     */
-    public let evidence: String
-    /**
-     * The fix, in one sentence.
-     */
-    public let fix: String
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Stable id, e.g. `q2.no_listener`.
-         */id: String, 
-        /**
-         * How bad.
-         */severity: Severity, 
-        /**
-         * What in the snapshot shows it.
-         */evidence: String, 
-        /**
-         * The fix, in one sentence.
-         */fix: String) {
-        self.id = id
-        self.severity = severity
-        self.evidence = evidence
-        self.fix = fix
-    }
-
-    
-}
-
-#if compiler(>=6)
-extension Finding: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeFinding: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Finding {
-        return
-            try Finding(
-                id: FfiConverterString.read(from: &buf), 
-                severity: FfiConverterTypeSeverity.read(from: &buf), 
-                evidence: FfiConverterString.read(from: &buf), 
-                fix: FfiConverterString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: Finding, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.id, into: &buf)
-        FfiConverterTypeSeverity.write(value.severity, into: &buf)
-        FfiConverterString.write(value.evidence, into: &buf)
-        FfiConverterString.write(value.fix, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeFinding_lift(_ buf: RustBuffer) throws -> Finding {
-    return try FfiConverterTypeFinding.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeFinding_lower(_ value: Finding) -> RustBuffer {
-    return FfiConverterTypeFinding.lower(value)
 }
 
 
@@ -4249,73 +4095,6 @@ public func FfiConverterTypeLogRecord_lift(_ buf: RustBuffer) throws -> LogRecor
 #endif
 public func FfiConverterTypeLogRecord_lower(_ value: LogRecord) -> RustBuffer {
     return FfiConverterTypeLogRecord.lower(value)
-}
-
-
-/**
- * Limits applied when building and validating messages.
- */
-public struct MessageLimits: Equatable, Hashable {
-    /**
-     * M2: largest encoded `MsgBody` in bytes (default 12,288).
-     */
-    public let maxBodyBytes: UInt32
-    /**
-     * M9: most mention targets, @all included (default 30).
-     */
-    public let maxMentions: UInt32
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * M2: largest encoded `MsgBody` in bytes (default 12,288).
-         */maxBodyBytes: UInt32 = UInt32(12288), 
-        /**
-         * M9: most mention targets, @all included (default 30).
-         */maxMentions: UInt32 = UInt32(30)) {
-        self.maxBodyBytes = maxBodyBytes
-        self.maxMentions = maxMentions
-    }
-
-    
-}
-
-#if compiler(>=6)
-extension MessageLimits: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeMessageLimits: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MessageLimits {
-        return
-            try MessageLimits(
-                maxBodyBytes: FfiConverterUInt32.read(from: &buf), 
-                maxMentions: FfiConverterUInt32.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: MessageLimits, into buf: inout [UInt8]) {
-        FfiConverterUInt32.write(value.maxBodyBytes, into: &buf)
-        FfiConverterUInt32.write(value.maxMentions, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeMessageLimits_lift(_ buf: RustBuffer) throws -> MessageLimits {
-    return try FfiConverterTypeMessageLimits.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeMessageLimits_lower(_ value: MessageLimits) -> RustBuffer {
-    return FfiConverterTypeMessageLimits.lower(value)
 }
 
 
@@ -5905,86 +5684,6 @@ public func FfiConverterTypeLogSinkError_lower(_ value: LogSinkError) -> RustBuf
     return FfiConverterTypeLogSinkError.lower(value)
 }
 
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
-/**
- * One `GroupAtInfo` entry (SPEC M9).
- */
-
-public enum Mention: Equatable, Hashable {
-    
-    /**
-     * @all.
-     */
-    case all
-    /**
-     * @ one user.
-     */
-    case user(
-        /**
-         * The user id.
-         */account: String
-    )
-
-
-
-}
-
-#if compiler(>=6)
-extension Mention: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeMention: FfiConverterRustBuffer {
-    typealias SwiftType = Mention
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Mention {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .all
-        
-        case 2: return .user(account: try FfiConverterString.read(from: &buf)
-        )
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: Mention, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .all:
-            writeInt(&buf, Int32(1))
-        
-        
-        case let .user(account):
-            writeInt(&buf, Int32(2))
-            FfiConverterString.write(account, into: &buf)
-            
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeMention_lift(_ buf: RustBuffer) throws -> Mention {
-    return try FfiConverterTypeMention.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeMention_lower(_ value: Mention) -> RustBuffer {
-    return FfiConverterTypeMention.lower(value)
-}
-
-
 
 /**
  * Why a message could not be built, encoded or decoded. Kotlin sees it as
@@ -6743,80 +6442,6 @@ public func FfiConverterTypePushError_lower(_ value: PushError) -> RustBuffer {
 // Note that we don't yet support `indirect` for enums.
 // See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
 /**
- * `PushFlag`.
- */
-
-public enum PushFlag: Equatable, Hashable {
-    
-    /**
-     * 0: push.
-     */
-    case push
-    /**
-     * 1: don't push.
-     */
-    case noPush
-
-
-
-}
-
-#if compiler(>=6)
-extension PushFlag: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypePushFlag: FfiConverterRustBuffer {
-    typealias SwiftType = PushFlag
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PushFlag {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .push
-        
-        case 2: return .noPush
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: PushFlag, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .push:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .noPush:
-            writeInt(&buf, Int32(2))
-        
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePushFlag_lift(_ buf: RustBuffer) throws -> PushFlag {
-    return try FfiConverterTypePushFlag.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePushFlag_lower(_ value: PushFlag) -> RustBuffer {
-    return FfiConverterTypePushFlag.lower(value)
-}
-
-
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
-/**
  * The recipient's session, for push eligibility.
  */
 
@@ -6895,238 +6520,6 @@ public func FfiConverterTypeRecipientState_lift(_ buf: RustBuffer) throws -> Rec
 #endif
 public func FfiConverterTypeRecipientState_lower(_ value: RecipientState) -> RustBuffer {
     return FfiConverterTypeRecipientState.lower(value)
-}
-
-
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
-/**
- * `SendMsgControl` options.
- */
-
-public enum SendMsgControl: Equatable, Hashable {
-    
-    /**
-     * Doesn't count as unread.
-     */
-    case noUnread
-    /**
-     * Doesn't update the conversation's last message.
-     */
-    case noLastMsg
-    /**
-     * Notifies recipients who muted the conversation.
-     */
-    case withMuteNotifications
-
-
-
-}
-
-#if compiler(>=6)
-extension SendMsgControl: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeSendMsgControl: FfiConverterRustBuffer {
-    typealias SwiftType = SendMsgControl
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SendMsgControl {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .noUnread
-        
-        case 2: return .noLastMsg
-        
-        case 3: return .withMuteNotifications
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: SendMsgControl, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .noUnread:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .noLastMsg:
-            writeInt(&buf, Int32(2))
-        
-        
-        case .withMuteNotifications:
-            writeInt(&buf, Int32(3))
-        
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeSendMsgControl_lift(_ buf: RustBuffer) throws -> SendMsgControl {
-    return try FfiConverterTypeSendMsgControl.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeSendMsgControl_lower(_ value: SendMsgControl) -> RustBuffer {
-    return FfiConverterTypeSendMsgControl.lower(value)
-}
-
-
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
-/**
- * How bad a finding is.
- */
-
-public enum Severity: Equatable, Hashable {
-    
-    /**
-     * This explains the failure.
-     */
-    case error
-    /**
-     * This can explain it, or will cause trouble.
-     */
-    case warning
-
-
-
-}
-
-#if compiler(>=6)
-extension Severity: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeSeverity: FfiConverterRustBuffer {
-    typealias SwiftType = Severity
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Severity {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .error
-        
-        case 2: return .warning
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: Severity, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .error:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .warning:
-            writeInt(&buf, Int32(2))
-        
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeSeverity_lift(_ buf: RustBuffer) throws -> Severity {
-    return try FfiConverterTypeSeverity.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeSeverity_lower(_ value: Severity) -> RustBuffer {
-    return FfiConverterTypeSeverity.lower(value)
-}
-
-
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
-/**
- * `SyncOtherMachine`.
- */
-
-public enum SyncOtherMachine: Equatable, Hashable {
-    
-    /**
-     * 1: sync to the sender's other devices.
-     */
-    case sync
-    /**
-     * 2: don't.
-     */
-    case noSync
-
-
-
-}
-
-#if compiler(>=6)
-extension SyncOtherMachine: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeSyncOtherMachine: FfiConverterRustBuffer {
-    typealias SwiftType = SyncOtherMachine
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SyncOtherMachine {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .sync
-        
-        case 2: return .noSync
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: SyncOtherMachine, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .sync:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .noSync:
-            writeInt(&buf, Int32(2))
-        
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeSyncOtherMachine_lift(_ buf: RustBuffer) throws -> SyncOtherMachine {
-    return try FfiConverterTypeSyncOtherMachine.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeSyncOtherMachine_lower(_ value: SyncOtherMachine) -> RustBuffer {
-    return FfiConverterTypeSyncOtherMachine.lower(value)
 }
 
 
@@ -7373,30 +6766,6 @@ fileprivate struct FfiConverterOptionTypeAppFacts: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionTypeMessageLimits: FfiConverterRustBuffer {
-    typealias SwiftType = MessageLimits?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypeMessageLimits.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypeMessageLimits.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterOptionTypeOfflinePushInfo: FfiConverterRustBuffer {
     typealias SwiftType = OfflinePushInfo?
 
@@ -7413,6 +6782,30 @@ fileprivate struct FfiConverterOptionTypeOfflinePushInfo: FfiConverterRustBuffer
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeOfflinePushInfo.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeMessageLimits: FfiConverterRustBuffer {
+    typealias SwiftType = MessageLimits?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeMessageLimits.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeMessageLimits.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -7461,30 +6854,6 @@ fileprivate struct FfiConverterOptionTypeMessageError: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeMessageError.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterOptionTypePushFlag: FfiConverterRustBuffer {
-    typealias SwiftType = PushFlag?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypePushFlag.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypePushFlag.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -7629,6 +6998,30 @@ fileprivate struct FfiConverterOptionTypePriority: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypePriority.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypePushFlag: FfiConverterRustBuffer {
+    typealias SwiftType = PushFlag?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypePushFlag.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypePushFlag.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -7810,31 +7203,6 @@ fileprivate struct FfiConverterSequenceTypeDelivery: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterSequenceTypeDoctorRule: FfiConverterRustBuffer {
-    typealias SwiftType = [DoctorRule]
-
-    public static func write(_ value: [DoctorRule], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterTypeDoctorRule.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [DoctorRule] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [DoctorRule]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeDoctorRule.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterSequenceTypeDroppedMessage: FfiConverterRustBuffer {
     typealias SwiftType = [DroppedMessage]
 
@@ -7885,31 +7253,6 @@ fileprivate struct FfiConverterSequenceTypeEncodedText: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterSequenceTypeFinding: FfiConverterRustBuffer {
-    typealias SwiftType = [Finding]
-
-    public static func write(_ value: [Finding], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterTypeFinding.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Finding] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [Finding]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeFinding.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterSequenceTypeImageInfo: FfiConverterRustBuffer {
     typealias SwiftType = [ImageInfo]
 
@@ -7952,6 +7295,56 @@ fileprivate struct FfiConverterSequenceTypeIncomingMessage: FfiConverterRustBuff
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeIncomingMessage.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeDoctorRule: FfiConverterRustBuffer {
+    typealias SwiftType = [DoctorRule]
+
+    public static func write(_ value: [DoctorRule], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeDoctorRule.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [DoctorRule] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [DoctorRule]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeDoctorRule.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeFinding: FfiConverterRustBuffer {
+    typealias SwiftType = [Finding]
+
+    public static func write(_ value: [Finding], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeFinding.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Finding] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Finding]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeFinding.read(from: &buf))
         }
         return seq
     }
@@ -8060,31 +7453,6 @@ fileprivate struct FfiConverterSequenceTypeElement: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterSequenceTypeMention: FfiConverterRustBuffer {
-    typealias SwiftType = [Mention]
-
-    public static func write(_ value: [Mention], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterTypeMention.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Mention] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [Mention]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeMention.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterSequenceTypeNoPushReason: FfiConverterRustBuffer {
     typealias SwiftType = [NoPushReason]
 
@@ -8102,31 +7470,6 @@ fileprivate struct FfiConverterSequenceTypeNoPushReason: FfiConverterRustBuffer 
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeNoPushReason.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterSequenceTypeSendMsgControl: FfiConverterRustBuffer {
-    typealias SwiftType = [SendMsgControl]
-
-    public static func write(_ value: [SendMsgControl], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterTypeSendMsgControl.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [SendMsgControl] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [SendMsgControl]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeSendMsgControl.read(from: &buf))
         }
         return seq
     }
@@ -8160,6 +7503,31 @@ fileprivate struct FfiConverterSequenceTypeAdmission: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeMention: FfiConverterRustBuffer {
+    typealias SwiftType = [Mention]
+
+    public static func write(_ value: [Mention], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeMention.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Mention] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Mention]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeMention.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypePushAction: FfiConverterRustBuffer {
     typealias SwiftType = [PushAction]
 
@@ -8177,6 +7545,31 @@ fileprivate struct FfiConverterSequenceTypePushAction: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypePushAction.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeSendMsgControl: FfiConverterRustBuffer {
+    typealias SwiftType = [SendMsgControl]
+
+    public static func write(_ value: [SendMsgControl], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeSendMsgControl.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [SendMsgControl] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [SendMsgControl]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeSendMsgControl.read(from: &buf))
         }
         return seq
     }
@@ -8649,19 +8042,19 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_func_decode_group_message() != 15788) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_diagnose() != 62513) {
+    if (uniffi_imbridge_checksum_func_diagnose() != 35351) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_doctor_rules() != 1642) {
+    if (uniffi_imbridge_checksum_func_doctor_rules() != 23561) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_encode_c2c_message() != 61994) {
+    if (uniffi_imbridge_checksum_func_encode_c2c_message() != 2190) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_func_encode_c2c_texts() != 9953) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_encode_group_message() != 47073) {
+    if (uniffi_imbridge_checksum_func_encode_group_message() != 50887) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_func_error_code_from_value() != 46416) {
@@ -8802,13 +8195,13 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_method_logsink_log() != 28746) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_mentionlistbuilder_add() != 21541) {
+    if (uniffi_imbridge_checksum_method_mentionlistbuilder_add() != 18034) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_method_mentionlistbuilder_add_sdk_user() != 50740) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_mentionlistbuilder_mentions() != 49938) {
+    if (uniffi_imbridge_checksum_method_mentionlistbuilder_mentions() != 48524) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_method_messagebodybuilder_add() != 33015) {
@@ -8883,10 +8276,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_constructor_dispatchcore_new() != 58042) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_constructor_mentionlistbuilder_new() != 64552) {
+    if (uniffi_imbridge_checksum_constructor_mentionlistbuilder_new() != 33097) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_constructor_messagebodybuilder_new() != 58403) {
+    if (uniffi_imbridge_checksum_constructor_messagebodybuilder_new() != 29989) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_constructor_outbox_new() != 64695) {

@@ -686,6 +686,161 @@ public func FfiConverterTypeClientMsgId_lower(_ value: ClientMsgId) -> RustBuffe
 
 
 /**
+ * A rule as listed for users: its id and the checklist item it covers.
+ */
+public struct DoctorRule: Equatable, Hashable {
+    /**
+     * Stable id (`q2.not_sent`, …).
+     */
+    public let id: String
+    /**
+     * The checklist item (FAQ Q2/Q3, SPEC X1/X2/M9) it covers.
+     */
+    public let covers: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Stable id (`q2.not_sent`, …).
+         */id: String, 
+        /**
+         * The checklist item (FAQ Q2/Q3, SPEC X1/X2/M9) it covers.
+         */covers: String) {
+        self.id = id
+        self.covers = covers
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension DoctorRule: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDoctorRule: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DoctorRule {
+        return
+            try DoctorRule(
+                id: FfiConverterString.read(from: &buf), 
+                covers: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DoctorRule, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterString.write(value.covers, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDoctorRule_lift(_ buf: RustBuffer) throws -> DoctorRule {
+    return try FfiConverterTypeDoctorRule.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDoctorRule_lower(_ value: DoctorRule) -> RustBuffer {
+    return FfiConverterTypeDoctorRule.lower(value)
+}
+
+
+/**
+ * One finding: a stable id, how bad, what in the snapshot shows it, and
+ * the fix in one sentence.
+ */
+public struct Finding: Equatable, Hashable {
+    /**
+     * Stable id, e.g. `q2.no_listener`.
+     */
+    public let id: String
+    /**
+     * How bad.
+     */
+    public let severity: Severity
+    /**
+     * What in the snapshot shows it.
+     */
+    public let evidence: String
+    /**
+     * The fix, in one sentence.
+     */
+    public let fix: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Stable id, e.g. `q2.no_listener`.
+         */id: String, 
+        /**
+         * How bad.
+         */severity: Severity, 
+        /**
+         * What in the snapshot shows it.
+         */evidence: String, 
+        /**
+         * The fix, in one sentence.
+         */fix: String) {
+        self.id = id
+        self.severity = severity
+        self.evidence = evidence
+        self.fix = fix
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension Finding: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFinding: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Finding {
+        return
+            try Finding(
+                id: FfiConverterString.read(from: &buf), 
+                severity: FfiConverterTypeSeverity.read(from: &buf), 
+                evidence: FfiConverterString.read(from: &buf), 
+                fix: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Finding, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.id, into: &buf)
+        FfiConverterTypeSeverity.write(value.severity, into: &buf)
+        FfiConverterString.write(value.evidence, into: &buf)
+        FfiConverterString.write(value.fix, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFinding_lift(_ buf: RustBuffer) throws -> Finding {
+    return try FfiConverterTypeFinding.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFinding_lower(_ value: Finding) -> RustBuffer {
+    return FfiConverterTypeFinding.lower(value)
+}
+
+
+/**
  * A group message: its group and the server's `MsgSeq`, which is strictly
  * increasing per group. Text form `GroupId_MsgSeq`; the group id may itself
  * contain `_` (Community ids do), so parsing splits at the last one.
@@ -987,6 +1142,74 @@ public func FfiConverterTypeLoginStatus_lift(_ buf: RustBuffer) throws -> LoginS
 #endif
 public func FfiConverterTypeLoginStatus_lower(_ value: LoginStatus) -> RustBuffer {
     return FfiConverterTypeLoginStatus.lower(value)
+}
+
+
+/**
+ * Limits applied when building and validating messages. The defaults are
+ * the service's; an app may lower them (or raise them if its plan allows).
+ */
+public struct MessageLimits: Equatable, Hashable {
+    /**
+     * M2: largest encoded `MsgBody`, in bytes. Default 12,288 (12 KB).
+     */
+    public let maxBodyBytes: UInt32
+    /**
+     * M9: most mention targets per group message, @all included. Default 30.
+     */
+    public let maxMentions: UInt32
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * M2: largest encoded `MsgBody`, in bytes. Default 12,288 (12 KB).
+         */maxBodyBytes: UInt32 = UInt32(12288), 
+        /**
+         * M9: most mention targets per group message, @all included. Default 30.
+         */maxMentions: UInt32 = UInt32(30)) {
+        self.maxBodyBytes = maxBodyBytes
+        self.maxMentions = maxMentions
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension MessageLimits: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMessageLimits: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MessageLimits {
+        return
+            try MessageLimits(
+                maxBodyBytes: FfiConverterUInt32.read(from: &buf), 
+                maxMentions: FfiConverterUInt32.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: MessageLimits, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.maxBodyBytes, into: &buf)
+        FfiConverterUInt32.write(value.maxMentions, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMessageLimits_lift(_ buf: RustBuffer) throws -> MessageLimits {
+    return try FfiConverterTypeMessageLimits.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMessageLimits_lower(_ value: MessageLimits) -> RustBuffer {
+    return FfiConverterTypeMessageLimits.lower(value)
 }
 
 
@@ -2771,6 +2994,86 @@ public func FfiConverterTypeLoginState_lower(_ value: LoginState) -> RustBuffer 
 // Note that we don't yet support `indirect` for enums.
 // See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
 /**
+ * One `GroupAtInfo` entry: @all or @ one user.
+ */
+
+public enum Mention: Equatable, Hashable {
+    
+    /**
+     * `{"GroupAtAllFlag": 1}`
+     */
+    case all
+    /**
+     * `{"GroupAtAllFlag": 0, "GroupAt_Account": user}`
+     */
+    case user(
+        /**
+         * The user's account.
+         */account: String
+    )
+
+
+
+}
+
+#if compiler(>=6)
+extension Mention: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMention: FfiConverterRustBuffer {
+    typealias SwiftType = Mention
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Mention {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .all
+        
+        case 2: return .user(account: try FfiConverterString.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Mention, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .all:
+            writeInt(&buf, Int32(1))
+        
+        
+        case let .user(account):
+            writeInt(&buf, Int32(2))
+            FfiConverterString.write(account, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMention_lift(_ buf: RustBuffer) throws -> Mention {
+    return try FfiConverterTypeMention.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMention_lower(_ value: Mention) -> RustBuffer {
+    return FfiConverterTypeMention.lower(value)
+}
+
+
+// Note that we don't yet support `indirect` for enums.
+// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+/**
  * Where a message stands, numbered as the client SDK numbers it so apps
  * that port keep their values. "Sent successfully" (FAQ) means
  * [`MessageStatus::Sent`] with a server key assigned.
@@ -3358,6 +3661,80 @@ public func FfiConverterTypePushEvent_lower(_ value: PushEvent) -> RustBuffer {
 // Note that we don't yet support `indirect` for enums.
 // See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
 /**
+ * `PushFlag`: whether the service sends an offline push for the message.
+ */
+
+public enum PushFlag: UInt8, Equatable, Hashable {
+    
+    /**
+     * 0: push (the default).
+     */
+    case push = 0
+    /**
+     * 1: don't push.
+     */
+    case noPush = 1
+
+
+
+}
+
+#if compiler(>=6)
+extension PushFlag: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePushFlag: FfiConverterRustBuffer {
+    typealias SwiftType = PushFlag
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PushFlag {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .push
+        
+        case 2: return .noPush
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: PushFlag, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .push:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .noPush:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePushFlag_lift(_ buf: RustBuffer) throws -> PushFlag {
+    return try FfiConverterTypePushFlag.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePushFlag_lower(_ value: PushFlag) -> RustBuffer {
+    return FfiConverterTypePushFlag.lower(value)
+}
+
+
+// Note that we don't yet support `indirect` for enums.
+// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+/**
  * Where one channel's token stands (SPEC T2).
  */
 
@@ -3638,6 +4015,90 @@ public func FfiConverterTypePushVendor_lower(_ value: PushVendor) -> RustBuffer 
 // Note that we don't yet support `indirect` for enums.
 // See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
 /**
+ * `SendMsgControl` options.
+ */
+
+public enum SendMsgControl: Equatable, Hashable {
+    
+    /**
+     * The message does not count as unread.
+     */
+    case noUnread
+    /**
+     * The message does not update the conversation's last message.
+     */
+    case noLastMsg
+    /**
+     * Recipients who muted the conversation still get a notification.
+     */
+    case withMuteNotifications
+
+
+
+}
+
+#if compiler(>=6)
+extension SendMsgControl: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSendMsgControl: FfiConverterRustBuffer {
+    typealias SwiftType = SendMsgControl
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SendMsgControl {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .noUnread
+        
+        case 2: return .noLastMsg
+        
+        case 3: return .withMuteNotifications
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: SendMsgControl, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .noUnread:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .noLastMsg:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .withMuteNotifications:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSendMsgControl_lift(_ buf: RustBuffer) throws -> SendMsgControl {
+    return try FfiConverterTypeSendMsgControl.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSendMsgControl_lower(_ value: SendMsgControl) -> RustBuffer {
+    return FfiConverterTypeSendMsgControl.lower(value)
+}
+
+
+// Note that we don't yet support `indirect` for enums.
+// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+/**
  * Why the service ended a session.
  */
 
@@ -3706,6 +4167,80 @@ public func FfiConverterTypeSessionEnd_lift(_ buf: RustBuffer) throws -> Session
 #endif
 public func FfiConverterTypeSessionEnd_lower(_ value: SessionEnd) -> RustBuffer {
     return FfiConverterTypeSessionEnd.lower(value)
+}
+
+
+// Note that we don't yet support `indirect` for enums.
+// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+/**
+ * How bad a finding is.
+ */
+
+public enum Severity: Equatable, Hashable {
+    
+    /**
+     * This explains the failure.
+     */
+    case error
+    /**
+     * This can explain it, or will cause trouble.
+     */
+    case warning
+
+
+
+}
+
+#if compiler(>=6)
+extension Severity: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSeverity: FfiConverterRustBuffer {
+    typealias SwiftType = Severity
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Severity {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .error
+        
+        case 2: return .warning
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Severity, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .error:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .warning:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSeverity_lift(_ buf: RustBuffer) throws -> Severity {
+    return try FfiConverterTypeSeverity.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSeverity_lower(_ value: Severity) -> RustBuffer {
+    return FfiConverterTypeSeverity.lower(value)
 }
 
 
@@ -3796,6 +4331,80 @@ public func FfiConverterTypeShedReason_lift(_ buf: RustBuffer) throws -> ShedRea
 #endif
 public func FfiConverterTypeShedReason_lower(_ value: ShedReason) -> RustBuffer {
     return FfiConverterTypeShedReason.lower(value)
+}
+
+
+// Note that we don't yet support `indirect` for enums.
+// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+/**
+ * `SyncOtherMachine`: whether the sender's other devices get a copy.
+ */
+
+public enum SyncOtherMachine: UInt8, Equatable, Hashable {
+    
+    /**
+     * 1: sync to the sender's other devices (the default).
+     */
+    case sync = 1
+    /**
+     * 2: don't.
+     */
+    case noSync = 2
+
+
+
+}
+
+#if compiler(>=6)
+extension SyncOtherMachine: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSyncOtherMachine: FfiConverterRustBuffer {
+    typealias SwiftType = SyncOtherMachine
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SyncOtherMachine {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .sync
+        
+        case 2: return .noSync
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: SyncOtherMachine, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .sync:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .noSync:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSyncOtherMachine_lift(_ buf: RustBuffer) throws -> SyncOtherMachine {
+    return try FfiConverterTypeSyncOtherMachine.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSyncOtherMachine_lower(_ value: SyncOtherMachine) -> RustBuffer {
+    return FfiConverterTypeSyncOtherMachine.lower(value)
 }
 
 
