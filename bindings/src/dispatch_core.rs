@@ -65,7 +65,7 @@ pub struct Registration {
 fn delivery_out(d: core::Delivery) -> Delivery {
     Delivery {
         event: event_out(d.event),
-        listeners: d.listeners.into_iter().map(|id| id.0).collect(),
+        listeners: d.listeners.iter().map(|id| id.0).collect(),
         mode: d.mode,
     }
 }

@@ -5,6 +5,7 @@
 
 use crate::dispatch::{DispatchEvent, DispatchMode};
 use std::fmt;
+use std::sync::Arc;
 
 /// The handle of a registered listener.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -28,8 +29,9 @@ impl fmt::Display for ListenerFailed {
 pub struct Delivery {
     /// The event.
     pub event: DispatchEvent,
-    /// Listener ids in registration order.
-    pub listeners: Vec<ListenerId>,
+    /// Listener ids in registration order; shared with the core's own
+    /// list until that changes (a clone is a reference count, not a copy).
+    pub listeners: Arc<[ListenerId]>,
     /// Observer or chain.
     pub mode: DispatchMode,
 }
@@ -83,7 +85,7 @@ impl Delivery {
             messages: self.messages(),
             ..DeliveryOutcome::default()
         };
-        for &id in &self.listeners {
+        for &id in self.listeners.iter() {
             let Some(result) = call(id, &self.event) else {
                 continue;
             };

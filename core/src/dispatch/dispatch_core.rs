@@ -17,6 +17,7 @@ use crate::dispatch::{
 };
 use crate::message::{ConversationId, MessageError};
 use std::collections::{BTreeMap, VecDeque};
+use std::sync::Arc;
 
 /// Counters over the dispatcher's life, for diagnostics.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -76,7 +77,8 @@ pub struct Registration {
 /// The dispatcher's rules and counters, without listeners, locks or I/O.
 #[derive(Debug)]
 pub struct DispatchCore {
-    listeners: Vec<ListenerId>,
+    /// Copy-on-write: every delivery shares it until a listener comes or goes.
+    listeners: Arc<[ListenerId]>,
     next_id: u64,
     mode: DispatchMode,
     context: DeliveryContext,
@@ -99,7 +101,7 @@ impl DispatchCore {
     /// A dispatcher in `mode` whose no-listener buffer holds `buffer` messages.
     pub fn new(mode: DispatchMode, buffer: usize) -> DispatchCore {
         DispatchCore {
-            listeners: Vec::new(),
+            listeners: Arc::from(Vec::new()),
             next_id: 1,
             mode,
             context: DeliveryContext::default(),
@@ -159,7 +161,7 @@ impl DispatchCore {
     pub fn add_listener(&mut self) -> Registration {
         let id = ListenerId(self.next_id);
         self.next_id += 1;
-        self.listeners.push(id);
+        self.listeners = self.listeners.iter().copied().chain([id]).collect();
         let mut deliveries = Vec::new();
         if self.listeners.len() == 1 && !self.pending.is_empty() {
             let waiting: Vec<Incoming> = self.pending.drain(..).collect();
@@ -167,7 +169,7 @@ impl DispatchCore {
             self.stats.delivered += waiting.len() as u64;
             deliveries.push(Delivery {
                 event: DispatchEvent::NewMessages(waiting),
-                listeners: vec![id],
+                listeners: Arc::from([id]),
                 mode: DispatchMode::Observer,
             });
         }
@@ -176,9 +178,16 @@ impl DispatchCore {
 
     /// D1: removes a listener; whether it was registered.
     pub fn remove_listener(&mut self, id: ListenerId) -> bool {
-        let before = self.listeners.len();
-        self.listeners.retain(|l| *l != id);
-        self.listeners.len() != before
+        if !self.listeners.contains(&id) {
+            return false;
+        }
+        self.listeners = self
+            .listeners
+            .iter()
+            .copied()
+            .filter(|l| *l != id)
+            .collect();
+        true
     }
 
     /// Decodes and receives a batch of messages at `now_ms`. `arrived_on`
@@ -299,7 +308,7 @@ impl DispatchCore {
         self.stats.delivered += batch.len() as u64;
         vec![Delivery {
             event: DispatchEvent::NewMessages(batch),
-            listeners: self.listeners.clone(),
+            listeners: Arc::clone(&self.listeners),
             mode: self.mode,
         }]
     }
@@ -318,7 +327,7 @@ impl DispatchCore {
         }
         vec![Delivery {
             event,
-            listeners: self.listeners.clone(),
+            listeners: Arc::clone(&self.listeners),
             mode: self.mode,
         }]
     }

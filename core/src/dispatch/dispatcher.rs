@@ -18,20 +18,30 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 type Entry = (ListenerId, Arc<dyn Listener>);
 
 /// The core and the listener objects. Lock order: `core`, then `listeners`;
-/// neither is held while a listener runs.
+/// neither is held while a listener runs. The list is copy-on-write: a
+/// delivery takes a snapshot (a reference count) instead of a copy.
 struct Shared {
     core: Mutex<DispatchCore>,
-    listeners: RwLock<Vec<Entry>>,
+    listeners: RwLock<Arc<Vec<Entry>>>,
 }
 
 impl Shared {
     fn remove(&self, id: ListenerId) -> bool {
         let mut core = lock(&self.core);
         let removed = core.remove_listener(id);
-        self.listeners
+        let mut listeners = self
+            .listeners
             .write()
-            .unwrap_or_else(PoisonError::into_inner)
-            .retain(|(i, _)| *i != id);
+            .unwrap_or_else(PoisonError::into_inner);
+        if listeners.iter().any(|(i, _)| *i == id) {
+            *listeners = Arc::new(
+                listeners
+                    .iter()
+                    .filter(|(i, _)| *i != id)
+                    .cloned()
+                    .collect(),
+            );
+        }
         removed
     }
 }
@@ -116,7 +126,7 @@ impl Dispatcher {
         Dispatcher {
             shared: Arc::new(Shared {
                 core: Mutex::new(DispatchCore::new(mode, buffer)),
-                listeners: RwLock::new(Vec::new()),
+                listeners: RwLock::new(Arc::new(Vec::new())),
             }),
         }
     }
@@ -181,7 +191,13 @@ impl Dispatcher {
                 return self.handle(*id);
             }
             let registration = core.add_listener();
-            listeners.push((registration.id, listener));
+            *listeners = Arc::new(
+                listeners
+                    .iter()
+                    .cloned()
+                    .chain([(registration.id, listener)])
+                    .collect(),
+            );
             registration
         };
         self.deliver(registration.deliveries);
@@ -253,26 +269,43 @@ impl Dispatcher {
     /// when it differs from "everyone took it".
     fn deliver(&self, deliveries: Vec<Delivery>) {
         for delivery in deliveries {
-            let targets: Vec<Option<Arc<dyn Listener>>> = {
-                let listeners = self
+            let snapshot = Arc::clone(
+                &self
                     .shared
                     .listeners
                     .read()
-                    .unwrap_or_else(PoisonError::into_inner);
+                    .unwrap_or_else(PoisonError::into_inner),
+            );
+            // Usually the delivery names exactly the registered listeners,
+            // in order: call them from the snapshot, with no lookup.
+            let same = snapshot.len() == delivery.listeners.len()
+                && snapshot
+                    .iter()
+                    .zip(delivery.listeners.iter())
+                    .all(|((a, _), b)| a == b);
+            let targets: Vec<Option<Arc<dyn Listener>>> = if same {
+                Vec::new()
+            } else {
                 delivery
                     .listeners
                     .iter()
                     .map(|id| {
-                        listeners
+                        snapshot
                             .iter()
                             .find(|(i, _)| i == id)
                             .map(|(_, l)| Arc::clone(l))
                     })
                     .collect()
             };
-            let mut targets = targets.into_iter();
+            let mut position = 0;
             let outcome = delivery.run(|id, event| {
-                let listener = targets.next().flatten()?;
+                let listener = if same {
+                    snapshot.get(position).map(|(_, l)| l)
+                } else {
+                    targets.get(position).and_then(Option::as_ref)
+                };
+                position += 1;
+                let listener = listener?;
                 Some(
                     match catch_unwind(AssertUnwindSafe(|| listener.on_event(event))) {
                         Ok(result) => result,

@@ -495,7 +495,7 @@ mod sans_io {
         let [delivery] = receipt.deliveries.as_slice() else {
             panic!("one delivery per batch: {:?}", receipt.deliveries)
         };
-        assert_eq!(delivery.listeners, vec![a, b]);
+        assert_eq!(&*delivery.listeners, &[a, b]);
         assert_eq!(delivery.mode, DispatchMode::Chain);
         assert_eq!(delivery.messages(), 3);
     }
@@ -566,7 +566,7 @@ mod sans_io {
         assert_eq!(core.stats().buffered, 2);
         let first = core.add_listener();
         assert_eq!(first.deliveries.len(), 1);
-        assert_eq!(first.deliveries[0].listeners, vec![first.id]);
+        assert_eq!(&*first.deliveries[0].listeners, &[first.id]);
         assert!(core.add_listener().deliveries.is_empty(), "only the first");
         assert_eq!(core.stats().buffered, 0);
         assert!(core.remove_listener(first.id));
