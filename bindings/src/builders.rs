@@ -2,10 +2,10 @@
 
 use crate::element::{elements_out, Element};
 use crate::error::MessageError;
-use crate::lock::lock;
 use crate::messages::{Mention, MessageLimits};
 use imbridge_core::message as core;
 use imbridge_core::message::GroupType;
+use imbridge_core::sync::lock;
 use std::sync::Mutex;
 
 /// Builds a message body one element at a time (SPEC M2). Each add checks

@@ -11,8 +11,8 @@ use crate::dispatch::{
     DispatchEvent, DispatchMode, DispatchStats, ReceiveReport,
 };
 use crate::error::MessageError;
-use crate::lock::lock;
 use imbridge_core::dispatch as core;
+use imbridge_core::sync::lock;
 use std::sync::{Arc, Mutex};
 
 /// Deliver `event` to the listeners in `listeners`, in that order (D1),

@@ -4,13 +4,13 @@
 use crate::dispatch_core::DispatchCore;
 use crate::error::{invalid_field, MessageError};
 use crate::init::Bridge;
-use crate::lock::lock;
 use crate::push::PushChannel;
 use imbridge_core::doctor as core;
 pub use imbridge_core::doctor::{DoctorRule, Finding, Severity};
 use imbridge_core::message::GroupType;
 use imbridge_core::message::ReceiveOption;
 use imbridge_core::policy::Edition;
+use imbridge_core::sync::lock;
 use std::sync::Arc;
 
 /// What only the app knows, for a snapshot. Every field is optional.

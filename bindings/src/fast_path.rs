@@ -9,9 +9,9 @@
 
 use crate::dispatch_core::DispatchCore;
 use crate::error::MessageError;
-use crate::lock::lock;
 use imbridge_core::dispatch as core_dispatch;
 use imbridge_core::message as core;
+use imbridge_core::sync::lock;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, Weak};
 

@@ -1,9 +1,9 @@
 //! Identifiers, conversation ids and the MsgRandom tracker (SPEC M6, M7, M12).
 
 use crate::error::MessageError;
-use crate::lock::lock;
 use imbridge_core::message as core;
 pub use imbridge_core::message::{C2cMsgKey, ClientMsgId, ConversationId, GroupMsgKey};
+use imbridge_core::sync::lock;
 use std::sync::Mutex;
 
 /// M6: a client message id from the caller's clock (unix seconds) and a

@@ -28,7 +28,6 @@ mod ids;
 mod init;
 #[cfg(not(target_vendor = "apple"))]
 mod jvm;
-mod lock;
 mod logging;
 mod messages;
 mod outbox;

@@ -2,13 +2,13 @@
 //! are batched: one crossing admits many messages, one poll returns
 //! everything that may be sent now. The records are the core's own.
 
-use crate::lock::lock;
 use imbridge_core::message::ConversationId;
 use imbridge_core::outbox as core;
 pub use imbridge_core::outbox::{
     Admission, OutboxLimits, OutboxPoll, OutboxStats, OutgoingMessage, QueuedMessage,
     ReleasedMessage, ShedMessage, ShedReason,
 };
+use imbridge_core::sync::lock;
 use std::sync::Mutex;
 
 /// Errors of the outbox.

@@ -1,12 +1,12 @@
 //! Offline-push tokens across the FFI (SPEC T1–T6).
 
 use crate::error::MessageError;
-use crate::lock::lock;
 use imbridge_core::message::{ReceiveOption, SendBody};
 use imbridge_core::push as core;
 pub use imbridge_core::push::{
     ApnsEnvironment, PushAction, PushChannelConfig, PushEvent, PushState, PushStatus, PushVendor,
 };
+use imbridge_core::sync::lock;
 use std::path::Path;
 use std::sync::Mutex;
 

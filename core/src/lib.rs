@@ -33,5 +33,6 @@ pub mod outbox;
 pub mod policy;
 pub mod push;
 pub mod redact;
+pub mod sync;
 
 pub use error::ErrorCode;

@@ -8,12 +8,9 @@ use crate::dispatch::{
     ListenerFailed, ListenerId, ReceiveReport,
 };
 use crate::message::{ConversationId, MessageError};
+use crate::sync::lock;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock, Weak};
-
-fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(PoisonError::into_inner)
-}
 
 type Entry = (ListenerId, Arc<dyn Listener>);
 

@@ -3,14 +3,10 @@
 use crate::init::{
     InitConfig, InitError, Login, LoginState, LoginStatus, ProcessFacts, ProcessLock, SessionEnd,
 };
+use crate::sync::lock;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
-
-fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
-    // Every operation leaves its state consistent before it can fail.
-    m.lock().unwrap_or_else(PoisonError::into_inner)
-}
+use std::sync::{Arc, Mutex};
 
 /// The initialised SDK in this process: its config, the cross-process lock
 /// on its data directory, and the login state every domain consults.

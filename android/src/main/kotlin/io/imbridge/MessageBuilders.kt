@@ -49,6 +49,21 @@ class MessageBodyScope internal constructor(private val builder: MessageBodyBuil
 
     /** `TIMFileElem`. */
     fun file(url: String, fileSize: ULong, fileName: String) = element(Element.File(url, fileSize, fileName))
+
+    /** `TIMVideoFileElem`: the video and its thumbnail. */
+    fun video(
+        videoUrl: String,
+        videoSize: ULong,
+        videoSecond: UInt,
+        videoFormat: String,
+        thumbUrl: String,
+        thumbSize: ULong,
+        thumbWidth: UInt,
+        thumbHeight: UInt,
+        thumbFormat: String,
+    ) = element(
+        Element.Video(videoUrl, videoSize, videoSecond, videoFormat, thumbUrl, thumbSize, thumbWidth, thumbHeight, thumbFormat),
+    )
 }
 
 /** M3: validates and encodes this message as the `sendmsg` body. */

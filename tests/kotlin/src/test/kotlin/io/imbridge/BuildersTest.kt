@@ -68,9 +68,10 @@ class BuildersTest {
             image("u", 1, listOf(ImageInfo(kind = 1u, url = "https://e/o")))
             sound("https://e/s", 10u, 2u)
             file("https://e/f", 10u, "f.txt")
+            video("https://e/v", 100u, 5u, "mp4", "https://e/t", 10u, 64u, 48u, "jpg")
         }
         assertEquals(
-            listOf("Text", "Custom", "Face", "Location", "Image", "Sound", "File"),
+            listOf("Text", "Custom", "Face", "Location", "Image", "Sound", "File", "Video"),
             body.map { it::class.simpleName },
         )
     }
