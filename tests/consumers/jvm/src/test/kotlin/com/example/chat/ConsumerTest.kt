@@ -1,16 +1,15 @@
 package com.example.chat
 
-import io.imbridge.core.*
-import io.imbridge.Admission
 import io.imbridge.C2cMessage
 import io.imbridge.FastPath
-import io.imbridge.GroupType
 import io.imbridge.JvmFastPath
 import io.imbridge.MessageException
 import io.imbridge.Outbox
-import io.imbridge.OutgoingMessage
-import io.imbridge.Priority
-import io.imbridge.SyncOtherMachine
+import io.imbridge.core.Admission
+import io.imbridge.core.GroupType
+import io.imbridge.core.OutgoingMessage
+import io.imbridge.core.Priority
+import io.imbridge.core.SyncOtherMachine
 import io.imbridge.code
 import io.imbridge.encode
 import io.imbridge.imbridgeVersion
