@@ -3,7 +3,7 @@ import XCTest
 import IMBridge
 
 /// Reliability under load: 8 threads for a bounded time (IMBRIDGE_STRESS_SECONDS,
-/// default 3) mixing dispatch (foreign listeners and delivery plans),
+/// default 3) mixing dispatch (two dispatchers on the one delivery path),
 /// listener add/remove, outbox admission and push events on shared objects.
 /// No crash, no deadlock (a watchdog fails the test), and every count
 /// conserved. Figures go to target/reliability/stress-swift.json.

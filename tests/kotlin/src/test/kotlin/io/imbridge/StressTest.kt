@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong
 
 /**
  * Reliability under load: 8 threads for a bounded time (`imbridge.stress.seconds`,
- * default 3) mixing dispatch (UniFFI listeners and delivery plans over JNI),
+ * default 3) mixing dispatch (two dispatchers, batches over JNI),
  * listener add/remove, outbox admission and push events on shared objects.
  * No crash, no deadlock (a watchdog fails the test with a thread dump), and
  * every count conserved: each message delivered once to each permanent
