@@ -95,14 +95,18 @@ pub struct OfflinePushInfo {
 pub struct C2cMessage {
     /// Recipient.
     pub to_account: String,
-    /// Sequence number.
-    pub msg_seq: u32,
+    /// Sequence number; `null`/`nil` lets the service pick a random one
+    /// and encodes nothing (M3).
+    #[uniffi(default)]
+    pub msg_seq: Option<u32>,
     /// Random value (fresh per message: see `RandomTracker`).
     pub msg_random: u32,
     /// The elements.
     pub msg_body: Vec<Element>,
-    /// Sync to the sender's other devices (`Sync` unless the app has a reason).
-    pub sync_other_machine: SyncOtherMachine,
+    /// Sync to the sender's other devices; `null`/`nil` encodes nothing and
+    /// the service syncs to the sender's roaming (M3).
+    #[uniffi(default)]
+    pub sync_other_machine: Option<SyncOtherMachine>,
     /// Sender, when an admin sends on a user's behalf.
     #[uniffi(default)]
     pub from_account: Option<String>,

@@ -36,9 +36,14 @@ pub enum SendMsgControl {
 /// the JSON when `None`, never sent as null.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct C2cMessage {
-    /// Sync to the sender's other devices.
-    #[serde(rename = "SyncOtherMachine")]
-    pub sync_other_machine: SyncOtherMachine,
+    /// Sync to the sender's other devices. Optional (M3): when absent the
+    /// service syncs to the sender's roaming, and nothing is encoded.
+    #[serde(
+        rename = "SyncOtherMachine",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub sync_other_machine: Option<SyncOtherMachine>,
     /// Sender, when an admin sends on a user's behalf.
     #[serde(
         rename = "From_Account",
@@ -57,9 +62,11 @@ pub struct C2cMessage {
         skip_serializing_if = "Option::is_none"
     )]
     pub msg_life_time: Option<u32>,
-    /// Sequence number (with `msg_random` and the content, the M7 de-duplication key).
-    #[serde(rename = "MsgSeq")]
-    pub msg_seq: u32,
+    /// Sequence number (with `msg_random` and the content, the M7
+    /// de-duplication key). Optional (M3): when absent the service fills in
+    /// a random one, and nothing is encoded.
+    #[serde(rename = "MsgSeq", default, skip_serializing_if = "Option::is_none")]
+    pub msg_seq: Option<u32>,
     /// Random value; reusing one within 120 s makes the service drop the message (M7).
     #[serde(rename = "MsgRandom")]
     pub msg_random: u32,
@@ -109,8 +116,9 @@ impl C2cMessage {
         msg_body: Vec<Element>,
     ) -> C2cMessage {
         C2cMessage {
+            sync_other_machine: Some(SyncOtherMachine::Sync),
             to_account: to_account.into(),
-            msg_seq,
+            msg_seq: Some(msg_seq),
             msg_random,
             msg_body,
             ..C2cMessage::default()
@@ -154,6 +162,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn m3_msg_seq_and_sync_other_machine_are_optional_and_encode_nothing() {
+        let json = r#"{"To_Account":"bob","MsgRandom":7,"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"hi"}}]}"#;
+        let m = C2cMessage::decode(json).unwrap();
+        assert_eq!((m.msg_seq, m.sync_other_machine), (None, None));
+        let encoded = m.encode(&MessageLimits::default()).unwrap();
+        assert!(!encoded.contains("MsgSeq"), "{encoded}");
+        assert!(!encoded.contains("SyncOtherMachine"), "{encoded}");
+        let built = C2cMessage::new("bob", 5, 7, vec![Element::text("hi")]);
+        let encoded = built.encode(&MessageLimits::default()).unwrap();
+        assert!(
+            encoded.contains(r#""MsgSeq":5"#) && encoded.contains(r#""SyncOtherMachine":1"#),
+            "{encoded}"
+        );
+    }
+
+    #[test]
     fn m3_optional_fields_are_omitted_not_null() {
         let m = C2cMessage::new("bob", 1, 2, vec![Element::text("hi")]);
         let json = m.encode(&MessageLimits::default()).unwrap();
@@ -168,7 +192,7 @@ mod tests {
     fn m3_flags_encode_as_0_and_1() {
         let m = C2cMessage {
             support_message_extension: Some(true),
-            sync_other_machine: SyncOtherMachine::NoSync,
+            sync_other_machine: Some(SyncOtherMachine::NoSync),
             msg_life_time: Some(0),
             send_msg_control: Some(vec![SendMsgControl::NoUnread]),
             ..C2cMessage::new("bob", 1, 2, vec![Element::text("hi")])

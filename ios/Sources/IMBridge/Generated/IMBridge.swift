@@ -3022,9 +3022,10 @@ public struct C2cMessage: Equatable, Hashable {
      */
     public let toAccount: String
     /**
-     * Sequence number.
+     * Sequence number; `null`/`nil` lets the service pick a random one
+     * and encodes nothing (M3).
      */
-    public let msgSeq: UInt32
+    public let msgSeq: UInt32?
     /**
      * Random value (fresh per message: see `RandomTracker`).
      */
@@ -3034,9 +3035,10 @@ public struct C2cMessage: Equatable, Hashable {
      */
     public let msgBody: [Element]
     /**
-     * Sync to the sender's other devices (`Sync` unless the app has a reason).
+     * Sync to the sender's other devices; `null`/`nil` encodes nothing and
+     * the service syncs to the sender's roaming (M3).
      */
-    public let syncOtherMachine: SyncOtherMachine
+    public let syncOtherMachine: SyncOtherMachine?
     /**
      * Sender, when an admin sends on a user's behalf.
      */
@@ -3073,8 +3075,9 @@ public struct C2cMessage: Equatable, Hashable {
          * Recipient.
          */toAccount: String, 
         /**
-         * Sequence number.
-         */msgSeq: UInt32, 
+         * Sequence number; `null`/`nil` lets the service pick a random one
+         * and encodes nothing (M3).
+         */msgSeq: UInt32? = nil, 
         /**
          * Random value (fresh per message: see `RandomTracker`).
          */msgRandom: UInt32, 
@@ -3082,8 +3085,9 @@ public struct C2cMessage: Equatable, Hashable {
          * The elements.
          */msgBody: [Element], 
         /**
-         * Sync to the sender's other devices (`Sync` unless the app has a reason).
-         */syncOtherMachine: SyncOtherMachine, 
+         * Sync to the sender's other devices; `null`/`nil` encodes nothing and
+         * the service syncs to the sender's roaming (M3).
+         */syncOtherMachine: SyncOtherMachine? = nil, 
         /**
          * Sender, when an admin sends on a user's behalf.
          */fromAccount: String? = nil, 
@@ -3134,10 +3138,10 @@ public struct FfiConverterTypeC2cMessage: FfiConverterRustBuffer {
         return
             try C2cMessage(
                 toAccount: FfiConverterString.read(from: &buf), 
-                msgSeq: FfiConverterUInt32.read(from: &buf), 
+                msgSeq: FfiConverterOptionUInt32.read(from: &buf), 
                 msgRandom: FfiConverterUInt32.read(from: &buf), 
                 msgBody: FfiConverterSequenceTypeElement.read(from: &buf), 
-                syncOtherMachine: FfiConverterTypeSyncOtherMachine.read(from: &buf), 
+                syncOtherMachine: FfiConverterOptionTypeSyncOtherMachine.read(from: &buf), 
                 fromAccount: FfiConverterOptionString.read(from: &buf), 
                 msgLifeTime: FfiConverterOptionUInt32.read(from: &buf), 
                 cloudCustomData: FfiConverterOptionString.read(from: &buf), 
@@ -3150,10 +3154,10 @@ public struct FfiConverterTypeC2cMessage: FfiConverterRustBuffer {
 
     public static func write(_ value: C2cMessage, into buf: inout [UInt8]) {
         FfiConverterString.write(value.toAccount, into: &buf)
-        FfiConverterUInt32.write(value.msgSeq, into: &buf)
+        FfiConverterOptionUInt32.write(value.msgSeq, into: &buf)
         FfiConverterUInt32.write(value.msgRandom, into: &buf)
         FfiConverterSequenceTypeElement.write(value.msgBody, into: &buf)
-        FfiConverterTypeSyncOtherMachine.write(value.syncOtherMachine, into: &buf)
+        FfiConverterOptionTypeSyncOtherMachine.write(value.syncOtherMachine, into: &buf)
         FfiConverterOptionString.write(value.fromAccount, into: &buf)
         FfiConverterOptionUInt32.write(value.msgLifeTime, into: &buf)
         FfiConverterOptionString.write(value.cloudCustomData, into: &buf)
@@ -7022,6 +7026,30 @@ fileprivate struct FfiConverterOptionTypePushFlag: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypePushFlag.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeSyncOtherMachine: FfiConverterRustBuffer {
+    typealias SwiftType = SyncOtherMachine?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeSyncOtherMachine.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeSyncOtherMachine.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
