@@ -163,6 +163,10 @@ pub struct GroupMessage {
     /// Offline push options.
     #[uniffi(default)]
     pub offline_push_info: Option<OfflinePushInfo>,
+    /// Directed group message (M4): the only members who receive it, 1 to
+    /// 50 user ids (Ultimate edition); `null`/`nil` for every member.
+    #[uniffi(default)]
+    pub to_account: Option<Vec<String>>,
     /// Unmodelled top-level keys as a JSON object.
     #[uniffi(default)]
     pub extra_json: Option<String>,
@@ -303,6 +307,7 @@ impl From<core::GroupMessage> for GroupMessage {
             support_message_extension: m.support_message_extension,
             send_msg_control: m.send_msg_control,
             offline_push_info: m.offline_push_info.map(Into::into),
+            to_account: m.to_account,
             extra_json: extra_out(m.extra),
         }
     }
@@ -323,6 +328,7 @@ impl TryFrom<GroupMessage> for core::GroupMessage {
             support_message_extension: m.support_message_extension,
             send_msg_control: m.send_msg_control,
             offline_push_info: m.offline_push_info.map(TryInto::try_into).transpose()?,
+            to_account: m.to_account,
             extra: extra_in(m.extra_json, "extra_json")?,
         })
     }
@@ -362,8 +368,9 @@ pub fn decode_group_message(json: String) -> Result<GroupMessage, MessageError> 
     Ok(core::GroupMessage::decode(&json)?.into())
 }
 
-/// Decodes, validates and re-encodes either body (C2C when it has
-/// `To_Account`, group when it has `GroupId`): what `imbridge wire check` does.
+/// Decodes, validates and re-encodes either body (group when it has
+/// `GroupId`, directed when it also has `To_Account`; C2C when it has only
+/// `To_Account`): what `imbridge wire check` does.
 #[uniffi::export(default(group_type = None))]
 pub fn check_send_body(
     json: String,

@@ -145,14 +145,16 @@ impl From<KnownGroup> for IncomingGroup {
 }
 
 impl Incoming {
-    /// Decodes a received message: C2C when it has `To_Account`, group
-    /// when it has `GroupId`; malformed input is a typed error naming the field.
+    /// Decodes a received message: group when it has `GroupId` (directed
+    /// when it also has `To_Account`), C2C when it has `To_Account` only; malformed input is a typed error naming the field.
     pub fn decode(json: &str) -> Result<Incoming, MessageError> {
         // Fast path: the kind is plain from the keys and no key is unknown,
         // so decode in one pass; anything unusual takes the general path,
         // which keeps unknown keys and gives the exact errors.
-        let c2c = json.contains("\"To_Account\"");
+        // GroupId makes a group message, directed (M4) when it also has
+        // To_Account; To_Account alone makes a C2C one.
         let group = json.contains("\"GroupId\"");
+        let c2c = !group && json.contains("\"To_Account\"");
         if c2c != group {
             let fast = if c2c {
                 serde_json::from_str::<KnownC2c>(json).map(|m| Incoming::C2c(m.into()))
@@ -174,13 +176,11 @@ impl Incoming {
             object.contains_key("To_Account"),
             object.contains_key("GroupId"),
         ) {
+            (_, true) => decode_value(value).map(Incoming::Group),
             (true, false) => decode_value(value).map(Incoming::C2c),
-            (false, true) => decode_value(value).map(Incoming::Group),
             _ => Err(MessageError::InvalidField {
                 field: "message".into(),
-                reason:
-                    "a received message has exactly one of To_Account (C2C) and GroupId (group)"
-                        .into(),
+                reason: "a received message has To_Account (C2C) or GroupId (group)".into(),
             }),
         }
     }

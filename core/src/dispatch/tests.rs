@@ -573,3 +573,16 @@ mod sans_io {
         assert!(!core.remove_listener(first.id));
     }
 }
+
+#[test]
+fn m4_a_received_directed_group_message_is_a_group_message() {
+    let json = r#"{"GroupId":"g1","From_Account":"carol","MsgSeq":7,"Random":3,"To_Account":["bob"],"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"hi"}}]}"#;
+    let Incoming::Group(m) = Incoming::decode(json).unwrap() else {
+        panic!("a directed group message decodes as a group message")
+    };
+    assert_eq!(m.group_id, "g1");
+    assert_eq!(m.extra.get("To_Account"), Some(&serde_json::json!(["bob"])));
+    let d = logged_in();
+    let _r = d.add_listener(Arc::new(Recorder::default()));
+    assert_eq!(d.receive_json(0, &[json], None).accepted, 1);
+}

@@ -31,6 +31,14 @@ pub struct GroupMessage {
     /// The elements.
     #[serde(rename = "MsgBody")]
     pub msg_body: Vec<Element>,
+    /// Directed group message (M4): the only members who receive it, 1 to
+    /// 50 user ids (Ultimate edition). Absent: every member.
+    #[serde(
+        rename = "To_Account",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub to_account: Option<Vec<String>>,
     /// Sender, when an admin sends on a user's behalf.
     #[serde(
         rename = "From_Account",
@@ -88,6 +96,9 @@ pub struct GroupMessage {
 }
 
 impl GroupMessage {
+    /// M4: most recipients of a directed group message.
+    pub const MAX_DIRECTED: usize = 50;
+
     /// A message to `group_id` with the given random and body.
     pub fn new(group_id: impl Into<String>, random: u32, msg_body: Vec<Element>) -> GroupMessage {
         GroupMessage {
@@ -125,16 +136,42 @@ impl GroupMessage {
                 "sender is empty (omit it instead)",
             ));
         }
+        self.check_directed()?;
         validate_body(&self.msg_body, limits)?;
         let mentions = self.group_at_info.as_deref().unwrap_or_default();
         match self.effective_group_type(group_type) {
             Some(t) => check_mentions(t, mentions, limits.max_mentions as usize),
-            None if mentions.len() > (limits.max_mentions as usize) => {
+            None if mentions.len() > limits.max_mentions as usize => {
                 Err(MessageError::TooManyMentions {
                     count: mentions.len(),
-                    limit: (limits.max_mentions as usize),
+                    limit: limits.max_mentions as usize,
                 })
             }
+            None => Ok(()),
+        }
+    }
+
+    /// M4: a directed message names 1 to [`GroupMessage::MAX_DIRECTED`]
+    /// recipients, none of them empty (6017).
+    fn check_directed(&self) -> Result<(), MessageError> {
+        let Some(recipients) = &self.to_account else {
+            return Ok(());
+        };
+        if recipients.is_empty() || recipients.len() > Self::MAX_DIRECTED {
+            return Err(MessageError::field(
+                "To_Account",
+                format!(
+                    "a directed group message names 1 to {} recipients, not {}",
+                    Self::MAX_DIRECTED,
+                    recipients.len()
+                ),
+            ));
+        }
+        match recipients.iter().position(|r| r.trim().is_empty()) {
+            Some(i) => Err(MessageError::field(
+                format!("To_Account[{i}]"),
+                "recipient is empty",
+            )),
             None => Ok(()),
         }
     }

@@ -21,16 +21,14 @@ impl SendBody {
         let Some(object) = value.as_object() else {
             return Err(MessageError::field("body", "expected a JSON object"));
         };
+        // GroupId makes a group body; its To_Account, when present, directs
+        // it to some members (M4). Without GroupId, To_Account is C2C.
         match (
             object.contains_key("To_Account"),
             object.contains_key("GroupId"),
         ) {
+            (_, true) => decode_value(value).map(SendBody::Group),
             (true, false) => decode_value(value).map(SendBody::C2c),
-            (false, true) => decode_value(value).map(SendBody::Group),
-            (true, true) => Err(MessageError::field(
-                "body",
-                "has both To_Account (C2C) and GroupId (group); a body is one or the other",
-            )),
             (false, false) => Err(MessageError::field(
                 "To_Account",
                 "missing recipient: a body needs To_Account (C2C) or GroupId (group)",

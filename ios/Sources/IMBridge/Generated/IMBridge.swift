@@ -3663,6 +3663,11 @@ public struct GroupMessage: Equatable, Hashable {
      */
     public let offlinePushInfo: OfflinePushInfo?
     /**
+     * Directed group message (M4): the only members who receive it, 1 to
+     * 50 user ids (Ultimate edition); `null`/`nil` for every member.
+     */
+    public let toAccount: [String]?
+    /**
      * Unmodelled top-level keys as a JSON object.
      */
     public let extraJson: String?
@@ -3704,6 +3709,10 @@ public struct GroupMessage: Equatable, Hashable {
          * Offline push options.
          */offlinePushInfo: OfflinePushInfo? = nil, 
         /**
+         * Directed group message (M4): the only members who receive it, 1 to
+         * 50 user ids (Ultimate edition); `null`/`nil` for every member.
+         */toAccount: [String]? = nil, 
+        /**
          * Unmodelled top-level keys as a JSON object.
          */extraJson: String? = nil) {
         self.groupId = groupId
@@ -3717,6 +3726,7 @@ public struct GroupMessage: Equatable, Hashable {
         self.supportMessageExtension = supportMessageExtension
         self.sendMsgControl = sendMsgControl
         self.offlinePushInfo = offlinePushInfo
+        self.toAccount = toAccount
         self.extraJson = extraJson
     }
 
@@ -3745,6 +3755,7 @@ public struct FfiConverterTypeGroupMessage: FfiConverterRustBuffer {
                 supportMessageExtension: FfiConverterOptionBool.read(from: &buf), 
                 sendMsgControl: FfiConverterOptionSequenceTypeSendMsgControl.read(from: &buf), 
                 offlinePushInfo: FfiConverterOptionTypeOfflinePushInfo.read(from: &buf), 
+                toAccount: FfiConverterOptionSequenceString.read(from: &buf), 
                 extraJson: FfiConverterOptionString.read(from: &buf)
         )
     }
@@ -3761,6 +3772,7 @@ public struct FfiConverterTypeGroupMessage: FfiConverterRustBuffer {
         FfiConverterOptionBool.write(value.supportMessageExtension, into: &buf)
         FfiConverterOptionSequenceTypeSendMsgControl.write(value.sendMsgControl, into: &buf)
         FfiConverterOptionTypeOfflinePushInfo.write(value.offlinePushInfo, into: &buf)
+        FfiConverterOptionSequenceString.write(value.toAccount, into: &buf)
         FfiConverterOptionString.write(value.extraJson, into: &buf)
     }
 }
@@ -7058,6 +7070,30 @@ fileprivate struct FfiConverterOptionTypeSyncOtherMachine: FfiConverterRustBuffe
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionSequenceString: FfiConverterRustBuffer {
+    typealias SwiftType = [String]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceString.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceString.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionSequenceTypeMention: FfiConverterRustBuffer {
     typealias SwiftType = [Mention]?
 
@@ -7675,8 +7711,9 @@ public func c2cMsgKeyParse(text: String)throws  -> C2cMsgKey  {
 })
 }
 /**
- * Decodes, validates and re-encodes either body (C2C when it has
- * `To_Account`, group when it has `GroupId`): what `imbridge wire check` does.
+ * Decodes, validates and re-encodes either body (group when it has
+ * `GroupId`, directed when it also has `To_Account`; C2C when it has only
+ * `To_Account`): what `imbridge wire check` does.
  */
 public func checkSendBody(json: String, groupType: GroupType? = nil)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
@@ -8046,7 +8083,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_func_c2c_msg_key_parse() != 13525) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_check_send_body() != 44249) {
+    if (uniffi_imbridge_checksum_func_check_send_body() != 37083) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_func_client_msg_id_format() != 21577) {
