@@ -2,7 +2,10 @@
 
 use crate::error::MessageError;
 use imbridge_core::message as core;
-pub use imbridge_core::message::{C2cMsgKey, ClientMsgId, ConversationId, GroupMsgKey};
+pub use imbridge_core::message::{
+    C2cMsgKey, ClientMsgId, ConversationId, ConversationIdForm, GroupMsgKey, LegacyWebMsgId,
+    ParsedId,
+};
 use imbridge_core::sync::lock;
 use std::sync::Mutex;
 
@@ -50,16 +53,40 @@ pub fn group_msg_key_format(key: GroupMsgKey) -> String {
     key.to_string()
 }
 
-/// M12: parses `c2c_<userID>` / `group_<groupID>`; throws `InvalidField` (6017).
+/// M12: parses a conversation id in the native form (`c2c_<userID>`,
+/// `group_<groupID>`) or the Web SDK's (`C2C<userID>`, `GROUP<groupID>`);
+/// throws `InvalidField` (6017).
 #[uniffi::export]
 pub fn conversation_id_parse(text: String) -> Result<ConversationId, MessageError> {
     Ok(ConversationId::parse(&text)?)
 }
 
-/// M12: the text form `c2c_<userID>` / `group_<groupID>`.
+/// M12: the id written in `form`: native (`c2c_bob`, the default) or Web (`C2Cbob`).
+#[uniffi::export(default(form = None))]
+pub fn conversation_id_format(id: ConversationId, form: Option<ConversationIdForm>) -> String {
+    id.format(form.unwrap_or_default())
+}
+
+/// M6: parses a Web SDK (≤ 2.17) message id `C2Cbob-MsgSeq-random-1|0`;
+/// throws `InvalidField` (6017).
 #[uniffi::export]
-pub fn conversation_id_format(id: ConversationId) -> String {
+pub fn legacy_web_msg_id_parse(text: String) -> Result<LegacyWebMsgId, MessageError> {
+    Ok(LegacyWebMsgId::parse(&text)?)
+}
+
+/// M6: the text form of a legacy Web SDK message id.
+#[uniffi::export]
+pub fn legacy_web_msg_id_format(id: LegacyWebMsgId) -> String {
     id.to_string()
+}
+
+/// M6, M12: what an id is — client message id, C2C or group server key,
+/// legacy Web message id or conversation id — with its parts (the same
+/// parse as `imbridge id parse`); throws `InvalidField` (6017) naming the
+/// forms tried.
+#[uniffi::export]
+pub fn id_parse(text: String) -> Result<ParsedId, MessageError> {
+    Ok(imbridge_core::message::parse_id(&text)?)
 }
 
 /// Draws MsgRandom/Random values that are fresh in their conversation's

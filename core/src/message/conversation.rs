@@ -4,7 +4,9 @@ use crate::message::MessageError;
 use std::fmt;
 use std::str::FromStr;
 
-/// A conversation: `c2c_<userID>` or `group_<groupID>`.
+/// A conversation. Native SDKs write it `c2c_<userID>` / `group_<groupID>`,
+/// the Web SDK `C2C<userID>` / `GROUP<groupID>`; both parse, and
+/// [`fmt::Display`] writes the native form ([`ConversationId::format`] either).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ConversationId {
@@ -20,28 +22,79 @@ pub enum ConversationId {
     },
 }
 
+/// Which SDK's spelling a conversation id is written in (M12).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
+pub enum ConversationIdForm {
+    /// Android/iOS SDKs: `c2c_bob`, `group_@TGS#1ABC`. The default.
+    #[default]
+    Native,
+    /// Web SDK: `C2Cbob`, `GROUP@TGS#1ABC`.
+    Web,
+}
+
+impl ConversationIdForm {
+    /// `"native"` or `"web"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            ConversationIdForm::Native => "native",
+            ConversationIdForm::Web => "web",
+        }
+    }
+
+    /// The prefixes of a C2C and of a group id in this form.
+    fn prefixes(self) -> (&'static str, &'static str) {
+        match self {
+            ConversationIdForm::Native => ("c2c_", "group_"),
+            ConversationIdForm::Web => ("C2C", "GROUP"),
+        }
+    }
+}
+
 impl ConversationId {
-    /// Parses `c2c_<userID>` / `group_<groupID>`; anything else (other
+    /// Parses the native (`c2c_<userID>`, `group_<groupID>`) or the Web
+    /// form (`C2C<userID>`, `GROUP<groupID>`); anything else (other
     /// prefix, empty id) is a typed error (6017).
     pub fn parse(s: &str) -> Result<ConversationId, MessageError> {
-        let (make, id): (fn(String) -> ConversationId, &str) =
-            if let Some(id) = s.strip_prefix("c2c_") {
-                (|user_id| ConversationId::C2c { user_id }, id)
-            } else if let Some(id) = s.strip_prefix("group_") {
-                (|group_id| ConversationId::Group { group_id }, id)
-            } else {
+        ConversationId::parse_with_form(s).map(|(id, _)| id)
+    }
+
+    /// [`ConversationId::parse`], also saying which form `s` was in.
+    pub fn parse_with_form(s: &str) -> Result<(ConversationId, ConversationIdForm), MessageError> {
+        for form in [ConversationIdForm::Native, ConversationIdForm::Web] {
+            let (c2c, group) = form.prefixes();
+            let (make, id): (fn(String) -> ConversationId, &str) =
+                if let Some(id) = s.strip_prefix(c2c) {
+                    (|user_id| ConversationId::C2c { user_id }, id)
+                } else if let Some(id) = s.strip_prefix(group) {
+                    (|group_id| ConversationId::Group { group_id }, id)
+                } else {
+                    continue;
+                };
+            if id.is_empty() {
                 return Err(MessageError::field(
                     "conversation",
-                    format!("{s:?} is neither c2c_<userID> nor group_<groupID>"),
+                    format!("{s:?} has an empty id"),
                 ));
-            };
-        if id.is_empty() {
-            return Err(MessageError::field(
-                "conversation",
-                format!("{s:?} has an empty id"),
-            ));
+            }
+            return Ok((make(id.to_string()), form));
         }
-        Ok(make(id.to_string()))
+        Err(MessageError::field(
+            "conversation",
+            format!(
+                "{s:?} is neither c2c_<userID>/group_<groupID> (native SDKs) \
+                 nor C2C<userID>/GROUP<groupID> (Web SDK)"
+            ),
+        ))
+    }
+
+    /// The id written in `form`.
+    pub fn format(&self, form: ConversationIdForm) -> String {
+        let (c2c, group) = form.prefixes();
+        match self {
+            ConversationId::C2c { user_id } => format!("{c2c}{user_id}"),
+            ConversationId::Group { group_id } => format!("{group}{group_id}"),
+        }
     }
 
     /// Whether this is a group conversation.
@@ -66,10 +119,7 @@ impl FromStr for ConversationId {
 
 impl fmt::Display for ConversationId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ConversationId::C2c { user_id } => write!(f, "c2c_{user_id}"),
-            ConversationId::Group { group_id } => write!(f, "group_{group_id}"),
-        }
+        f.write_str(&self.format(ConversationIdForm::Native))
     }
 }
 
@@ -95,9 +145,53 @@ mod tests {
 
     #[test]
     fn m12_rejects_other_forms_with_6017() {
-        for bad in ["alice", "C2C_alice", "c2c_", "group_", "", "room_1"] {
+        for bad in [
+            "alice",
+            "c2c_",
+            "group_",
+            "C2C",
+            "GROUP",
+            "",
+            "room_1",
+            "@TIM#SYSTEM",
+            "Group1",
+        ] {
             let err = ConversationId::parse(bad).unwrap_err();
             assert_eq!(err.code().map(|c| c.code()), Some(6017), "{bad}");
         }
+    }
+
+    #[test]
+    fn m12_parses_the_web_form_and_formats_either() {
+        let (c, form) = ConversationId::parse_with_form("C2Cbob").unwrap();
+        assert_eq!(
+            c,
+            ConversationId::C2c {
+                user_id: "bob".into()
+            }
+        );
+        assert_eq!(form, ConversationIdForm::Web);
+        assert_eq!(c.to_string(), "c2c_bob");
+        assert_eq!(c.format(ConversationIdForm::Web), "C2Cbob");
+        let (g, form) = ConversationId::parse_with_form("GROUP@TGS#1ABC").unwrap();
+        assert_eq!(
+            g,
+            ConversationId::Group {
+                group_id: "@TGS#1ABC".into()
+            }
+        );
+        assert_eq!(form, ConversationIdForm::Web);
+        assert_eq!(g.format(ConversationIdForm::Native), "group_@TGS#1ABC");
+        // A user id may start with `_`: in the Web form that is part of the id.
+        assert_eq!(
+            ConversationId::parse("C2C_alice").unwrap(),
+            ConversationId::C2c {
+                user_id: "_alice".into()
+            }
+        );
+        assert_eq!(
+            ConversationId::parse_with_form("c2c_bob").unwrap().1,
+            ConversationIdForm::Native
+        );
     }
 }

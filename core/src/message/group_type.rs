@@ -4,14 +4,22 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The service's group types (M10).
+///
+/// Two spellings exist for two of them: the native SDKs say `Work` and
+/// `Meeting`, the Web SDK and the REST API's group creation say `Private`
+/// and `ChatRoom`. Both are read everywhere a group type is read; output
+/// always uses the native names ([`GroupType::name`]), and
+/// [`GroupType::rest_name`] gives the other spelling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum GroupType {
-    /// Up to 200 members, invite only.
+    /// Up to 200 members, invite only. `Private` in the Web SDK and REST API.
+    #[serde(alias = "Private")]
     Work,
     /// Up to 2,000 members, join by application and approval.
     Public,
-    /// Up to 6,000 members, free join.
+    /// Up to 6,000 members, free join. `ChatRoom` in the Web SDK and REST API.
+    #[serde(alias = "ChatRoom")]
     Meeting,
     /// Up to 100,000 members; custom ids start with `@TGS#_`.
     Community,
@@ -122,7 +130,7 @@ impl GroupType {
         }
     }
 
-    /// The service's name for the type.
+    /// The canonical name, as the native SDKs spell it (`Work`, `Meeting`).
     pub fn name(self) -> &'static str {
         match self {
             GroupType::Work => "Work",
@@ -133,9 +141,23 @@ impl GroupType {
         }
     }
 
-    /// Parses the service's name (exact spelling).
+    /// The name the Web SDK (`TIM.TYPES.GRP_*`) and the REST API's
+    /// `create_group` use: `Private` for Work, `ChatRoom` for Meeting, the
+    /// others as [`GroupType::name`].
+    pub fn rest_name(self) -> &'static str {
+        match self {
+            GroupType::Work => "Private",
+            GroupType::Meeting => "ChatRoom",
+            other => other.name(),
+        }
+    }
+
+    /// Parses either spelling (`Work` or `Private`, `Meeting` or
+    /// `ChatRoom`, and the three names they share), exact case.
     pub fn from_name(name: &str) -> Option<GroupType> {
-        GroupType::ALL.into_iter().find(|t| t.name() == name)
+        GroupType::ALL
+            .into_iter()
+            .find(|t| t.name() == name || t.rest_name() == name)
     }
 }
 
@@ -185,5 +207,21 @@ mod tests {
             assert_eq!(GroupType::from_name(t.name()), Some(t));
         }
         assert_eq!(GroupType::from_name("work"), None);
+    }
+
+    #[test]
+    fn m10_reads_the_web_and_rest_spelling_and_writes_the_native_one() {
+        assert_eq!(GroupType::from_name("Private"), Some(GroupType::Work));
+        assert_eq!(GroupType::from_name("ChatRoom"), Some(GroupType::Meeting));
+        for t in GroupType::ALL {
+            assert_eq!(GroupType::from_name(t.rest_name()), Some(t));
+        }
+        // The Web SDK's other constants (GRP_ROOM, GRP_LIVE) are not group types here.
+        assert_eq!(GroupType::from_name("Room"), None);
+        assert_eq!(GroupType::from_name("Live"), None);
+        let read: GroupType = serde_json::from_str("\"ChatRoom\"").unwrap();
+        assert_eq!(read, GroupType::Meeting);
+        assert_eq!(serde_json::to_string(&read).unwrap(), "\"Meeting\"");
+        assert_eq!(GroupType::Work.to_string(), "Work");
     }
 }

@@ -5,7 +5,8 @@
 //! - [`C2cMessage`] / [`GroupMessage`]: the `sendmsg` / `send_group_msg`
 //!   bodies (M3, M4) with [`OfflinePushInfo`] (M5); `encode` validates,
 //!   `decode` reads what the service sends with errors naming the field.
-//! - [`ClientMsgId`], [`C2cMsgKey`], [`GroupMsgKey`]: identifiers (M6).
+//! - [`ClientMsgId`], [`C2cMsgKey`], [`GroupMsgKey`], [`LegacyWebMsgId`]:
+//!   identifiers (M6); [`parse_id`] tells which one a text is.
 //! - [`RandomTracker`]: fresh MsgRandom values and reuse detection (M7).
 //! - [`red_packet`]: the red-packet helper (M8).
 //! - [`Mention`], [`MentionList`], [`GroupType`]: @ rules by group type (M9, M10).
@@ -19,6 +20,7 @@ mod error;
 pub(crate) mod extra;
 mod group;
 mod group_type;
+mod id_parse;
 mod ids;
 mod limits;
 mod mention;
@@ -30,11 +32,13 @@ mod receive_option;
 mod red_packet;
 mod send_body;
 mod status;
+mod utc;
+mod web_msg_id;
 pub(crate) mod wire;
 
 pub use body::{validate_body, MessageBody};
 pub use c2c::{C2cMessage, SendMsgControl, SyncOtherMachine};
-pub use conversation::ConversationId;
+pub use conversation::{ConversationId, ConversationIdForm};
 pub use element::{
     CustomElem, Element, FaceElem, FileElem, ImageElem, ImageInfo, LocationElem, SoundElem,
     TextElem, VideoFileElem,
@@ -42,6 +46,7 @@ pub use element::{
 pub use error::MessageError;
 pub use group::{check_group_id, GroupMessage};
 pub use group_type::{GroupType, GroupTypeInfo, JoinPolicy};
+pub use id_parse::{parse_id, ParsedId};
 pub use ids::{C2cMsgKey, ClientMsgId, GroupMsgKey};
 pub use limits::MessageLimits;
 pub use mention::{check_mention, check_mentions, Mention, MENTION_ALL_MARKER};
@@ -55,4 +60,6 @@ pub use receive_option::ReceiveOption;
 pub use red_packet::{red_packet, RedPacket, RedPacketMessage, RED_PACKET_TYPE};
 pub use send_body::SendBody;
 pub use status::MessageStatus;
+pub use utc::iso8601_utc;
+pub use web_msg_id::LegacyWebMsgId;
 pub use wire::{decode_json, decode_value, parse_json};

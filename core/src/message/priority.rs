@@ -22,9 +22,10 @@ pub enum Priority {
 }
 
 impl Priority {
-    /// Converts the client SDK's numbering (Default 0, High 1, Normal 2,
-    /// Low 3) for apps that port; Default means Normal. `None` for other numbers.
-    pub fn from_sdk(value: i32) -> Option<Priority> {
+    /// P1, native SDKs (Android/iOS `V2TIM_PRIORITY_*`): DEFAULT 0, HIGH 1,
+    /// NORMAL 2, LOW 3. DEFAULT means Normal. The native SDKs have no
+    /// Lowest. `None` for any other number.
+    pub fn from_native(value: i32) -> Option<Priority> {
         match value {
             0 | 2 => Some(Priority::Normal),
             1 => Some(Priority::High),
@@ -33,13 +34,50 @@ impl Priority {
         }
     }
 
-    /// The client SDK's number. The SDK has no Lowest: it maps to Low (3).
-    pub fn to_sdk(self) -> i32 {
+    /// P1: the native SDKs' number (HIGH 1, NORMAL 2, LOW 3). They have no
+    /// Lowest, so Lowest becomes LOW (3): the one lossy conversion.
+    pub fn to_native(self) -> i32 {
         match self {
             Priority::High => 1,
             Priority::Normal => 2,
             Priority::Low | Priority::Lowest => 3,
         }
+    }
+
+    /// P1, Web SDK (`@tencentcloud/chat`, `tim-js-sdk`): 1 High, 2 Normal,
+    /// 3 Low, 4 Lowest. The Web SDK itself turns any other number into
+    /// Normal; here it is `None`, so a wrong number is seen, not guessed.
+    pub fn from_web(value: i32) -> Option<Priority> {
+        match value {
+            1 => Some(Priority::High),
+            2 => Some(Priority::Normal),
+            3 => Some(Priority::Low),
+            4 => Some(Priority::Lowest),
+            _ => None,
+        }
+    }
+
+    /// P1: the Web SDK's number (1 High, 2 Normal, 3 Low, 4 Lowest).
+    pub fn to_web(self) -> i32 {
+        match self {
+            Priority::High => 1,
+            Priority::Normal => 2,
+            Priority::Low => 3,
+            Priority::Lowest => 4,
+        }
+    }
+
+    /// Parses a wire name (`"High"`, `"Normal"`, `"Low"`, `"Lowest"`, the
+    /// Web SDK's `MSG_PRIORITY_*` values); exact spelling.
+    pub fn from_wire_name(name: &str) -> Option<Priority> {
+        [
+            Priority::High,
+            Priority::Normal,
+            Priority::Low,
+            Priority::Lowest,
+        ]
+        .into_iter()
+        .find(|p| p.wire_name() == name)
     }
 
     /// The wire name (`"High"`, `"Normal"`, `"Low"`, `"Lowest"`).
@@ -85,14 +123,38 @@ mod tests {
     }
 
     #[test]
-    fn p1_sdk_numbering_converts_both_ways() {
-        assert_eq!(Priority::from_sdk(0), Some(Priority::Normal));
-        assert_eq!(Priority::from_sdk(1), Some(Priority::High));
-        assert_eq!(Priority::from_sdk(3), Some(Priority::Low));
-        assert_eq!(Priority::from_sdk(4), None);
-        assert_eq!(Priority::Lowest.to_sdk(), 3);
-        for p in [Priority::High, Priority::Normal, Priority::Low] {
-            assert_eq!(Priority::from_sdk(p.to_sdk()), Some(p));
+    fn p1_native_numbering_round_trips_its_own_values() {
+        assert_eq!(Priority::from_native(0), Some(Priority::Normal));
+        for n in 1..=3 {
+            assert_eq!(Priority::from_native(n).map(Priority::to_native), Some(n));
         }
+        assert_eq!(Priority::from_native(4), None);
+        assert_eq!(Priority::from_native(-1), None);
+        assert_eq!(Priority::Lowest.to_native(), 3);
+        assert_eq!(Priority::High.to_native(), 1);
+    }
+
+    #[test]
+    fn p1_web_numbering_round_trips_its_own_values() {
+        for n in 1..=4 {
+            assert_eq!(Priority::from_web(n).map(Priority::to_web), Some(n));
+        }
+        assert_eq!(Priority::from_web(4), Some(Priority::Lowest));
+        assert_eq!(Priority::from_web(1), Some(Priority::High));
+        assert_eq!(Priority::from_web(0), None);
+        assert_eq!(Priority::from_web(5), None);
+    }
+
+    #[test]
+    fn p1_wire_names_round_trip() {
+        for p in [
+            Priority::High,
+            Priority::Normal,
+            Priority::Low,
+            Priority::Lowest,
+        ] {
+            assert_eq!(Priority::from_wire_name(p.wire_name()), Some(p));
+        }
+        assert_eq!(Priority::from_wire_name("high"), None);
     }
 }

@@ -672,7 +672,7 @@ RustBuffer uniffi_imbridge_fn_func_client_msg_id_parse(RustBuffer text, RustCall
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_CONVERSATION_ID_FORMAT
 #define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_CONVERSATION_ID_FORMAT
-RustBuffer uniffi_imbridge_fn_func_conversation_id_format(RustBuffer id, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_imbridge_fn_func_conversation_id_format(RustBuffer id, RustBuffer form, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_CONVERSATION_ID_PARSE
@@ -741,9 +741,29 @@ RustBuffer uniffi_imbridge_fn_func_group_msg_key_parse(RustBuffer text, RustCall
 RustBuffer uniffi_imbridge_fn_func_group_type_from_id(RustBuffer group_id, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_GROUP_TYPE_FROM_NAME
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_GROUP_TYPE_FROM_NAME
+RustBuffer uniffi_imbridge_fn_func_group_type_from_name(RustBuffer name, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_GROUP_TYPE_INFO
 #define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_GROUP_TYPE_INFO
 RustBuffer uniffi_imbridge_fn_func_group_type_info(RustBuffer group_type, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_GROUP_TYPE_NAME
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_GROUP_TYPE_NAME
+RustBuffer uniffi_imbridge_fn_func_group_type_name(RustBuffer group_type, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_GROUP_TYPE_REST_NAME
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_GROUP_TYPE_REST_NAME
+RustBuffer uniffi_imbridge_fn_func_group_type_rest_name(RustBuffer group_type, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_ID_PARSE
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_ID_PARSE
+RustBuffer uniffi_imbridge_fn_func_id_parse(RustBuffer text, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_IMBRIDGE_VERSION
@@ -755,6 +775,16 @@ RustBuffer uniffi_imbridge_fn_func_imbridge_version(RustCallStatus *_Nonnull out
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_INSTALL_LOGGER
 #define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_INSTALL_LOGGER
 void uniffi_imbridge_fn_func_install_logger(uint64_t sink, RustBuffer level, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_LEGACY_WEB_MSG_ID_FORMAT
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_LEGACY_WEB_MSG_ID_FORMAT
+RustBuffer uniffi_imbridge_fn_func_legacy_web_msg_id_format(RustBuffer id, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_LEGACY_WEB_MSG_ID_PARSE
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_LEGACY_WEB_MSG_ID_PARSE
+RustBuffer uniffi_imbridge_fn_func_legacy_web_msg_id_parse(RustBuffer text, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_MENTION_ALL_MARKER
@@ -774,14 +804,24 @@ void uniffi_imbridge_fn_func_noop(RustCallStatus *_Nonnull out_status
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_PRIORITY_FROM_SDK
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_PRIORITY_FROM_SDK
-RustBuffer uniffi_imbridge_fn_func_priority_from_sdk(int32_t value, RustCallStatus *_Nonnull out_status
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_PRIORITY_FROM_NATIVE
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_PRIORITY_FROM_NATIVE
+RustBuffer uniffi_imbridge_fn_func_priority_from_native(int32_t value, RustCallStatus *_Nonnull out_status
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_PRIORITY_TO_SDK
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_PRIORITY_TO_SDK
-int32_t uniffi_imbridge_fn_func_priority_to_sdk(RustBuffer priority, RustCallStatus *_Nonnull out_status
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_PRIORITY_FROM_WEB
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_PRIORITY_FROM_WEB
+RustBuffer uniffi_imbridge_fn_func_priority_from_web(int32_t value, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_PRIORITY_TO_NATIVE
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_PRIORITY_TO_NATIVE
+int32_t uniffi_imbridge_fn_func_priority_to_native(RustBuffer priority, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_PRIORITY_TO_WEB
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_PRIORITY_TO_WEB
+int32_t uniffi_imbridge_fn_func_priority_to_web(RustBuffer priority, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_RED_PACKET
@@ -1195,9 +1235,33 @@ uint16_t uniffi_imbridge_checksum_func_group_type_from_id(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_GROUP_TYPE_FROM_NAME
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_GROUP_TYPE_FROM_NAME
+uint16_t uniffi_imbridge_checksum_func_group_type_from_name(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_GROUP_TYPE_INFO
 #define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_GROUP_TYPE_INFO
 uint16_t uniffi_imbridge_checksum_func_group_type_info(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_GROUP_TYPE_NAME
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_GROUP_TYPE_NAME
+uint16_t uniffi_imbridge_checksum_func_group_type_name(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_GROUP_TYPE_REST_NAME
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_GROUP_TYPE_REST_NAME
+uint16_t uniffi_imbridge_checksum_func_group_type_rest_name(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_ID_PARSE
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_ID_PARSE
+uint16_t uniffi_imbridge_checksum_func_id_parse(void
     
 );
 #endif
@@ -1210,6 +1274,18 @@ uint16_t uniffi_imbridge_checksum_func_imbridge_version(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_INSTALL_LOGGER
 #define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_INSTALL_LOGGER
 uint16_t uniffi_imbridge_checksum_func_install_logger(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_LEGACY_WEB_MSG_ID_FORMAT
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_LEGACY_WEB_MSG_ID_FORMAT
+uint16_t uniffi_imbridge_checksum_func_legacy_web_msg_id_format(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_LEGACY_WEB_MSG_ID_PARSE
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_LEGACY_WEB_MSG_ID_PARSE
+uint16_t uniffi_imbridge_checksum_func_legacy_web_msg_id_parse(void
     
 );
 #endif
@@ -1231,15 +1307,27 @@ uint16_t uniffi_imbridge_checksum_func_noop(void
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_PRIORITY_FROM_SDK
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_PRIORITY_FROM_SDK
-uint16_t uniffi_imbridge_checksum_func_priority_from_sdk(void
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_PRIORITY_FROM_NATIVE
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_PRIORITY_FROM_NATIVE
+uint16_t uniffi_imbridge_checksum_func_priority_from_native(void
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_PRIORITY_TO_SDK
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_PRIORITY_TO_SDK
-uint16_t uniffi_imbridge_checksum_func_priority_to_sdk(void
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_PRIORITY_FROM_WEB
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_PRIORITY_FROM_WEB
+uint16_t uniffi_imbridge_checksum_func_priority_from_web(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_PRIORITY_TO_NATIVE
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_PRIORITY_TO_NATIVE
+uint16_t uniffi_imbridge_checksum_func_priority_to_native(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_PRIORITY_TO_WEB
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_PRIORITY_TO_WEB
+uint16_t uniffi_imbridge_checksum_func_priority_to_web(void
     
 );
 #endif

@@ -47,8 +47,11 @@ final class IdentifiersTests: XCTestCase {
     }
 
     func test_p1_m11_x3_numbers() {
-        XCTAssertEqual(priorityFromSdk(value: 0), .normal)
-        XCTAssertEqual(priorityToSdk(priority: .lowest), 3)
+        XCTAssertEqual(priorityFromNative(value: 0), .normal)
+        XCTAssertEqual(priorityToNative(priority: .lowest), 3)
+        XCTAssertEqual(priorityFromWeb(value: 4), .lowest)
+        XCTAssertEqual(priorityToWeb(priority: .lowest), 4)
+        XCTAssertNil(priorityFromWeb(value: 0))
         XCTAssertEqual(messageStatusFromValue(value: 2), .sent)
         XCTAssertNil(messageStatusFromValue(value: 7))
         XCTAssertEqual(errorCodeFromValue(value: 10023), .groupFrequencyLimit)

@@ -64,13 +64,9 @@ enum Vectors {
     }
 
     static func groupType(named name: String) -> GroupType {
-        switch name {
-        case "Work": return .work
-        case "Public": return .public
-        case "Meeting": return .meeting
-        case "Community": return .community
-        case "AVChatRoom": return .avChatRoom
-        default: fatalError("unknown group type \(name) in index.json")
+        guard let type = groupTypeFromName(name: name) else {
+            fatalError("unknown group type \(name) in index.json")
         }
+        return type
     }
 }

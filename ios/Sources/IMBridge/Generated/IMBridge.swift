@@ -6902,6 +6902,30 @@ fileprivate struct FfiConverterOptionTypeRecipientState: FfiConverterRustBuffer 
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeConversationIdForm: FfiConverterRustBuffer {
+    typealias SwiftType = ConversationIdForm?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeConversationIdForm.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeConversationIdForm.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeDispatchMode: FfiConverterRustBuffer {
     typealias SwiftType = DispatchMode?
 
@@ -7757,17 +7781,20 @@ public func clientMsgIdParse(text: String)throws  -> ClientMsgId  {
 })
 }
 /**
- * M12: the text form `c2c_<userID>` / `group_<groupID>`.
+ * M12: the id written in `form`: native (`c2c_bob`, the default) or Web (`C2Cbob`).
  */
-public func conversationIdFormat(id: ConversationId) -> String  {
+public func conversationIdFormat(id: ConversationId, form: ConversationIdForm? = nil) -> String  {
     return try!  FfiConverterString.lift(try! rustCall() {
     uniffi_imbridge_fn_func_conversation_id_format(
-        FfiConverterTypeConversationId_lower(id),$0
+        FfiConverterTypeConversationId_lower(id),
+        FfiConverterOptionTypeConversationIdForm.lower(form),$0
     )
 })
 }
 /**
- * M12: parses `c2c_<userID>` / `group_<groupID>`; throws `InvalidField` (6017).
+ * M12: parses a conversation id in the native form (`c2c_<userID>`,
+ * `group_<groupID>`) or the Web SDK's (`C2C<userID>`, `GROUP<groupID>`);
+ * throws `InvalidField` (6017).
  */
 public func conversationIdParse(text: String)throws  -> ConversationId  {
     return try  FfiConverterTypeConversationId_lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
@@ -7915,12 +7942,59 @@ public func groupTypeFromId(groupId: String) -> GroupType?  {
 })
 }
 /**
+ * M10: the group type for either spelling (`Work`/`Private`,
+ * `Meeting`/`ChatRoom`, `Public`, `Community`, `AVChatRoom`);
+ * `null`/`nil` for anything else.
+ */
+public func groupTypeFromName(name: String) -> GroupType?  {
+    return try!  FfiConverterOptionTypeGroupType.lift(try! rustCall() {
+    uniffi_imbridge_fn_func_group_type_from_name(
+        FfiConverterString.lower(name),$0
+    )
+})
+}
+/**
  * M9/M10: what `group_type` allows.
  */
 public func groupTypeInfo(groupType: GroupType) -> GroupTypeInfo  {
     return try!  FfiConverterTypeGroupTypeInfo_lift(try! rustCall() {
     uniffi_imbridge_fn_func_group_type_info(
         FfiConverterTypeGroupType_lower(groupType),$0
+    )
+})
+}
+/**
+ * M10: the canonical (native SDK) name: `Work`, `Public`, `Meeting`,
+ * `Community`, `AVChatRoom`.
+ */
+public func groupTypeName(groupType: GroupType) -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+    uniffi_imbridge_fn_func_group_type_name(
+        FfiConverterTypeGroupType_lower(groupType),$0
+    )
+})
+}
+/**
+ * M10: the Web SDK / REST `create_group` name: `Private`, `Public`,
+ * `ChatRoom`, `Community`, `AVChatRoom`.
+ */
+public func groupTypeRestName(groupType: GroupType) -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+    uniffi_imbridge_fn_func_group_type_rest_name(
+        FfiConverterTypeGroupType_lower(groupType),$0
+    )
+})
+}
+/**
+ * M6, M12: what an id is — client message id, C2C or group server key,
+ * legacy Web message id or conversation id — with its parts (the same
+ * parse as `imbridge id parse`); throws `InvalidField` (6017) naming the
+ * forms tried.
+ */
+public func idParse(text: String)throws  -> ParsedId  {
+    return try  FfiConverterTypeParsedId_lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
+    uniffi_imbridge_fn_func_id_parse(
+        FfiConverterString.lower(text),$0
     )
 })
 }
@@ -7944,6 +8018,27 @@ public func installLogger(sink: LogSink, level: LogLevel)  {try! rustCall() {
         FfiConverterTypeLogLevel_lower(level),$0
     )
 }
+}
+/**
+ * M6: the text form of a legacy Web SDK message id.
+ */
+public func legacyWebMsgIdFormat(id: LegacyWebMsgId) -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+    uniffi_imbridge_fn_func_legacy_web_msg_id_format(
+        FfiConverterTypeLegacyWebMsgId_lower(id),$0
+    )
+})
+}
+/**
+ * M6: parses a Web SDK (≤ 2.17) message id `C2Cbob-MsgSeq-random-1|0`;
+ * throws `InvalidField` (6017).
+ */
+public func legacyWebMsgIdParse(text: String)throws  -> LegacyWebMsgId  {
+    return try  FfiConverterTypeLegacyWebMsgId_lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
+    uniffi_imbridge_fn_func_legacy_web_msg_id_parse(
+        FfiConverterString.lower(text),$0
+    )
+})
 }
 /**
  * The client SDK's @all marker, with the service's own spelling.
@@ -7974,22 +8069,45 @@ public func noop()  {try! rustCall() {
 }
 }
 /**
- * P1: the priority for the client SDK's number (Default 0 and Normal 2 →
- * Normal, High 1, Low 3); `null`/`nil` for other numbers.
+ * P1: the priority for a native SDK number (`V2TIM_PRIORITY_*`: DEFAULT 0
+ * and NORMAL 2 → Normal, HIGH 1, LOW 3); `null`/`nil` for other numbers.
  */
-public func priorityFromSdk(value: Int32) -> Priority?  {
+public func priorityFromNative(value: Int32) -> Priority?  {
     return try!  FfiConverterOptionTypePriority.lift(try! rustCall() {
-    uniffi_imbridge_fn_func_priority_from_sdk(
+    uniffi_imbridge_fn_func_priority_from_native(
         FfiConverterInt32.lower(value),$0
     )
 })
 }
 /**
- * P1: the client SDK's number for a priority (Lowest has none: 3, as Low).
+ * P1: the priority for a Web SDK number (1 High, 2 Normal, 3 Low,
+ * 4 Lowest); `null`/`nil` for other numbers (the Web SDK would read them
+ * as Normal).
  */
-public func priorityToSdk(priority: Priority) -> Int32  {
+public func priorityFromWeb(value: Int32) -> Priority?  {
+    return try!  FfiConverterOptionTypePriority.lift(try! rustCall() {
+    uniffi_imbridge_fn_func_priority_from_web(
+        FfiConverterInt32.lower(value),$0
+    )
+})
+}
+/**
+ * P1: the native SDKs' number for a priority. They have no Lowest: it
+ * becomes LOW (3).
+ */
+public func priorityToNative(priority: Priority) -> Int32  {
     return try!  FfiConverterInt32.lift(try! rustCall() {
-    uniffi_imbridge_fn_func_priority_to_sdk(
+    uniffi_imbridge_fn_func_priority_to_native(
+        FfiConverterTypePriority_lower(priority),$0
+    )
+})
+}
+/**
+ * P1: the Web SDK's number for a priority (1 High … 4 Lowest).
+ */
+public func priorityToWeb(priority: Priority) -> Int32  {
+    return try!  FfiConverterInt32.lift(try! rustCall() {
+    uniffi_imbridge_fn_func_priority_to_web(
         FfiConverterTypePriority_lower(priority),$0
     )
 })
@@ -8095,10 +8213,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_func_client_msg_id_parse() != 6681) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_conversation_id_format() != 49910) {
+    if (uniffi_imbridge_checksum_func_conversation_id_format() != 24991) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_conversation_id_parse() != 58800) {
+    if (uniffi_imbridge_checksum_func_conversation_id_parse() != 64201) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_func_decode_c2c_message() != 40709) {
@@ -8137,13 +8255,31 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_func_group_type_from_id() != 27670) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_imbridge_checksum_func_group_type_from_name() != 64269) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_imbridge_checksum_func_group_type_info() != 903) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_imbridge_checksum_func_group_type_name() != 34106) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_imbridge_checksum_func_group_type_rest_name() != 1296) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_imbridge_checksum_func_id_parse() != 59216) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_func_imbridge_version() != 811) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_func_install_logger() != 8182) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_imbridge_checksum_func_legacy_web_msg_id_format() != 12107) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_imbridge_checksum_func_legacy_web_msg_id_parse() != 12753) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_func_mention_all_marker() != 22676) {
@@ -8155,10 +8291,16 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_func_noop() != 33584) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_priority_from_sdk() != 12283) {
+    if (uniffi_imbridge_checksum_func_priority_from_native() != 39117) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_priority_to_sdk() != 21568) {
+    if (uniffi_imbridge_checksum_func_priority_from_web() != 41413) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_imbridge_checksum_func_priority_to_native() != 53684) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_imbridge_checksum_func_priority_to_web() != 7685) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_func_red_packet() != 45865) {

@@ -1069,6 +1069,96 @@ public func FfiConverterTypeInitConfig_lower(_ value: InitConfig) -> RustBuffer 
 
 
 /**
+ * A legacy Web SDK message id, e.g. `C2Cbob-3729430001-12345678-1`.
+ *
+ * The Web SDK's C2C `MsgSeq` counter starts at `HHMMSS0001` and exceeds
+ * `i32::MAX` for hours 00–09 (written `30`–`39`), so it is held whole.
+ */
+public struct LegacyWebMsgId: Equatable, Hashable {
+    /**
+     * The conversation the id names.
+     */
+    public let conversation: ConversationId
+    /**
+     * The message's sequence number (`MsgSeq`).
+     */
+    public let msgSeq: UInt64
+    /**
+     * The message's random value.
+     */
+    public let random: UInt32
+    /**
+     * Whether the user whose SDK made the id sent the message.
+     */
+    public let sentByMe: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The conversation the id names.
+         */conversation: ConversationId, 
+        /**
+         * The message's sequence number (`MsgSeq`).
+         */msgSeq: UInt64, 
+        /**
+         * The message's random value.
+         */random: UInt32, 
+        /**
+         * Whether the user whose SDK made the id sent the message.
+         */sentByMe: Bool) {
+        self.conversation = conversation
+        self.msgSeq = msgSeq
+        self.random = random
+        self.sentByMe = sentByMe
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension LegacyWebMsgId: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLegacyWebMsgId: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LegacyWebMsgId {
+        return
+            try LegacyWebMsgId(
+                conversation: FfiConverterTypeConversationId.read(from: &buf), 
+                msgSeq: FfiConverterUInt64.read(from: &buf), 
+                random: FfiConverterUInt32.read(from: &buf), 
+                sentByMe: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LegacyWebMsgId, into buf: inout [UInt8]) {
+        FfiConverterTypeConversationId.write(value.conversation, into: &buf)
+        FfiConverterUInt64.write(value.msgSeq, into: &buf)
+        FfiConverterUInt32.write(value.random, into: &buf)
+        FfiConverterBool.write(value.sentByMe, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLegacyWebMsgId_lift(_ buf: RustBuffer) throws -> LegacyWebMsgId {
+    return try FfiConverterTypeLegacyWebMsgId.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLegacyWebMsgId_lower(_ value: LegacyWebMsgId) -> RustBuffer {
+    return FfiConverterTypeLegacyWebMsgId.lower(value)
+}
+
+
+/**
  * The login state as an app shows it (SPEC I4).
  */
 public struct LoginStatus: Equatable, Hashable {
@@ -2316,7 +2406,9 @@ public func FfiConverterTypeApnsEnvironment_lower(_ value: ApnsEnvironment) -> R
 // Note that we don't yet support `indirect` for enums.
 // See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
 /**
- * A conversation: `c2c_<userID>` or `group_<groupID>`.
+ * A conversation. Native SDKs write it `c2c_<userID>` / `group_<groupID>`,
+ * the Web SDK `C2C<userID>` / `GROUP<groupID>`; both parse, and
+ * [`fmt::Display`] writes the native form ([`ConversationId::format`] either).
  */
 
 public enum ConversationId: Equatable, Hashable {
@@ -2396,6 +2488,80 @@ public func FfiConverterTypeConversationId_lift(_ buf: RustBuffer) throws -> Con
 #endif
 public func FfiConverterTypeConversationId_lower(_ value: ConversationId) -> RustBuffer {
     return FfiConverterTypeConversationId.lower(value)
+}
+
+
+// Note that we don't yet support `indirect` for enums.
+// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+/**
+ * Which SDK's spelling a conversation id is written in (M12).
+ */
+
+public enum ConversationIdForm: Equatable, Hashable {
+    
+    /**
+     * Android/iOS SDKs: `c2c_bob`, `group_@TGS#1ABC`. The default.
+     */
+    case native
+    /**
+     * Web SDK: `C2Cbob`, `GROUP@TGS#1ABC`.
+     */
+    case web
+
+
+
+}
+
+#if compiler(>=6)
+extension ConversationIdForm: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeConversationIdForm: FfiConverterRustBuffer {
+    typealias SwiftType = ConversationIdForm
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ConversationIdForm {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .native
+        
+        case 2: return .web
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ConversationIdForm, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .native:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .web:
+            writeInt(&buf, Int32(2))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeConversationIdForm_lift(_ buf: RustBuffer) throws -> ConversationIdForm {
+    return try FfiConverterTypeConversationIdForm.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeConversationIdForm_lower(_ value: ConversationIdForm) -> RustBuffer {
+    return FfiConverterTypeConversationIdForm.lower(value)
 }
 
 
@@ -2779,12 +2945,18 @@ public func FfiConverterTypeErrorCode_lower(_ value: ErrorCode) -> RustBuffer {
 // See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
 /**
  * The service's group types (M10).
+ *
+ * Two spellings exist for two of them: the native SDKs say `Work` and
+ * `Meeting`, the Web SDK and the REST API's group creation say `Private`
+ * and `ChatRoom`. Both are read everywhere a group type is read; output
+ * always uses the native names ([`GroupType::name`]), and
+ * [`GroupType::rest_name`] gives the other spelling.
  */
 
 public enum GroupType: Equatable, Hashable {
     
     /**
-     * Up to 200 members, invite only.
+     * Up to 200 members, invite only. `Private` in the Web SDK and REST API.
      */
     case work
     /**
@@ -2792,7 +2964,7 @@ public enum GroupType: Equatable, Hashable {
      */
     case `public`
     /**
-     * Up to 6,000 members, free join.
+     * Up to 6,000 members, free join. `ChatRoom` in the Web SDK and REST API.
      */
     case meeting
     /**
@@ -3184,6 +3356,152 @@ public func FfiConverterTypeMessageStatus_lift(_ buf: RustBuffer) throws -> Mess
 #endif
 public func FfiConverterTypeMessageStatus_lower(_ value: MessageStatus) -> RustBuffer {
     return FfiConverterTypeMessageStatus.lower(value)
+}
+
+
+// Note that we don't yet support `indirect` for enums.
+// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+/**
+ * What an id turned out to be, with its parts.
+ */
+
+public enum ParsedId: Equatable, Hashable {
+    
+    /**
+     * A client message id, `tinyid-clientTime-random`.
+     */
+    case clientMessage(
+        /**
+         * Its parts.
+         */id: ClientMsgId, 
+        /**
+         * `client_time` as ISO-8601 UTC, e.g. `2023-11-14T22:13:20Z`.
+         */clientTimeUtc: String
+    )
+    /**
+     * A C2C message's server key, `MsgSeq_MsgRandom_MsgTime`.
+     */
+    case c2cServerKey(
+        /**
+         * Its parts.
+         */key: C2cMsgKey, 
+        /**
+         * `msg_time` as ISO-8601 UTC.
+         */msgTimeUtc: String
+    )
+    /**
+     * A group message's server key, `GroupId_MsgSeq`.
+     */
+    case groupServerKey(
+        /**
+         * Its parts.
+         */key: GroupMsgKey
+    )
+    /**
+     * A message id of the Web SDK up to 2.17.
+     */
+    case legacyWeb(
+        /**
+         * Its parts.
+         */id: LegacyWebMsgId
+    )
+    /**
+     * A conversation id.
+     */
+    case conversation(
+        /**
+         * The conversation.
+         */id: ConversationId, 
+        /**
+         * The SDK spelling it was written in.
+         */form: ConversationIdForm
+    )
+
+
+
+}
+
+#if compiler(>=6)
+extension ParsedId: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeParsedId: FfiConverterRustBuffer {
+    typealias SwiftType = ParsedId
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ParsedId {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .clientMessage(id: try FfiConverterTypeClientMsgId.read(from: &buf), clientTimeUtc: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 2: return .c2cServerKey(key: try FfiConverterTypeC2cMsgKey.read(from: &buf), msgTimeUtc: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 3: return .groupServerKey(key: try FfiConverterTypeGroupMsgKey.read(from: &buf)
+        )
+        
+        case 4: return .legacyWeb(id: try FfiConverterTypeLegacyWebMsgId.read(from: &buf)
+        )
+        
+        case 5: return .conversation(id: try FfiConverterTypeConversationId.read(from: &buf), form: try FfiConverterTypeConversationIdForm.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ParsedId, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .clientMessage(id,clientTimeUtc):
+            writeInt(&buf, Int32(1))
+            FfiConverterTypeClientMsgId.write(id, into: &buf)
+            FfiConverterString.write(clientTimeUtc, into: &buf)
+            
+        
+        case let .c2cServerKey(key,msgTimeUtc):
+            writeInt(&buf, Int32(2))
+            FfiConverterTypeC2cMsgKey.write(key, into: &buf)
+            FfiConverterString.write(msgTimeUtc, into: &buf)
+            
+        
+        case let .groupServerKey(key):
+            writeInt(&buf, Int32(3))
+            FfiConverterTypeGroupMsgKey.write(key, into: &buf)
+            
+        
+        case let .legacyWeb(id):
+            writeInt(&buf, Int32(4))
+            FfiConverterTypeLegacyWebMsgId.write(id, into: &buf)
+            
+        
+        case let .conversation(id,form):
+            writeInt(&buf, Int32(5))
+            FfiConverterTypeConversationId.write(id, into: &buf)
+            FfiConverterTypeConversationIdForm.write(form, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeParsedId_lift(_ buf: RustBuffer) throws -> ParsedId {
+    return try FfiConverterTypeParsedId.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeParsedId_lower(_ value: ParsedId) -> RustBuffer {
+    return FfiConverterTypeParsedId.lower(value)
 }
 
 

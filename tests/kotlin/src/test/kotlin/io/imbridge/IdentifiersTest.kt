@@ -66,11 +66,14 @@ class IdentifiersTest {
     }
 
     @Test
-    fun p1_sdk_priority_numbers() {
-        assertEquals(Priority.NORMAL, priorityFromSdk(0))
-        assertEquals(Priority.HIGH, priorityFromSdk(1))
-        assertNull(priorityFromSdk(9))
-        assertEquals(3, priorityToSdk(Priority.LOWEST))
+    fun p1_native_and_web_priority_numbers() {
+        assertEquals(Priority.NORMAL, priorityFromNative(0))
+        assertEquals(Priority.HIGH, priorityFromNative(1))
+        assertNull(priorityFromNative(9))
+        assertEquals(3, priorityToNative(Priority.LOWEST))
+        assertEquals(Priority.LOWEST, priorityFromWeb(4))
+        assertEquals(4, priorityToWeb(Priority.LOWEST))
+        assertNull(priorityFromWeb(0))
     }
 
     @Test

@@ -32,7 +32,9 @@ object Vectors {
                 file = file,
                 expect = v.string("expect")!!,
                 field = v.string("field"),
-                groupType = v.string("group_type")?.let(::groupTypeFromName),
+                groupType = v.string("group_type")?.let { name ->
+                    groupTypeFromName(name) ?: error("unknown group type $name in index.json")
+                },
                 text = File(dir, file).readText(),
             )
         }
@@ -41,13 +43,4 @@ object Vectors {
     fun json(text: String): JsonElement = Json.parseToJsonElement(text)
 
     private fun JsonObject.string(key: String): String? = this[key]?.jsonPrimitive?.content
-
-    private fun groupTypeFromName(name: String): GroupType = when (name) {
-        "Work" -> GroupType.WORK
-        "Public" -> GroupType.PUBLIC
-        "Meeting" -> GroupType.MEETING
-        "Community" -> GroupType.COMMUNITY
-        "AVChatRoom" -> GroupType.AV_CHAT_ROOM
-        else -> error("unknown group type $name in index.json")
-    }
 }
