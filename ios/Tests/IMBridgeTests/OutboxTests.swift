@@ -62,17 +62,68 @@ final class OutboxTests: XCTestCase {
 
     func test_p4_driver_sends_in_batches_when_the_window_opens() async throws {
         let batches = Batches()
-        let driver = OutboxDriver(outbox: try Outbox(limits: OutboxLimits(c2cPerWindow: 5, windowMs: 50))) { batch in
+        let driver = OutboxDriver(
+            outbox: try Outbox(limits: OutboxLimits(c2cPerWindow: 5, windowMs: 50)),
+            onSendFailed: { _, error in XCTFail("no send fails here: \(error)") }
+        ) { batch in
             await batches.append(batch.map(\.id))
         }
         let run = Task { await driver.run() }
-        let admissions = await driver.submit((0..<7).map { msg("m\($0)") })
+        let admissions = try await driver.submit((0..<7).map { msg("m\($0)") })
         XCTAssertEqual(admissions.count, 7)
         try await batches.waitFor(count: 7)
         run.cancel()
         let all = await batches.items
         XCTAssertEqual(all.flatMap { $0 }, (0..<7).map { "m\($0)" })
         XCTAssertEqual(all.first?.count, 5, "the first window holds 5")
+    }
+
+    func test_p4_driver_gives_back_a_failed_batch_and_goes_on() async throws {
+        struct NetworkDown: Error {}
+        let sent = Batches()
+        let failed = Batches()
+        let calls = Batches()
+        let driver = OutboxDriver(
+            outbox: try Outbox(limits: OutboxLimits(c2cPerWindow: 5, windowMs: 50)),
+            onSendFailed: { batch, error in
+                XCTAssertTrue(error is NetworkDown)
+                await failed.append(batch.map(\.id))
+            }
+        ) { batch in
+            await calls.append([])
+            if await calls.items.count == 1 { throw NetworkDown() }
+            await sent.append(batch.map(\.id))
+        }
+        let run = Task { await driver.run() }
+        _ = try await driver.submit((0..<7).map { msg("m\($0)") })
+        try await sent.waitFor(count: 2)
+        let failedItems = await failed.items
+        XCTAssertEqual(failedItems, [["m0", "m1", "m2", "m3", "m4"]])
+        let sentItems = await sent.items
+        XCTAssertEqual(sentItems.flatMap { $0 }, ["m5", "m6"], "the driver goes on after a failed send")
+        _ = try await driver.submit([msg("m7")])
+        try await sent.waitFor(count: 3)
+        let allSent = await sent.items
+        XCTAssertEqual(allSent.flatMap { $0 }, ["m5", "m6", "m7"])
+        run.cancel()
+    }
+
+    func test_p4_a_stopped_driver_refuses_submit() async throws {
+        let outbox = try Outbox()
+        let driver = OutboxDriver(outbox: outbox, onSendFailed: { _, _ in }) { _ in }
+        let run = Task { await driver.run() }
+        run.cancel()
+        await run.value
+        let stopped = await driver.isStopped
+        XCTAssertTrue(stopped)
+        do {
+            _ = try await driver.submit([msg("late")])
+            XCTFail("a stopped driver must refuse submit")
+        } catch let error as OutboxDriverError {
+            XCTAssertEqual(error, .stopped(refused: 1))
+            XCTAssertTrue(error.localizedDescription.contains("stopped"))
+        }
+        XCTAssertEqual(outbox.stats().queued, 0, "nothing was admitted")
     }
 }
 

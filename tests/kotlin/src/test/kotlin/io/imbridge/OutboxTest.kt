@@ -96,6 +96,7 @@ class OutboxTest {
         val batches = mutableListOf<Pair<Long, List<String>>>()
         val driver = OutboxDriver(
             Outbox(), backgroundScope, clock = { testScheduler.currentTime },
+            onSendFailed = { _, e -> throw AssertionError("no send fails here", e) },
         ) { batch -> batches += testScheduler.currentTime to batch.map { it.id } }
         val admissions = driver.submit((0 until 7).map { msg("m$it") })
         assertEquals(7, admissions.count { it == Admission.Accepted })
@@ -118,6 +119,7 @@ class OutboxTest {
         val driver = OutboxDriver(
             Outbox(OutboxLimits(c2cPerWindow = 1u, lowestMaxWaitMs = 500u)), backgroundScope,
             clock = { testScheduler.currentTime }, onShed = { s -> shed += s.map { it.id } },
+            onSendFailed = { _, _ -> },
         ) { }
         driver.submit(listOf(msg("a"), msg("like", priority = Priority.LOWEST)))
         advanceTimeBy(499)
@@ -127,5 +129,68 @@ class OutboxTest {
         runCurrent()
         assertEquals(listOf("like"), shed)
         driver.close()
+    }
+
+    @OptIn(ExperimentalCoroutinesApi::class)
+    @Test
+    fun p4_driver_gives_back_a_failed_batch_and_goes_on() = runTest {
+        val sent = mutableListOf<String>()
+        val failed = mutableListOf<Pair<List<String>, String?>>()
+        var calls = 0
+        val driver = OutboxDriver(
+            Outbox(), backgroundScope, clock = { testScheduler.currentTime },
+            onSendFailed = { batch, e -> failed += batch.map { it.id } to e.message },
+        ) { batch ->
+            if (calls++ == 0) throw java.io.IOException("network down")
+            sent += batch.map { it.id }
+        }
+        driver.submit((0 until 7).map { msg("m$it") })
+        runCurrent()
+        assertEquals(listOf(listOf("m0", "m1", "m2", "m3", "m4") to "network down"), failed)
+        advanceTimeBy(1000)
+        runCurrent()
+        assertEquals(listOf("m5", "m6"), sent, "the driver goes on after a failed send")
+        assertEquals(true, driver.isRunning)
+        assertEquals(1, driver.submit(listOf(msg("m7"))).count { it == Admission.Accepted })
+        advanceTimeBy(1000)
+        runCurrent()
+        assertEquals(listOf("m5", "m6", "m7"), sent)
+        driver.close()
+    }
+
+    @OptIn(ExperimentalCoroutinesApi::class)
+    @Test
+    fun p4_driver_goes_on_when_a_callback_throws() = runTest {
+        val sent = mutableListOf<String>()
+        val driver = OutboxDriver(
+            Outbox(OutboxLimits(c2cPerWindow = 1u, lowestMaxWaitMs = 500u)), backgroundScope,
+            clock = { testScheduler.currentTime },
+            onShed = { throw IllegalStateException("app bug in onShed") },
+            onSendFailed = { _, _ -> },
+        ) { batch -> sent += batch.map { it.id } }
+        driver.submit(listOf(msg("a"), msg("like", priority = Priority.LOWEST)))
+        advanceTimeBy(500)
+        runCurrent()
+        assertEquals(1L, driver.callbackFailures)
+        driver.submit(listOf(msg("b")))
+        advanceTimeBy(1000)
+        runCurrent()
+        assertEquals(listOf("a", "b"), sent)
+        driver.close()
+    }
+
+    @Test
+    fun p4_a_stopped_driver_refuses_submit() = runTest {
+        val outbox = Outbox()
+        val driver = OutboxDriver(outbox, backgroundScope, onSendFailed = { _, _ -> }) { }
+        driver.close()
+        assertEquals(false, driver.isRunning)
+        val e = assertThrows<OutboxDriverStoppedException> { driver.submit(listOf(msg("late"))) }
+        assertEquals(1, e.refused)
+        assertEquals(0uL, outbox.stats().queued, "nothing was admitted")
+        val scope = kotlinx.coroutines.CoroutineScope(kotlinx.coroutines.Job())
+        val other = OutboxDriver(Outbox(), scope, onSendFailed = { _, _ -> }) { }
+        scope.coroutineContext[kotlinx.coroutines.Job]!!.cancel()
+        assertThrows<OutboxDriverStoppedException> { other.submit(listOf(msg("x"))) }
     }
 }
