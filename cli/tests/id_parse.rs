@@ -24,7 +24,12 @@ fn imbridge(args: &[&str], stdin: Option<&str>) -> Output {
         .spawn()
         .unwrap();
     if let Some(text) = stdin {
-        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(text.as_bytes())
+            .unwrap();
     }
     drop(child.stdin.take());
     child.wait_with_output().unwrap()
@@ -50,7 +55,10 @@ fn m6_id_parse_prints_what_the_shared_vectors_expect() {
         assert_eq!(line["id"], id);
         if case["expect"].is_null() {
             assert_eq!(out.status.code(), Some(1), "{id}");
-            assert!(line["error"].as_str().unwrap().contains("is none of"), "{id}: {line}");
+            assert!(
+                line["error"].as_str().unwrap().contains("is none of"),
+                "{id}: {line}"
+            );
         } else {
             assert!(out.status.success(), "{id}: {line}");
             let mut expected = case["expect"].clone();

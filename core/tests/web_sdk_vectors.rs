@@ -89,9 +89,16 @@ fn m6_web_sdk_legacy_message_ids_parse_and_format_back() {
     for m in list(&v, "legacy_message_ids") {
         let text = m["id"].as_str().unwrap();
         let id = LegacyWebMsgId::parse(text).unwrap();
-        assert_eq!(id.conversation.to_string(), m["conversation"].as_str().unwrap());
+        assert_eq!(
+            id.conversation.to_string(),
+            m["conversation"].as_str().unwrap()
+        );
         assert_eq!(id.msg_seq, m["msg_seq"].as_u64().unwrap(), "{text}");
-        assert_eq!(u64::from(id.random), m["random"].as_u64().unwrap(), "{text}");
+        assert_eq!(
+            u64::from(id.random),
+            m["random"].as_u64().unwrap(),
+            "{text}"
+        );
         assert_eq!(id.sent_by_me, m["sent_by_me"].as_bool().unwrap(), "{text}");
         assert_eq!(id.to_string(), text);
     }

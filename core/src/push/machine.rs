@@ -196,6 +196,11 @@ impl PushMachine {
             PushEvent::Enable => {
                 if f.state == Disabled {
                     f.state = NoToken;
+                    if f.token.is_some() {
+                        // A token that came while disabled was kept for now.
+                        f.state = TokenReady;
+                        self.register(out);
+                    }
                 }
             }
             PushEvent::Login { user_id: user } => {
@@ -317,10 +322,13 @@ impl PushMachine {
         }
         let previous = f.user.replace(user);
         match (f.state, previous) {
-            // A user switch without a logout: unregister the old user, then register the new one.
+            // A user switch without a logout (T2): unregister the old user
+            // first. The new user's report waits for the unregister result,
+            // so the old user's unregister can never land after it.
             (Registering | Registered | RetryWait, Some(old)) => {
+                f.state = Unregistering;
+                f.retry_at_ms = None;
                 out.push(PushAction::Unregister { user_id: old });
-                self.register(out);
             }
             (TokenReady | Registering | Registered | RetryWait, _) => self.register(out),
             _ => {}
@@ -332,7 +340,19 @@ impl PushMachine {
         let f = &mut self.facts;
         let same = f.token.as_ref() == Some(&token);
         match f.state {
-            Disabled => {}
+            Disabled => {
+                // Vendor SDKs deliver the token at start-up, often before
+                // the app has asked for permission: keep it, report it once
+                // enabled.
+                if !same {
+                    log::info!(
+                        target: "imbridge::push",
+                        "token {} kept while disabled; reported after enable",
+                        token.fingerprint()
+                    );
+                    f.token = Some(token);
+                }
+            }
             NoToken | TokenReady | Unregistering => {
                 f.token = Some(token);
                 if f.state == NoToken {

@@ -179,13 +179,30 @@ fn t2_every_row_of_the_table() {
             "registered + user switch",
             registered(),
             login("bob"),
+            PushState::Unregistering,
+            vec![PushAction::Unregister {
+                user_id: "alice".into(),
+            }],
+        ),
+        (
+            "user switch + unregister result",
+            at(vec![
+                PushEvent::Enable,
+                token("t1"),
+                login("alice"),
+                ok(),
+                login("bob"),
+            ]),
+            PushEvent::UnregisterResult { ok: true },
             PushState::Registering,
-            vec![
-                PushAction::Unregister {
-                    user_id: "alice".into(),
-                },
-                report("t1", "bob"),
-            ],
+            vec![report("t1", "bob")],
+        ),
+        (
+            "disabled with a token + enable",
+            at(vec![token("t1"), login("alice")]),
+            PushEvent::Enable,
+            PushState::Registering,
+            vec![report("t1", "alice")],
         ),
         (
             "logged in + logout",
@@ -345,7 +362,6 @@ fn t2_token_before_login_sends_nothing_token_after_login_reports() {
 fn t2_events_that_do_not_apply_change_nothing() {
     let mut m = at(vec![]);
     for e in [
-        token("t1"),
         login("alice"),
         ok(),
         PushEvent::Tick,
@@ -685,10 +701,40 @@ proptest! {
                     _ => {}
                 }
             }
-            // No action in Disabled except leaving it (enable asks for nothing).
-            if was_disabled && (m.state() == PushState::Disabled || is_enable) {
+            // No action in Disabled. Leaving it, enable asks at most for
+            // the report of a token that came while disabled.
+            if was_disabled && m.state() == PushState::Disabled {
                 prop_assert!(actions.is_empty(), "{:?}", actions);
             }
+            if was_disabled && is_enable {
+                prop_assert!(actions.iter().all(|a| matches!(a, PushAction::Report { .. })), "{:?}", actions);
+            }
+            // T2 user switch: an unregister and a report are never asked
+            // for together — the report waits for the unregister result.
+            let unregisters = actions.iter().any(|a| matches!(a, PushAction::Unregister { .. }));
+            let reports = actions.iter().any(|a| matches!(a, PushAction::Report { .. }));
+            prop_assert!(!(unregisters && reports), "{:?}", actions);
         }
     }
+}
+
+#[test]
+fn t2_a_token_before_enable_is_kept_and_reported_once_enabled() {
+    let mut m = at(vec![]);
+    assert!(m.handle(0, token("early")).unwrap().is_empty());
+    assert_eq!(m.state(), PushState::Disabled);
+    assert!(
+        m.status().token_fingerprint.is_some(),
+        "kept, shown as its fingerprint"
+    );
+    assert!(m.handle(1, login("alice")).unwrap().is_empty());
+    assert_eq!(
+        m.handle(2, PushEvent::Enable).unwrap(),
+        vec![report("early", "alice")]
+    );
+    assert_eq!(m.state(), PushState::Registering);
+    // Logged out, enable only makes the token ready.
+    let mut m = at(vec![token("early")]);
+    assert!(m.handle(0, PushEvent::Enable).unwrap().is_empty());
+    assert_eq!(m.state(), PushState::TokenReady);
 }
