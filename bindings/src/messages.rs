@@ -6,7 +6,7 @@ use crate::error::MessageError;
 use imbridge_core::message as core;
 use imbridge_core::message::{GroupType, Priority};
 pub use imbridge_core::message::{
-    Mention, MessageLimits, PushFlag, SendMsgControl, SyncOtherMachine,
+    Mention, MessageLimits, PushFlag, RedPacket, SendMsgControl, SyncOtherMachine,
 };
 
 /// `AndroidInfo` of the offline push.
@@ -383,8 +383,10 @@ pub fn check_send_body(
     )?)
 }
 
-/// M8: a red-packet custom element (amount in the currency's minor unit)
-/// with `desc` set for the offline push, to be sent with High priority.
+/// M8: a red-packet custom element whose `Data` is the FAQ's payload
+/// `{"type":"RED_PACKET","amount":…,"msg":greeting}` (amount in the
+/// currency's minor unit, 1 to 2^53−1, else `InvalidField` 6017), with
+/// `desc` set for the offline push, to be sent with High priority.
 #[uniffi::export(default(push_text = None))]
 pub fn red_packet(
     amount: u64,
@@ -396,4 +398,12 @@ pub fn red_packet(
         element: packet.element.into(),
         priority: packet.priority,
     })
+}
+
+/// M8: the red packet a received element carries (the FAQ's `Data` keys,
+/// `greeting` read from `msg`); `null`/`nil` when the element is not one.
+#[uniffi::export]
+pub fn red_packet_read(element: Element) -> Option<RedPacket> {
+    let element = core::Element::try_from(element).ok()?;
+    RedPacket::from_element(&element)
 }

@@ -57,7 +57,9 @@ pub use random::{
     RandomSource, RandomTracker, SeededRandom, C2C_DUPLICATE_WINDOW_MS, GROUP_DUPLICATE_WINDOW_MS,
 };
 pub use receive_option::ReceiveOption;
-pub use red_packet::{red_packet, RedPacket, RedPacketMessage, RED_PACKET_TYPE};
+pub use red_packet::{
+    red_packet, RedPacket, RedPacketMessage, MAX_RED_PACKET_AMOUNT, RED_PACKET_TYPE,
+};
 pub use send_body::SendBody;
 pub use status::MessageStatus;
 pub use utc::iso8601_utc;

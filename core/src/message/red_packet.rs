@@ -9,15 +9,24 @@ use serde::{Deserialize, Serialize};
 /// Value of `type` in a red packet's `Data`.
 pub const RED_PACKET_TYPE: &str = "RED_PACKET";
 
-/// The typed JSON payload a red packet's custom element carries in `Data`.
+/// The largest amount a red packet may carry: 2^53 − 1, the largest
+/// integer a JavaScript receiver (Web SDK, mini programs) reads exactly.
+pub const MAX_RED_PACKET_AMOUNT: u64 = (1 << 53) - 1;
+
+/// The typed JSON payload a red packet's custom element carries in `Data`:
+/// the FAQ sample's own keys, `{"type":"RED_PACKET","amount":2018,"msg":"Happy new year!"}`,
+/// so apps built on that sample read imbridge's packets and the other way round.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RedPacket {
     /// Always [`RED_PACKET_TYPE`].
     #[serde(rename = "type")]
     pub kind: String,
     /// Amount in the currency's minor unit (cents, fen): integers, never floats.
     pub amount: u64,
-    /// Greeting shown on the packet.
+    /// Greeting shown on the packet: `msg` on the wire (the FAQ's key);
+    /// `greeting`, which imbridge wrote before, is read too.
+    #[serde(rename = "msg", alias = "greeting", default)]
     pub greeting: String,
 }
 
@@ -33,7 +42,8 @@ pub struct RedPacketMessage {
 
 /// M8: builds a red-packet custom element. `Desc` is set so the offline
 /// push shows text: `push_text` when given, else `"[Red Packet] <greeting>"`.
-/// The amount must be positive (6017).
+/// The amount must be in 1..=2^53−1 (6017): above that a JavaScript
+/// receiver would read another amount.
 pub fn red_packet(
     amount: u64,
     greeting: &str,
@@ -43,6 +53,14 @@ pub fn red_packet(
         return Err(MessageError::field(
             "amount",
             "a red packet needs a positive amount",
+        ));
+    }
+    if amount > MAX_RED_PACKET_AMOUNT {
+        return Err(MessageError::field(
+            "amount",
+            format!(
+                "{amount} is above 2^53-1 ({MAX_RED_PACKET_AMOUNT}), which JavaScript receivers cannot read exactly"
+            ),
         ));
     }
     let payload = RedPacket {
@@ -97,7 +115,7 @@ mod tests {
         let v: serde_json::Value = serde_json::from_str(&c.data).unwrap();
         assert_eq!(
             v,
-            serde_json::json!({"type": "RED_PACKET", "amount": 888, "greeting": "Happy new year"})
+            serde_json::json!({"type": "RED_PACKET", "amount": 888, "msg": "Happy new year"})
         );
         assert_eq!(RedPacket::from_element(&m.element).unwrap().amount, 888);
     }
@@ -115,6 +133,25 @@ mod tests {
     fn m8_zero_amount_is_refused_with_6017() {
         let err = red_packet(0, "hi", None).unwrap_err();
         assert_eq!(err.code().map(|c| c.code()), Some(6017));
+    }
+
+    #[test]
+    fn m8_amounts_above_2_pow_53_minus_1_are_refused_with_6017() {
+        assert!(red_packet(MAX_RED_PACKET_AMOUNT, "max", None).is_ok());
+        for amount in [MAX_RED_PACKET_AMOUNT + 1, u64::MAX] {
+            let err = red_packet(amount, "too much", None).unwrap_err();
+            assert_eq!(err.code().map(|c| c.code()), Some(6017), "{amount}");
+        }
+        assert_eq!(MAX_RED_PACKET_AMOUNT, 9_007_199_254_740_991);
+    }
+
+    #[test]
+    fn m8_packets_written_with_the_old_greeting_key_still_read() {
+        let old = Element::Custom(CustomElem {
+            data: r#"{"type":"RED_PACKET","amount":5,"greeting":"hi"}"#.into(),
+            ..CustomElem::default()
+        });
+        assert_eq!(RedPacket::from_element(&old).unwrap().greeting, "hi");
     }
 
     #[test]

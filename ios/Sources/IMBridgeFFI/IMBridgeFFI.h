@@ -829,6 +829,11 @@ int32_t uniffi_imbridge_fn_func_priority_to_web(RustBuffer priority, RustCallSta
 RustBuffer uniffi_imbridge_fn_func_red_packet(uint64_t amount, RustBuffer greeting, RustBuffer push_text, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_RED_PACKET_READ
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_RED_PACKET_READ
+RustBuffer uniffi_imbridge_fn_func_red_packet_read(RustBuffer element, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_REMOVE_LOGGER
 #define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_REMOVE_LOGGER
 void uniffi_imbridge_fn_func_remove_logger(RustCallStatus *_Nonnull out_status
@@ -1334,6 +1339,12 @@ uint16_t uniffi_imbridge_checksum_func_priority_to_web(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_RED_PACKET
 #define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_RED_PACKET
 uint16_t uniffi_imbridge_checksum_func_red_packet(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_RED_PACKET_READ
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_RED_PACKET_READ
+uint16_t uniffi_imbridge_checksum_func_red_packet_read(void
     
 );
 #endif

@@ -6854,6 +6854,30 @@ fileprivate struct FfiConverterOptionTypeOutboxLimits: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeRedPacket: FfiConverterRustBuffer {
+    typealias SwiftType = RedPacket?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeRedPacket.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeRedPacket.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeMessageError: FfiConverterRustBuffer {
     typealias SwiftType = MessageError?
 
@@ -8113,8 +8137,10 @@ public func priorityToWeb(priority: Priority) -> Int32  {
 })
 }
 /**
- * M8: a red-packet custom element (amount in the currency's minor unit)
- * with `desc` set for the offline push, to be sent with High priority.
+ * M8: a red-packet custom element whose `Data` is the FAQ's payload
+ * `{"type":"RED_PACKET","amount":…,"msg":greeting}` (amount in the
+ * currency's minor unit, 1 to 2^53−1, else `InvalidField` 6017), with
+ * `desc` set for the offline push, to be sent with High priority.
  */
 public func redPacket(amount: UInt64, greeting: String, pushText: String? = nil)throws  -> RedPacketMessage  {
     return try  FfiConverterTypeRedPacketMessage_lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
@@ -8122,6 +8148,17 @@ public func redPacket(amount: UInt64, greeting: String, pushText: String? = nil)
         FfiConverterUInt64.lower(amount),
         FfiConverterString.lower(greeting),
         FfiConverterOptionString.lower(pushText),$0
+    )
+})
+}
+/**
+ * M8: the red packet a received element carries (the FAQ's `Data` keys,
+ * `greeting` read from `msg`); `null`/`nil` when the element is not one.
+ */
+public func redPacketRead(element: Element) -> RedPacket?  {
+    return try!  FfiConverterOptionTypeRedPacket.lift(try! rustCall() {
+    uniffi_imbridge_fn_func_red_packet_read(
+        FfiConverterTypeElement_lower(element),$0
     )
 })
 }
@@ -8303,7 +8340,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_func_priority_to_web() != 7685) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_red_packet() != 45865) {
+    if (uniffi_imbridge_checksum_func_red_packet() != 19100) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_imbridge_checksum_func_red_packet_read() != 21531) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_func_remove_logger() != 1887) {

@@ -2033,6 +2033,87 @@ public func FfiConverterTypeQueuedMessage_lower(_ value: QueuedMessage) -> RustB
 
 
 /**
+ * The typed JSON payload a red packet's custom element carries in `Data`:
+ * the FAQ sample's own keys, `{"type":"RED_PACKET","amount":2018,"msg":"Happy new year!"}`,
+ * so apps built on that sample read imbridge's packets and the other way round.
+ */
+public struct RedPacket: Equatable, Hashable {
+    /**
+     * Always [`RED_PACKET_TYPE`].
+     */
+    public let kind: String
+    /**
+     * Amount in the currency's minor unit (cents, fen): integers, never floats.
+     */
+    public let amount: UInt64
+    /**
+     * Greeting shown on the packet: `msg` on the wire (the FAQ's key);
+     * `greeting`, which imbridge wrote before, is read too.
+     */
+    public let greeting: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Always [`RED_PACKET_TYPE`].
+         */kind: String, 
+        /**
+         * Amount in the currency's minor unit (cents, fen): integers, never floats.
+         */amount: UInt64, 
+        /**
+         * Greeting shown on the packet: `msg` on the wire (the FAQ's key);
+         * `greeting`, which imbridge wrote before, is read too.
+         */greeting: String) {
+        self.kind = kind
+        self.amount = amount
+        self.greeting = greeting
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension RedPacket: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRedPacket: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RedPacket {
+        return
+            try RedPacket(
+                kind: FfiConverterString.read(from: &buf), 
+                amount: FfiConverterUInt64.read(from: &buf), 
+                greeting: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RedPacket, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.kind, into: &buf)
+        FfiConverterUInt64.write(value.amount, into: &buf)
+        FfiConverterString.write(value.greeting, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRedPacket_lift(_ buf: RustBuffer) throws -> RedPacket {
+    return try FfiConverterTypeRedPacket.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRedPacket_lower(_ value: RedPacket) -> RustBuffer {
+    return FfiConverterTypeRedPacket.lower(value)
+}
+
+
+/**
  * A message the app may send now.
  */
 public struct ReleasedMessage: Equatable, Hashable {

@@ -1,6 +1,10 @@
 package io.imbridge
 
 import io.imbridge.core.*
+import kotlinx.serialization.json.jsonObject
+import kotlinx.serialization.json.jsonArray
+import kotlinx.serialization.json.jsonPrimitive
+import kotlinx.serialization.json.contentOrNull
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
@@ -128,10 +132,41 @@ class BuildersTest {
         val custom = packet.element as Element.Custom
         assertEquals("[Red Packet] Happy new year", custom.desc)
         assertEquals(
-            Vectors.json("""{"type":"RED_PACKET","amount":888,"greeting":"Happy new year"}"""),
+            Vectors.json("""{"type":"RED_PACKET","amount":888,"msg":"Happy new year"}"""),
             Vectors.json(custom.data),
         )
         assertEquals(6017, assertThrows<MessageException.InvalidField> { redPacket(0uL, "x") }.code)
+    }
+
+    /** M8: the FAQ's red packet, from the shared vector the Rust and Swift suites read too. */
+    @Test
+    fun m8_red_packet_matches_the_faq_vectors() {
+        val file = java.io.File(System.getProperty("imbridge.vectors") ?: "../vectors", "red_packet/faq.json")
+        val v = Vectors.json(file.readText()).jsonObject
+        val builds = v.getValue("build").jsonArray
+        assertTrue(builds.size >= 3)
+        for (case in builds) {
+            val o = case.jsonObject
+            val packet = redPacket(
+                o.getValue("amount").jsonPrimitive.content.toULong(),
+                o.getValue("greeting").jsonPrimitive.content,
+                o.getValue("push_text").jsonPrimitive.contentOrNull,
+            )
+            val custom = packet.element as Element.Custom
+            assertEquals(o.getValue("data"), Vectors.json(custom.data))
+            assertEquals(o.getValue("desc").jsonPrimitive.content, custom.desc)
+        }
+        for (case in v.getValue("read").jsonArray) {
+            val o = case.jsonObject
+            val packet = redPacketRead(Element.Custom(o.getValue("data").jsonPrimitive.content))!!
+            assertEquals(o.getValue("amount").jsonPrimitive.content.toULong(), packet.amount)
+            assertEquals(o.getValue("greeting").jsonPrimitive.content, packet.greeting)
+        }
+        assertEquals(null, redPacketRead(Element.Text("hi")))
+        for (amount in v.getValue("refused").jsonArray) {
+            val e = assertThrows<MessageException.InvalidField> { redPacket(amount.jsonPrimitive.content.toULong(), "x") }
+            assertEquals(6017, e.code)
+        }
     }
 
     @Test
