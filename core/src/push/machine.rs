@@ -340,18 +340,15 @@ impl PushMachine {
         let f = &mut self.facts;
         let same = f.token.as_ref() == Some(&token);
         match f.state {
-            Disabled => {
-                // Vendor SDKs deliver the token at start-up, often before
-                // the app has asked for permission: keep it, report it once
-                // enabled.
-                if !same {
-                    log::info!(
-                        target: "imbridge::push",
-                        "token {} kept while disabled; reported after enable",
-                        token.fingerprint()
-                    );
-                    f.token = Some(token);
-                }
+            // Vendor SDKs deliver the token at start-up, often before the
+            // app has asked for permission: keep it, report it once enabled.
+            Disabled if !same => {
+                log::info!(
+                    target: "imbridge::push",
+                    "token {} kept while disabled; reported after enable",
+                    token.fingerprint()
+                );
+                f.token = Some(token);
             }
             NoToken | TokenReady | Unregistering => {
                 f.token = Some(token);
