@@ -34,6 +34,18 @@ for lang in "$@"; do
       dest=target/generated/kotlin
       rm -rf "$dest" && mkdir -p "$dest"
       cp -r "$out"/io "$dest"/
+      # Strings cross the FFI as UTF-8. UniFFI's Kotlin lowering throws
+      # java.nio MalformedInputException for an unpaired surrogate (an emoji
+      # cut in half); imbridge replaces it with U+FFFD on every path instead
+      # (README, "Text that is not valid Unicode"). Fail loudly if a UniFFI
+      # upgrade changes the line this rewrites.
+      for f in $(grep -rl 'onMalformedInput(CodingErrorAction.REPORT)' "$dest"); do
+        sed -i 's/onMalformedInput(CodingErrorAction.REPORT)/onMalformedInput(CodingErrorAction.REPLACE).replaceWith(byteArrayOf(0xEF.toByte(), 0xBF.toByte(), 0xBD.toByte()))/' "$f"
+      done
+      if grep -rq 'CodingErrorAction.REPORT' "$dest" || ! grep -rq 'CodingErrorAction.REPLACE' "$dest"; then
+        echo "generate-bindings: the Kotlin string lowering changed; update the U+FFFD rewrite" >&2
+        exit 1
+      fi
       ;;
     swift)
       mkdir -p ios/Sources/IMBridge/Generated ios/Sources/IMBridgeFFI

@@ -64,13 +64,10 @@ for lang, name in (("Kotlin", "audit-kotlin.jsonl"), ("Swift", "audit-swift.json
     calls = sum(r["calls"] for r in rows)
     ok = sum(r["ok"] for r in rows)
     typed = sum(r["typed_error"] for r in rows)
-    refused = sum(r["refused_before_crossing"] for r in rows)
     other = sum(r["other"] for r in rows)
-    extra = (f", {refused:,} strings with unpaired surrogates refused by the generated Kotlin layer "
-             f"(`MalformedInputException`) before crossing") if refused else ""
     how = ("every exported function and object method, one hostile argument at a time" if lang == "Kotlin"
            else "representative set: decoders, builders, dispatch, outbox, push, diagnostics")
-    print(f"| {lang} API, {len(rows)} functions | {how} | {calls:,} | {ok:,} returned, {typed:,} typed errors{extra}; "
+    print(f"| {lang} API, {len(rows)} functions | {how} | {calls:,} | {ok:,} returned, {typed:,} typed errors; "
           f"{other} internal/panic errors |")
 print()
 print("Hostile arguments: empty, whitespace, 1 MiB strings, NUL, unpaired UTF-16 surrogates (Kotlin), malformed and "

@@ -124,7 +124,8 @@ fn text(env: &mut JNIEnv<'_>, value: &JString<'_>, field: &str) -> Result<String
     // java.lang.String (the Kotlin declaration says `String`), which is what
     // the unchecked variant requires; it skips a class lookup per string.
     let java = unsafe { env.get_string_unchecked(value) }?;
-    // Modified UTF-8 → UTF-8; an unpaired surrogate becomes U+FFFD.
+    // Modified UTF-8 → UTF-8. The Kotlin side (`FastPath`) has already
+    // replaced unpaired surrogates with U+FFFD, so this never sees one.
     Ok(String::from(java))
 }
 

@@ -101,7 +101,7 @@ class Dispatcher(mode: DispatchMode = DispatchMode.OBSERVER, buffer: UInt = 1000
 
     /** [receive] with the batch as a string. */
     fun receive(nowMs: Long, messagesJson: String, arrivedOn: String? = null): ReceiveReport =
-        receive(nowMs, messagesJson.encodeToByteArray(), arrivedOn)
+        receive(nowMs, utf8(messagesJson), arrivedOn)
 
     /** D3: a message was revoked. */
     fun revoked(conversation: String, messageId: String, operator: String, reason: String) =

@@ -81,8 +81,8 @@ object FastPath {
             JvmFastPath.read(
                 // UTF-8 bytes cross faster than strings (no modified-UTF-8 round trip).
                 JvmFastPath.encodeC2cText(
-                    toAccount.encodeToByteArray(),
-                    text.encodeToByteArray(),
+                    utf8(toAccount),
+                    utf8(text),
                     msgSeq.toInt(),
                     msgRandom.toInt(),
                 ),
@@ -108,7 +108,9 @@ object FastPath {
     ): List<EncodedText> =
         if (JvmFastPath.available) {
             JvmFastPath.read(
-                JvmFastPath.encodeC2cTexts(toAccounts, texts, msgSeqs, msgRandoms),
+                // Strings cross as modified UTF-8, in which a lone surrogate
+                // would decode to three U+FFFD: replace it here, once.
+                JvmFastPath.encodeC2cTexts(wellFormed(toAccounts), wellFormed(texts), msgSeqs, msgRandoms),
                 FfiConverterSequenceTypeEncodedText,
             )
         } else {
@@ -120,3 +122,45 @@ object FastPath {
             )
         }
 }
+
+/**
+ * [text] with every unpaired surrogate (half of an emoji, e.g. after
+ * truncation) replaced by U+FFFD, as on every other path into Rust; [text]
+ * itself when it has none (no copy). Valid surrogate pairs are kept.
+ */
+internal fun wellFormed(text: String): String {
+    var i = 0
+    while (i < text.length && !Character.isSurrogate(text[i])) i++
+    if (i == text.length) return text
+    val out = StringBuilder(text.length).append(text, 0, i)
+    while (i < text.length) {
+        val c = text[i]
+        if (Character.isHighSurrogate(c) && i + 1 < text.length && Character.isLowSurrogate(text[i + 1])) {
+            out.append(c).append(text[i + 1])
+            i += 2
+            continue
+        }
+        out.append(if (Character.isSurrogate(c)) '\uFFFD' else c)
+        i++
+    }
+    return out.toString()
+}
+
+/** [texts] with [wellFormed] applied; the same array when nothing changes. */
+internal fun wellFormed(texts: Array<String>): Array<String> {
+    var copy: Array<String>? = null
+    for (i in texts.indices) {
+        val fixed = wellFormed(texts[i])
+        if (fixed !== texts[i]) {
+            if (copy == null) copy = texts.copyOf()
+            copy[i] = fixed
+        }
+    }
+    return copy ?: texts
+}
+
+/**
+ * UTF-8 bytes of [text] for the JNI calls, unpaired surrogates as U+FFFD
+ * (not the `?` that `String.encodeToByteArray()` writes on the JVM).
+ */
+internal fun utf8(text: String): ByteArray = wellFormed(text).encodeToByteArray()

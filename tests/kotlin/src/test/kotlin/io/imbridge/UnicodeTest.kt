@@ -1,0 +1,55 @@
+package io.imbridge
+
+import io.imbridge.core.*
+import org.junit.jupiter.api.Assertions.assertEquals
+import org.junit.jupiter.api.Assertions.assertTrue
+import org.junit.jupiter.api.Test
+
+/**
+ * An unpaired surrogate (half an emoji, e.g. after truncation) becomes
+ * U+FFFD on every path into Rust: UniFFI calls, the JNI fast path and
+ * `Dispatcher.receive(String)` — never an exception, never `?`.
+ */
+class UnicodeTest {
+    private val halfEmoji = "hi \uD83D" // the high half of 😀 alone
+    private val replaced = "hi \uFFFD"
+
+    private fun textOf(json: String): String =
+        Regex("\"Text\":\"([^\"]*)\"").find(json)!!.groupValues[1]
+
+    @Test
+    fun x3_uniffi_calls_replace_an_unpaired_surrogate() {
+        val body = encodeC2cMessage(C2cMessage(toAccount = "bob", msgSeq = 1u, msgRandom = 2u, msgBody = listOf(Element.Text(halfEmoji))))
+        assertEquals(replaced, textOf(body))
+        // A valid pair is kept as it is.
+        val emoji = encodeC2cMessage(C2cMessage(toAccount = "bob", msgSeq = 1u, msgRandom = 2u, msgBody = listOf(Element.Text("hi 😀"))))
+        assertEquals("hi 😀", textOf(emoji))
+    }
+
+    @Test
+    fun x3_the_jni_fast_path_replaces_it_the_same_way() {
+        assertTrue(JvmFastPath.available)
+        assertEquals(replaced, textOf(FastPath.encodeC2cText("bob", halfEmoji, 1u, 2u)))
+        val batch = FastPath.encodeC2cTexts(arrayOf("bob"), arrayOf(halfEmoji), intArrayOf(1), intArrayOf(2))
+        assertEquals(replaced, textOf(batch.single().json!!))
+    }
+
+    @Test
+    fun x3_received_text_with_an_unpaired_surrogate_is_delivered_replaced() {
+        val json = """[{"From_Account":"alice","To_Account":"bob","MsgSeq":1,"MsgRandom":1,"MsgTime":1700000000,""" +
+            """"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"$halfEmoji"}}]}]"""
+        for (jni in listOf(true, false)) {
+            val got = mutableListOf<String>()
+            val d = Dispatcher().apply { setUser("bob"); viaJni = jni }
+            val handle = d.addListener { event ->
+                if (event is DispatchEvent.NewMessages) {
+                    got += event.messages.flatMap { m -> m.elements.map { (it as Element.Text).text } }
+                }
+                true
+            }
+            d.receive(0, json)
+            assertEquals(listOf(replaced), got, "viaJni=$jni")
+            handle.close()
+        }
+    }
+}
