@@ -3,7 +3,7 @@
 //! Messages cross in batches: one listener call carries every message of a
 //! `receive` call (D3), so the cost of a crossing is shared by the batch.
 
-use crate::element::{elements_out, Element};
+use crate::element::{elements_out, extra_out, Element};
 use crate::error::MessageError;
 use crate::messages::Mention;
 use imbridge_core::dispatch as core;
@@ -31,6 +31,19 @@ pub struct IncomingMessage {
     pub elements: Vec<Element>,
     /// Group @ mentions.
     pub mentions: Vec<Mention>,
+    /// The sender's `CloudCustomData`, as sent.
+    pub cloud_custom_data: Option<String>,
+    /// C2C: the service's `MsgKey` (to revoke or modify the message).
+    pub msg_key: Option<String>,
+    /// `OnlineOnlyFlag`: 1 when sent to online users only (not stored, not pushed).
+    pub online_only_flag: Option<u32>,
+    /// Group: the Community topic (`TopicId`).
+    pub topic_id: Option<String>,
+    /// Group: the members a directed message was sent to (`To_Account`, M4).
+    pub directed_to: Option<Vec<String>>,
+    /// Every other key of the message, as a JSON object (e.g. `EventTime`,
+    /// `Type`, keys a newer service adds): nothing received is lost.
+    pub extra_json: Option<String>,
 }
 
 fn incoming_out(m: core::Incoming) -> IncomingMessage {
@@ -46,6 +59,12 @@ fn incoming_out(m: core::Incoming) -> IncomingMessage {
             msg_time: c.msg_time,
             elements: elements_out(c.msg_body),
             mentions: Vec::new(),
+            cloud_custom_data: c.cloud_custom_data,
+            msg_key: c.msg_key,
+            online_only_flag: c.online_only_flag,
+            topic_id: None,
+            directed_to: None,
+            extra_json: extra_out(c.extra),
         },
         core::Incoming::Group(g) => IncomingMessage {
             conversation,
@@ -57,6 +76,12 @@ fn incoming_out(m: core::Incoming) -> IncomingMessage {
             msg_time: g.msg_time,
             elements: elements_out(g.msg_body),
             mentions: g.group_at_info.unwrap_or_default().into_iter().collect(),
+            cloud_custom_data: g.cloud_custom_data,
+            msg_key: None,
+            online_only_flag: g.online_only_flag,
+            topic_id: g.topic_id,
+            directed_to: g.to_account,
+            extra_json: extra_out(g.extra),
         },
     }
 }

@@ -27,6 +27,25 @@ pub struct IncomingC2c {
     /// The elements.
     #[serde(rename = "MsgBody")]
     pub msg_body: Vec<Element>,
+    /// The service's key of the message (`MsgKey`), used to revoke or
+    /// modify it.
+    #[serde(rename = "MsgKey", default, skip_serializing_if = "Option::is_none")]
+    pub msg_key: Option<String>,
+    /// The sender's custom data (`CloudCustomData`), as sent.
+    #[serde(
+        rename = "CloudCustomData",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub cloud_custom_data: Option<String>,
+    /// `OnlineOnlyFlag`: 1 when the message was sent to online users only
+    /// (not stored, no offline push).
+    #[serde(
+        rename = "OnlineOnlyFlag",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub online_only_flag: Option<u32>,
     /// Keys this version does not model, kept verbatim.
     #[serde(flatten, default, skip_serializing_if = "extra_is_empty")]
     pub extra: Extra,
@@ -60,6 +79,30 @@ pub struct IncomingGroup {
         skip_serializing_if = "Option::is_none"
     )]
     pub group_at_info: Option<Vec<Mention>>,
+    /// Directed message (M4): the members it was sent to (`To_Account`).
+    #[serde(
+        rename = "To_Account",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub to_account: Option<Vec<String>>,
+    /// The sender's custom data (`CloudCustomData`), as sent.
+    #[serde(
+        rename = "CloudCustomData",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub cloud_custom_data: Option<String>,
+    /// `OnlineOnlyFlag`: 1 when the message was sent to online members only.
+    #[serde(
+        rename = "OnlineOnlyFlag",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub online_only_flag: Option<u32>,
+    /// The topic of a Community group the message was sent in (`TopicId`).
+    #[serde(rename = "TopicId", default, skip_serializing_if = "Option::is_none")]
+    pub topic_id: Option<String>,
     /// Keys this version does not model, kept verbatim.
     #[serde(flatten, default, skip_serializing_if = "extra_is_empty")]
     pub extra: Extra,
@@ -93,6 +136,12 @@ struct KnownC2c {
     msg_time: u64,
     #[serde(rename = "MsgBody")]
     msg_body: Vec<Element>,
+    #[serde(rename = "MsgKey", default)]
+    msg_key: Option<String>,
+    #[serde(rename = "CloudCustomData", default)]
+    cloud_custom_data: Option<String>,
+    #[serde(rename = "OnlineOnlyFlag", default)]
+    online_only_flag: Option<u32>,
 }
 
 /// [`IncomingGroup`] with only the modelled keys (see [`KnownC2c`]).
@@ -113,6 +162,14 @@ struct KnownGroup {
     msg_body: Vec<Element>,
     #[serde(rename = "GroupAtInfo", default)]
     group_at_info: Option<Vec<Mention>>,
+    #[serde(rename = "To_Account", default)]
+    to_account: Option<Vec<String>>,
+    #[serde(rename = "CloudCustomData", default)]
+    cloud_custom_data: Option<String>,
+    #[serde(rename = "OnlineOnlyFlag", default)]
+    online_only_flag: Option<u32>,
+    #[serde(rename = "TopicId", default)]
+    topic_id: Option<String>,
 }
 
 impl From<KnownC2c> for IncomingC2c {
@@ -124,6 +181,9 @@ impl From<KnownC2c> for IncomingC2c {
             msg_random: m.msg_random,
             msg_time: m.msg_time,
             msg_body: m.msg_body,
+            msg_key: m.msg_key,
+            cloud_custom_data: m.cloud_custom_data,
+            online_only_flag: m.online_only_flag,
             extra: Extra::default(),
         }
     }
@@ -139,6 +199,10 @@ impl From<KnownGroup> for IncomingGroup {
             msg_time: m.msg_time,
             msg_body: m.msg_body,
             group_at_info: m.group_at_info,
+            to_account: m.to_account,
+            cloud_custom_data: m.cloud_custom_data,
+            online_only_flag: m.online_only_flag,
+            topic_id: m.topic_id,
             extra: Extra::default(),
         }
     }

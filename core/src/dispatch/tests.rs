@@ -581,8 +581,33 @@ fn m4_a_received_directed_group_message_is_a_group_message() {
         panic!("a directed group message decodes as a group message")
     };
     assert_eq!(m.group_id, "g1");
-    assert_eq!(m.extra.get("To_Account"), Some(&serde_json::json!(["bob"])));
+    assert_eq!(m.to_account, Some(vec!["bob".to_string()]));
+    assert!(m.extra.is_empty());
     let d = logged_in();
     let _r = d.add_listener(Arc::new(Recorder::default()));
     assert_eq!(d.receive_json(0, &[json], None).accepted, 1);
+}
+
+#[test]
+fn d3_every_field_of_a_received_message_is_kept() {
+    let c2c = r#"{"From_Account":"alice","To_Account":"bob","MsgSeq":3729430001,"MsgRandom":9,"MsgTime":1700000000,"MsgKey":"1_2_3","OnlineOnlyFlag":0,"CloudCustomData":"{\"k\":1}","EventTime":1700000000123,"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"hi"}}]}"#;
+    let Incoming::C2c(m) = Incoming::decode(c2c).unwrap() else {
+        panic!("c2c")
+    };
+    assert_eq!(m.msg_seq, 3_729_430_001);
+    assert_eq!(m.msg_key.as_deref(), Some("1_2_3"));
+    assert_eq!(m.cloud_custom_data.as_deref(), Some(r#"{"k":1}"#));
+    assert_eq!(m.online_only_flag, Some(0));
+    assert_eq!(
+        m.extra.get("EventTime"),
+        Some(&serde_json::json!(1_700_000_000_123u64))
+    );
+    let group = r#"{"GroupId":"@TGS#_c","From_Account":"carol","MsgSeq":7,"Random":3,"MsgTime":1,"TopicId":"@TGS#_c@TOPIC#_t","CloudCustomData":"x","OnlineOnlyFlag":1,"Type":"Community","MsgBody":[]}"#;
+    let Incoming::Group(g) = Incoming::decode(group).unwrap() else {
+        panic!("group")
+    };
+    assert_eq!(g.topic_id.as_deref(), Some("@TGS#_c@TOPIC#_t"));
+    assert_eq!(g.cloud_custom_data.as_deref(), Some("x"));
+    assert_eq!(g.online_only_flag, Some(1));
+    assert_eq!(g.extra.get("Type"), Some(&serde_json::json!("Community")));
 }

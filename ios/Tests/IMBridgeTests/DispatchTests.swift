@@ -28,6 +28,33 @@ final class DispatchTests: XCTestCase {
         return d
     }
 
+    /// Nothing received is lost: every field of a received message reaches the listener.
+    func test_d3_every_field_of_a_received_message_reaches_the_listener() throws {
+        let c2c = #"{"From_Account":"alice","To_Account":"bob","MsgSeq":3729430001,"MsgRandom":9,"MsgTime":1700000000,"MsgKey":"1_2_3","OnlineOnlyFlag":0,"CloudCustomData":"{\"k\":1}","EventTime":1700000000123,"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"hi"}}]}"#
+        let group = #"{"GroupId":"g1","From_Account":"carol","MsgSeq":7,"Random":3,"MsgTime":1,"To_Account":["bob"],"TopicId":"t1","CloudCustomData":"x","OnlineOnlyFlag":1,"Type":"Public","MsgBody":[]}"#
+        let d = dispatcher()
+        let seen = Received()
+        let handle = d.addListener { event in
+            if case let .newMessages(messages) = event { seen.add(messages) }
+            return false
+        }
+        _ = try d.receive(nowMs: 0, messagesJson: batch(c2c, group))
+        let messages = seen.messages
+        XCTAssertEqual(messages.count, 2)
+        let m = messages[0], g = messages[1]
+        XCTAssertEqual(m.msgSeq, 3_729_430_001)
+        XCTAssertEqual(m.msgKey, "1_2_3")
+        XCTAssertEqual(m.cloudCustomData, #"{"k":1}"#)
+        XCTAssertEqual(m.onlineOnlyFlag, 0)
+        XCTAssertTrue(Vectors.sameJSON(m.extraJson ?? "", #"{"EventTime":1700000000123}"#))
+        XCTAssertEqual(g.directedTo, ["bob"])
+        XCTAssertEqual(g.topicId, "t1")
+        XCTAssertEqual(g.cloudCustomData, "x")
+        XCTAssertEqual(g.onlineOnlyFlag, 1)
+        XCTAssertTrue(Vectors.sameJSON(g.extraJson ?? "", #"{"Type":"Public"}"#))
+        withExtendedLifetime(handle) {}
+    }
+
     func test_d3_a_batch_is_one_call_per_listener() throws {
         let d = dispatcher()
         let counter = Counter()
@@ -227,4 +254,12 @@ final class Counter: @unchecked Sendable {
 /// Lets a listener refer to its own handle.
 final class HandleBox: @unchecked Sendable {
     var handle: ListenerHandle?
+}
+
+/// Collects delivered messages across threads.
+final class Received: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [IncomingMessage] = []
+    func add(_ batch: [IncomingMessage]) { lock.lock(); items += batch; lock.unlock() }
+    var messages: [IncomingMessage] { lock.lock(); defer { lock.unlock() }; return items }
 }

@@ -3940,6 +3940,31 @@ public struct IncomingMessage: Equatable, Hashable {
      * Group @ mentions.
      */
     public let mentions: [Mention]
+    /**
+     * The sender's `CloudCustomData`, as sent.
+     */
+    public let cloudCustomData: String?
+    /**
+     * C2C: the service's `MsgKey` (to revoke or modify the message).
+     */
+    public let msgKey: String?
+    /**
+     * `OnlineOnlyFlag`: 1 when sent to online users only (not stored, not pushed).
+     */
+    public let onlineOnlyFlag: UInt32?
+    /**
+     * Group: the Community topic (`TopicId`).
+     */
+    public let topicId: String?
+    /**
+     * Group: the members a directed message was sent to (`To_Account`, M4).
+     */
+    public let directedTo: [String]?
+    /**
+     * Every other key of the message, as a JSON object (e.g. `EventTime`,
+     * `Type`, keys a newer service adds): nothing received is lost.
+     */
+    public let extraJson: String?
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -3970,7 +3995,26 @@ public struct IncomingMessage: Equatable, Hashable {
          */elements: [Element], 
         /**
          * Group @ mentions.
-         */mentions: [Mention]) {
+         */mentions: [Mention], 
+        /**
+         * The sender's `CloudCustomData`, as sent.
+         */cloudCustomData: String?, 
+        /**
+         * C2C: the service's `MsgKey` (to revoke or modify the message).
+         */msgKey: String?, 
+        /**
+         * `OnlineOnlyFlag`: 1 when sent to online users only (not stored, not pushed).
+         */onlineOnlyFlag: UInt32?, 
+        /**
+         * Group: the Community topic (`TopicId`).
+         */topicId: String?, 
+        /**
+         * Group: the members a directed message was sent to (`To_Account`, M4).
+         */directedTo: [String]?, 
+        /**
+         * Every other key of the message, as a JSON object (e.g. `EventTime`,
+         * `Type`, keys a newer service adds): nothing received is lost.
+         */extraJson: String?) {
         self.conversation = conversation
         self.fromAccount = fromAccount
         self.toAccount = toAccount
@@ -3980,6 +4024,12 @@ public struct IncomingMessage: Equatable, Hashable {
         self.msgTime = msgTime
         self.elements = elements
         self.mentions = mentions
+        self.cloudCustomData = cloudCustomData
+        self.msgKey = msgKey
+        self.onlineOnlyFlag = onlineOnlyFlag
+        self.topicId = topicId
+        self.directedTo = directedTo
+        self.extraJson = extraJson
     }
 
     
@@ -4004,7 +4054,13 @@ public struct FfiConverterTypeIncomingMessage: FfiConverterRustBuffer {
                 random: FfiConverterUInt32.read(from: &buf), 
                 msgTime: FfiConverterUInt64.read(from: &buf), 
                 elements: FfiConverterSequenceTypeElement.read(from: &buf), 
-                mentions: FfiConverterSequenceTypeMention.read(from: &buf)
+                mentions: FfiConverterSequenceTypeMention.read(from: &buf), 
+                cloudCustomData: FfiConverterOptionString.read(from: &buf), 
+                msgKey: FfiConverterOptionString.read(from: &buf), 
+                onlineOnlyFlag: FfiConverterOptionUInt32.read(from: &buf), 
+                topicId: FfiConverterOptionString.read(from: &buf), 
+                directedTo: FfiConverterOptionSequenceString.read(from: &buf), 
+                extraJson: FfiConverterOptionString.read(from: &buf)
         )
     }
 
@@ -4018,6 +4074,12 @@ public struct FfiConverterTypeIncomingMessage: FfiConverterRustBuffer {
         FfiConverterUInt64.write(value.msgTime, into: &buf)
         FfiConverterSequenceTypeElement.write(value.elements, into: &buf)
         FfiConverterSequenceTypeMention.write(value.mentions, into: &buf)
+        FfiConverterOptionString.write(value.cloudCustomData, into: &buf)
+        FfiConverterOptionString.write(value.msgKey, into: &buf)
+        FfiConverterOptionUInt32.write(value.onlineOnlyFlag, into: &buf)
+        FfiConverterOptionString.write(value.topicId, into: &buf)
+        FfiConverterOptionSequenceString.write(value.directedTo, into: &buf)
+        FfiConverterOptionString.write(value.extraJson, into: &buf)
     }
 }
 

@@ -235,4 +235,33 @@ class DispatchTest {
 
     private inline fun <reified T : Throwable> assertThrows(noinline block: () -> Unit): T =
         org.junit.jupiter.api.assertThrows<T>(block)
+
+    /** Nothing received is lost: every field reaches the listener, through JNI and through UniFFI alike. */
+    @Test
+    fun d3_every_field_of_a_received_message_reaches_the_listener_on_both_paths() {
+        val c2c = """{"From_Account":"alice","To_Account":"bob","MsgSeq":3729430001,"MsgRandom":9,"MsgTime":1700000000,""" +
+            """"MsgKey":"1_2_3","OnlineOnlyFlag":0,"CloudCustomData":"{\"k\":1}","EventTime":1700000000123,""" +
+            """"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"hi"}}]}"""
+        val group = """{"GroupId":"g1","From_Account":"carol","MsgSeq":7,"Random":3,"MsgTime":1,"To_Account":["bob"],""" +
+            """"TopicId":"t1","CloudCustomData":"x","OnlineOnlyFlag":1,"Type":"Public","MsgBody":[]}"""
+        for (jni in listOf(true, false)) {
+            val d = dispatcher().apply { viaJni = jni }
+            val seen = mutableListOf<IncomingMessage>()
+            val handle = d.addListener { e -> if (e is DispatchEvent.NewMessages) seen += e.messages; false }
+            d.receive(0, "[$c2c,$group]")
+            val (m, g) = seen
+            assertEquals(3729430001uL, m.msgSeq, "viaJni=$jni")
+            assertEquals("1_2_3", m.msgKey)
+            assertEquals("{\"k\":1}", m.cloudCustomData)
+            assertEquals(0u, m.onlineOnlyFlag)
+            assertEquals(Vectors.json("""{"EventTime":1700000000123}"""), Vectors.json(m.extraJson!!))
+            assertEquals(listOf("bob"), g.directedTo)
+            assertEquals("t1", g.topicId)
+            assertEquals("x", g.cloudCustomData)
+            assertEquals(1u, g.onlineOnlyFlag)
+            assertEquals(Vectors.json("""{"Type":"Public"}"""), Vectors.json(g.extraJson!!))
+            handle.close()
+        }
+    }
 }
+
