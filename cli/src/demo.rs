@@ -260,10 +260,10 @@ fn session() -> Result<(), String> {
         },
     );
     for f in diagnose(&snapshot) {
-        let level = if f.severity == Severity::Error {
-            "error"
-        } else {
-            "warning"
+        let level = match f.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "note",
         };
         println!("   {level} {}: {}\n       fix: {}", f.id, f.evidence, f.fix);
     }

@@ -56,7 +56,11 @@ fn print_for_people(findings: &[Finding]) {
         println!("no findings: every checked rule passed");
         return;
     }
-    for (severity, title) in [(Severity::Error, "errors"), (Severity::Warning, "warnings")] {
+    for (severity, title) in [
+        (Severity::Error, "errors"),
+        (Severity::Warning, "warnings"),
+        (Severity::Info, "notes"),
+    ] {
         let group: Vec<&Finding> = findings.iter().filter(|f| f.severity == severity).collect();
         if group.is_empty() {
             continue;

@@ -81,3 +81,79 @@ fn g_malformed_snapshots_are_typed_errors() {
     let unreadable = Snapshot::parse(r#"{"version":1,"message":{"body":{"nothing":1}}}"#).unwrap();
     assert_eq!(diagnose(&unreadable)[0].id, "g.message_unreadable");
 }
+
+/// The healthy snapshot with `change` applied to its JSON.
+fn healthy_with(change: impl FnOnce(&mut serde_json::Value)) -> Snapshot {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../examples/snapshots/healthy.json");
+    let mut json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    change(&mut json);
+    Snapshot::parse(&json.to_string()).unwrap()
+}
+
+#[test]
+fn g_a_snapshot_without_sections_says_which_checks_did_not_run() {
+    let findings = diagnose(&Snapshot::parse(r#"{"version": 1}"#).unwrap());
+    assert_eq!(findings.len(), 1, "{findings:?}");
+    let f = &findings[0];
+    assert_eq!(f.id, "g.not_checked");
+    assert_eq!(f.severity, imbridge_core::doctor::Severity::Info);
+    for rule in RULES {
+        assert!(
+            f.evidence.contains(rule.id),
+            "{} missing from {}",
+            rule.id,
+            f.evidence
+        );
+    }
+    let without_listeners = diagnose(&healthy_with(|j| {
+        j.as_object_mut().unwrap().remove("listeners");
+    }));
+    assert_eq!(without_listeners.len(), 1);
+    assert_eq!(
+        without_listeners[0].evidence,
+        "not checked — no listeners: q2.no_listener, q2.consumed_by_earlier_listener"
+    );
+}
+
+#[test]
+fn g_messages_dropped_as_misrouted_are_a_finding() {
+    let findings = diagnose(&healthy_with(|j| {
+        j["listeners"]["dropped"] = serde_json::json!({"misrouted": 3});
+    }));
+    let ids: Vec<&str> = findings.iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(ids, ["q2.wrong_recipient"]);
+    assert_eq!(
+        findings[0].evidence,
+        "3 message(s) for another user than bob were dropped (misrouted)"
+    );
+}
+
+#[test]
+fn g_no_listener_shows_what_waits_in_the_buffer() {
+    let findings = diagnose(&healthy_with(|j| {
+        j["listeners"] = serde_json::json!({"count": 0, "buffered": 12});
+    }));
+    assert_eq!(findings[0].id, "q2.no_listener");
+    assert_eq!(
+        findings[0].evidence,
+        "0 listeners registered; 12 message(s) waiting in the buffer, 0 dropped because it was full"
+    );
+}
+
+#[test]
+fn g_evidence_reads_as_plain_words_never_rust_debug() {
+    for rule in RULES {
+        for finding in diagnose(&snapshot(rule.id)) {
+            for debug in ["Some(", "None", "\"", "{", "["] {
+                assert!(
+                    !finding.evidence.contains(debug),
+                    "{}: {:?} in {}",
+                    finding.id,
+                    debug,
+                    finding.evidence
+                );
+            }
+        }
+    }
+}

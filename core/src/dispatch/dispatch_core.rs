@@ -137,6 +137,18 @@ impl DispatchCore {
         self.context.groups.remove(group_id);
     }
 
+    /// D4: the user the dispatcher delivers for, if one is set.
+    pub fn user(&self) -> Option<&str> {
+        self.context.user.as_deref()
+    }
+
+    /// D4: the groups the dispatcher delivers for, sorted.
+    pub fn groups(&self) -> Vec<String> {
+        let mut groups: Vec<String> = self.context.groups.iter().cloned().collect();
+        groups.sort();
+        groups
+    }
+
     /// Counters, for diagnostics.
     pub fn stats(&self) -> DispatchStats {
         let mut stats = self.stats.clone();

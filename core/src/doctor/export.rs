@@ -50,6 +50,18 @@ pub fn export_snapshot(live: &Live<'_>, app: AppFacts) -> Snapshot {
         recipient.kicked = state == LoginState::LoggedOut
             && instance.last_session_end().ok().flatten() == Some(SessionEnd::KickedOffline);
     }
+    if let Some(d) = live.dispatcher {
+        // The dispatcher delivers for its user and groups (D4): what it
+        // knows counts as much as what the app reported.
+        for group in d.groups() {
+            if !recipient.groups.contains(&group) {
+                recipient.groups.push(group);
+            }
+        }
+        if live.instance.is_none() && recipient.logged_in_user.is_none() {
+            recipient.logged_in_user = d.user().map(str::to_string);
+        }
+    }
     let process = live.instance.map(|i| ProcessFacts {
         initialised_in: Some(i.process_name().to_string()),
         main_process: app.main_process.clone(),
@@ -75,6 +87,7 @@ pub fn export_snapshot(live: &Live<'_>, app: AppFacts) -> Snapshot {
                 .into_iter()
                 .map(|(k, v)| (k.to_string(), v))
                 .collect(),
+            buffered: stats.buffered,
         }
     });
     let push = (!live.channels.is_empty()).then(|| PushFacts {
@@ -155,5 +168,32 @@ mod tests {
             snapshot,
             "exported snapshots read back"
         );
+    }
+
+    #[test]
+    fn g_the_dispatchers_groups_count_as_the_users_groups() {
+        let mut dispatcher = DispatchCore::default();
+        dispatcher.set_user(Some("bob".into()));
+        dispatcher.join_group("g1");
+        let snapshot = export_snapshot(
+            &Live {
+                instance: None,
+                dispatcher: Some(&dispatcher),
+                channels: vec![],
+            },
+            AppFacts {
+                message: Some(crate::doctor::MessageFacts {
+                    body: serde_json::json!({"GroupId": "g1", "Random": 1,
+                        "MsgBody": [{"MsgType": "TIMTextElem", "MsgContent": {"Text": "hi"}}]}),
+                    status: Some(2),
+                    server_key: Some("g1_1".into()),
+                    ..Default::default()
+                }),
+                ..AppFacts::default()
+            },
+        );
+        assert_eq!(snapshot.recipient.as_ref().unwrap().groups, ["g1"]);
+        let ids: Vec<String> = diagnose(&snapshot).into_iter().map(|f| f.id).collect();
+        assert!(!ids.contains(&"q2.not_group_member".to_string()), "{ids:?}");
     }
 }

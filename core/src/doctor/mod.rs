@@ -10,7 +10,9 @@ mod rules;
 mod snapshot;
 
 pub use export::{export_snapshot, AppFacts, Live};
-pub use rules::{diagnose, doctor_rules, DoctorRule, Facts, Finding, Rule, Severity, RULES};
+pub use rules::{
+    diagnose, doctor_rules, DoctorRule, Facts, Finding, Rule, Section, Severity, RULES,
+};
 pub use snapshot::{
     ChannelFacts, ListenerFacts, MessageFacts, PolicyFacts, ProcessFacts, PushFacts,
     RecipientFacts, Snapshot, SNAPSHOT_VERSION,

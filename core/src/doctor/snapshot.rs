@@ -121,6 +121,9 @@ pub struct ListenerFacts {
     /// Messages dropped, by reason (`misrouted`, `not_member`, …).
     #[serde(default)]
     pub dropped: BTreeMap<String, u64>,
+    /// Messages waiting in the no-listener buffer (D7).
+    #[serde(default)]
+    pub buffered: u64,
 }
 
 /// Push channels.

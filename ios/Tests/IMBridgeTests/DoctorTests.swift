@@ -25,8 +25,11 @@ final class DoctorTests: XCTestCase {
                                           app: AppFacts(mainProcess: "com.example.chat.NotificationService", notificationsEnabled: false))
         XCTAssertFalse(snapshot.contains("apns-token"))
         let ids = try diagnose(snapshotJson: snapshot).map(\.id)
-        XCTAssertEqual(ids, ["q3.token_not_reported", "q3.app_state_not_reported", "q3.not_main_process", "q3.notifications_disabled"])
-        XCTAssertEqual(try bridge.diagnose(dispatcher: dispatcher).map(\.id), [], "healthy without the broken facts")
+        XCTAssertEqual(ids, ["q3.token_not_reported", "q3.app_state_not_reported", "q3.not_main_process", "q3.notifications_disabled", "g.not_checked"])
+        // Healthy without the broken facts, and it says which checks had no facts to run on.
+        let plain = try bridge.diagnose(dispatcher: dispatcher)
+        XCTAssertEqual(plain.map(\.id), ["g.not_checked"])
+        XCTAssertEqual(plain.first?.severity, .info)
     }
 
     func test_g_example_snapshots_diagnose_the_same_in_swift() throws {

@@ -4585,6 +4585,10 @@ public enum Severity: Equatable, Hashable {
      * This can explain it, or will cause trouble.
      */
     case warning
+    /**
+     * Not a problem found: e.g. which checks could not run for lack of facts.
+     */
+    case info
 
 
 
@@ -4608,6 +4612,8 @@ public struct FfiConverterTypeSeverity: FfiConverterRustBuffer {
         
         case 2: return .warning
         
+        case 3: return .info
+        
         default: throw UniffiInternalError.unexpectedEnumCase
         }
     }
@@ -4622,6 +4628,10 @@ public struct FfiConverterTypeSeverity: FfiConverterRustBuffer {
         
         case .warning:
             writeInt(&buf, Int32(2))
+        
+        
+        case .info:
+            writeInt(&buf, Int32(3))
         
         }
     }

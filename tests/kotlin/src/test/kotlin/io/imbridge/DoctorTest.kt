@@ -40,8 +40,18 @@ class DoctorTest {
         )
         assertTrue(!snapshot.contains("fcm-token"), "tokens never in snapshots")
         val ids = diagnose(snapshot).map { it.id }
-        assertEquals(listOf("q2.no_listener", "q3.token_not_reported", "q3.app_state_not_reported", "q3.custom_without_desc"), ids)
-        assertEquals(listOf("q2.recipient_not_logged_in"), Bridge.current().apply { beginLogout(); logoutCompleted() }.diagnose().map { it.id })
+        // No policy facts were given: the checks that need them are named as not run.
+        assertEquals(
+            listOf("q2.no_listener", "q3.token_not_reported", "q3.app_state_not_reported", "q3.custom_without_desc", "g.not_checked"),
+            ids,
+        )
+        val notChecked = diagnose(snapshot).last()
+        assertEquals(Severity.INFO, notChecked.severity)
+        assertEquals("not checked — no policy: x2.blocklisted_shown_as_sent, x1.beyond_retention", notChecked.evidence)
+        assertEquals(
+            listOf("q2.recipient_not_logged_in", "g.not_checked"),
+            Bridge.current().apply { beginLogout(); logoutCompleted() }.diagnose().map { it.id },
+        )
         val finding = diagnose(snapshot).first()
         assertEquals(Severity.ERROR, finding.severity)
         assertTrue(finding.fix.isNotBlank())
