@@ -46,6 +46,8 @@ for lang in "$@"; do
         echo "generate-bindings: the Kotlin string lowering changed; update the U+FFFD rewrite" >&2
         exit 1
       fi
+      # One base type for the library's exceptions (ImbridgeException).
+      python3 scripts/kotlin_error_base.py "$dest"/io/imbridge/imbridge.kt
       ;;
     swift)
       mkdir -p ios/Sources/IMBridge/Generated ios/Sources/IMBridgeFFI

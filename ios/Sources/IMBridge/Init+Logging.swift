@@ -3,19 +3,6 @@ import Foundation
 import os
 #endif
 
-extension InitError {
-    /// The service's numeric code (6013 not initialised, 6014 not logged in,
-    /// 6017 invalid config), or `nil` where the service has none.
-    public var code: Int32? {
-        switch self {
-        case let .NotInitialised(code, _), let .NotLoggedIn(code, _), let .InvalidConfig(code, _, _):
-            return code
-        default:
-            return nil
-        }
-    }
-}
-
 extension LoginStatus {
     /// Whether someone is logged in (a logout under way still counts, as in the SDK).
     public var isLoggedIn: Bool { sdkValue == 1 }

@@ -46,13 +46,3 @@ public final class PushActions: Sendable {
         continuation.finish()
     }
 }
-
-extension PushError {
-    /// The service's numeric code (6017), or `nil` where it has none.
-    public var code: Int32? {
-        switch self {
-        case let .InvalidConfig(code, _, _), let .InvalidEvent(code, _): return code
-        default: return nil
-        }
-    }
-}

@@ -29,7 +29,7 @@ final class BuildersTests: XCTestCase {
 
     func test_m2_empty_message_is_6016() {
         XCTAssertThrowsError(try messageBody { }) { error in
-            XCTAssertEqual((error as? MessageError)?.errorCode, .invalidElement)
+            XCTAssertEqual((error as? MessageError)?.serviceCode, .invalidElement)
         }
     }
 

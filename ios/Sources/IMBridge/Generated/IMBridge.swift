@@ -5212,7 +5212,7 @@ public func FfiConverterTypeElement_lower(_ value: Element) -> RustBuffer {
  * in `code` (6013 not initialised, 6014 not logged in, 6017 invalid
  * config); `detail` is a readable sentence.
  */
-public enum InitError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
+public enum InitError: Swift.Error, Equatable, Hashable {
 
     
     
@@ -5380,10 +5380,6 @@ public enum InitError: Swift.Error, Equatable, Hashable, Foundation.LocalizedErr
 
     
 
-    
-    public var errorDescription: String? {
-        String(reflecting: self)
-    }
     
 }
 
@@ -5685,7 +5681,7 @@ public func FfiConverterTypeLogLevel_lower(_ value: LogLevel) -> RustBuffer {
  * What a sink that threw is turned into: the record is dropped for that
  * sink, and the core carries on.
  */
-public enum LogSinkError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
+public enum LogSinkError: Swift.Error, Equatable, Hashable {
 
     
     
@@ -5700,10 +5696,6 @@ public enum LogSinkError: Swift.Error, Equatable, Hashable, Foundation.Localized
 
     
 
-    
-    public var errorDescription: String? {
-        String(reflecting: self)
-    }
     
 }
 
@@ -5769,7 +5761,7 @@ public func FfiConverterTypeLogSinkError_lower(_ value: LogSinkError) -> RustBuf
  * number carry it in `code` (6016 invalid element, 6017 invalid parameter,
  * 8001 body too large); `detail` is a readable sentence for logs.
  */
-public enum MessageError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
+public enum MessageError: Swift.Error, Equatable, Hashable {
 
     
     
@@ -5927,10 +5919,6 @@ public enum MessageError: Swift.Error, Equatable, Hashable, Foundation.Localized
 
     
 
-    
-    public var errorDescription: String? {
-        String(reflecting: self)
-    }
     
 }
 
@@ -6249,7 +6237,7 @@ public func FfiConverterTypeNoPushReason_lower(_ value: NoPushReason) -> RustBuf
 /**
  * Errors of the outbox.
  */
-public enum OutboxError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
+public enum OutboxError: Swift.Error, Equatable, Hashable {
 
     
     
@@ -6285,10 +6273,6 @@ public enum OutboxError: Swift.Error, Equatable, Hashable, Foundation.LocalizedE
 
     
 
-    
-    public var errorDescription: String? {
-        String(reflecting: self)
-    }
     
 }
 
@@ -6367,7 +6351,7 @@ public func FfiConverterTypeOutboxError_lower(_ value: OutboxError) -> RustBuffe
 /**
  * Errors of the push domain. `code` is 6017 where the service has one.
  */
-public enum PushError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
+public enum PushError: Swift.Error, Equatable, Hashable {
 
     
     
@@ -6421,10 +6405,6 @@ public enum PushError: Swift.Error, Equatable, Hashable, Foundation.LocalizedErr
 
     
 
-    
-    public var errorDescription: String? {
-        String(reflecting: self)
-    }
     
 }
 

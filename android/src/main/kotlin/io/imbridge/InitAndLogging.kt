@@ -2,17 +2,6 @@ package io.imbridge
 
 import io.imbridge.core.*
 
-/**
- * The service's numeric code of this error (6013 not initialised, 6014 not
- * logged in, 6017 invalid config), or `null` where the service has none.
- */
-val InitException.code: Int?
-    get() = when (this) {
-        is InitException.NotInitialised -> code
-        is InitException.NotLoggedIn -> code
-        is InitException.InvalidConfig -> code
-        else -> null
-    }
 
 /** Whether someone is logged in (a logout under way still counts, as in the SDK). */
 val LoginStatus.isLoggedIn: Boolean

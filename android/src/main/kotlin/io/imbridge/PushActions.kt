@@ -53,10 +53,3 @@ class PushActions(
     }
 }
 
-/** The service's numeric code of this error (6017), or `null` where it has none. */
-val PushException.code: Int?
-    get() = when (this) {
-        is PushException.InvalidConfig -> code
-        is PushException.InvalidEvent -> code
-        else -> null
-    }

@@ -1,0 +1,39 @@
+package io.imbridge
+
+/**
+ * The base of every exception imbridge throws: [MessageException],
+ * [PushException], [OutboxException] and [InitException].
+ *
+ * ```
+ * try { bridge.send(…) } catch (e: ImbridgeException) { log("${e.codeOrName}: ${e.message}") }
+ * ```
+ *
+ * [message] is [detail], one readable sentence; [code] is the service's
+ * number (6016, 6017, 8001, 10023, 6013, 6014) where one exists.
+ */
+abstract class ImbridgeException internal constructor() : Exception() {
+    /** The service's numeric code, or `null` where the service has none. */
+    open val code: Int? get() = null
+
+    /** The error as one readable sentence, e.g. for a log line. */
+    abstract val detail: String
+
+    /** [detail]: readable, never a field dump. */
+    override val message: String get() = detail
+
+    /**
+     * The code as the CLI prints it in `error[...]`: the service's number,
+     * or the error's name in snake case where it has none (`json`,
+     * `duplicate_random`, `not_main_process`, `lock_held`, …).
+     */
+    val codeOrName: String
+        get() = code?.toString() ?: when (this) {
+            is MessageException.RandomReused -> "duplicate_random"
+            else -> javaClass.simpleName.replace(Regex("([a-z0-9])([A-Z])"), "$1_$2").lowercase()
+        }
+
+    /** [code] as an [io.imbridge.core.ErrorCode], `null` where the service has no number. */
+    val errorCode: io.imbridge.core.ErrorCode? get() = code?.let { errorCodeFromValue(it) }
+
+    override fun toString(): String = "${javaClass.name.substringAfterLast('.')}[$codeOrName]: $detail"
+}
