@@ -21,6 +21,9 @@ step() { printf '\n==> %s\n' "$*"; }
 step "rustfmt"
 cargo fmt --all -- --check
 
+step "README snippets match the tests that compile them"
+python3 scripts/check-readme-snippets.py
+
 step "clippy"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 
