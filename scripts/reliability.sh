@@ -27,11 +27,21 @@ cargo test -q -p imbridge-core --test fuzz_inputs --test interactions --test pus
 
 echo "== Kotlin: stress ${IMBRIDGE_STRESS_SECONDS}s, panic audit, redaction"
 bash scripts/generate-bindings.sh kotlin
+# Each named class must exist and run (no failIfNoSpecifiedTests=false).
 (cd tests/kotlin && mvn -q test -Dtest='StressTest,PanicAuditTest,PushTest' \
-  -Dimbridge.stress.seconds="$IMBRIDGE_STRESS_SECONDS" -Dsurefire.failIfNoSpecifiedTests=false)
+  -Dimbridge.stress.seconds="$IMBRIDGE_STRESS_SECONDS")
 
 echo "== Swift: stress ${IMBRIDGE_STRESS_SECONDS}s, hostile inputs, redaction"
-bash scripts/test-swift.sh --filter 'StressTests|HostileInputTests|PushTests'
+swift_log=$(mktemp)
+bash scripts/test-swift.sh --filter 'StressTests|HostileInputTests|PushTests' 2>&1 | tee "$swift_log"
+# `swift test --filter` passes when nothing matches: demand that tests ran.
+swift_ran=$( (grep -A1 "Test Suite 'Selected tests'\|Test Suite 'All tests'" "$swift_log" || true) \
+  | (grep -oE 'Executed [0-9]+ tests?' || true) | tail -n1 | grep -oE '[0-9]+' || echo 0)
+rm -f "$swift_log"
+if [ "${swift_ran:-0}" -eq 0 ]; then
+  echo "reliability: the Swift suites ran no test" >&2
+  exit 1
+fi
 
 python3 scripts/reliability_report.py target/reliability >"$out"
 echo "wrote $out"

@@ -108,7 +108,8 @@ print("## Crash-safety of persisted push state (T4)")
 print()
 r = one("crash-safety.json")
 if r:
-    print(f"A writer process saving two states in turn was killed (SIGKILL) {r['kills']} times at random points: "
+    print(f"A writer process saving two states in turn was killed (SIGKILL) {r['kills']} times at random points, "
+          f"{r.get('killed_mid_write', '?')} of them mid-write (its temporary file left behind): "
           f"the next read found the first state {r['read_first_state']} times and the second "
           f"{r['read_second_state']} times; half states: {r['half_states']}, panics: {r['panics']}. A snapshot cut at "
           "every length is a typed error, and restoring from one resets to NoToken with the error reported.")

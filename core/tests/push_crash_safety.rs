@@ -114,17 +114,26 @@ fn t4_a_writer_killed_at_any_point_leaves_the_old_or_the_new_state_whole() {
             other => panic!("round {round}: expected a whole state, got {other:?}"),
         }
     }
+    // A writer killed mid-write leaves its temporary file (named after its
+    // pid) behind, and the loads above never read one. At least one kill
+    // must have landed mid-write, or this test did not test the danger.
+    let mid_write = std::fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .count();
+    assert!(
+        mid_write >= 1,
+        "no kill of {rounds} landed mid-write: the test proves nothing"
+    );
     std::fs::write(
         common::reliability_dir().join("crash-safety.json"),
         format!(
-            r#"{{"kills":{rounds},"read_first_state":{},"read_second_state":{},"half_states":0,"panics":0}}"#,
+            r#"{{"kills":{rounds},"killed_mid_write":{mid_write},"read_first_state":{},"read_second_state":{},"half_states":0,"panics":0}}"#,
             seen[0], seen[1]
         ),
     )
     .unwrap();
-    // Killed writers leave their temporary files behind; none is ever read.
-    let leftovers = std::fs::read_dir(path.parent().unwrap()).unwrap().count();
-    assert!(leftovers >= 1);
     let _ = std::fs::remove_dir_all(path.parent().unwrap());
 }
 
