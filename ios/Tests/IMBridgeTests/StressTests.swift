@@ -16,14 +16,19 @@ final class StressTests: XCTestCase {
         fast.setUser(userId: "bob")
         let plainSeen = Tally()
         let fastSeen = Tally()
+        // Per message: how often each permanent listener saw each sender id.
+        let plainCounts = (0..<3).map { _ in Counts() }
+        let fastCounts = (0..<3).map { _ in Counts() }
+        let plainAccepted = Counts()
+        let fastAccepted = Counts()
         var handles: [ListenerHandle] = []
-        for _ in 0..<3 {
+        for i in 0..<3 {
             handles.append(plain.addListener { event in
-                if case let .newMessages(m) = event { plainSeen.add(m.count) }
+                if case let .newMessages(m) = event { plainSeen.add(m.count); plainCounts[i].add(m.map(\.fromAccount)) }
                 return false
             })
             handles.append(fast.addListener { event in
-                if case let .newMessages(m) = event { fastSeen.add(m.count) }
+                if case let .newMessages(m) = event { fastSeen.add(m.count); fastCounts[i].add(m.map(\.fromAccount)) }
                 return false
             })
         }
@@ -45,16 +50,22 @@ final class StressTests: XCTestCase {
                 var round: UInt64 = 0
                 while Date() < deadline {
                     round += 1
-                    let batch = "[" + (0..<20).map { _ -> String in
+                    let ids = (0..<20).map { _ -> (String, String) in
                         let s = seq.add(1)
-                        let from = s % 7 == 0 ? s - 1 : s
-                        let to = s % 5 == 0 ? "eve" : "bob"
-                        return #"{"From_Account":"s\#(from)","To_Account":"\#(to)","MsgSeq":1,"MsgRandom":1,"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"m"}}]}"#
+                        return ("s\(s % 7 == 0 ? s - 1 : s)", s % 5 == 0 ? "eve" : "bob")
+                    }
+                    let batch = "[" + ids.map { from, to in
+                        #"{"From_Account":"\#(from)","To_Account":"\#(to)","MsgSeq":1,"MsgRandom":1,"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"m"}}]}"#
                     }.joined(separator: ",") + "]"
+                    func accept(_ report: ReceiveReport, into: Counts) -> Int {
+                        let gone = Set(report.dropped.map { Int($0.index) })
+                        into.add(ids.enumerated().filter { !gone.contains($0.offset) }.map { $0.element.0 })
+                        return Int(report.accepted)
+                    }
                     do {
                         switch t % 4 {
-                        case 0: accepted[0].add(Int(try plain.receive(nowMs: 0, messagesJson: batch).accepted))
-                        case 1: accepted[1].add(Int(try fast.receive(nowMs: 0, messagesJson: batch).accepted))
+                        case 0: accepted[0].add(accept(try plain.receive(nowMs: 0, messagesJson: batch), into: plainAccepted))
+                        case 1: accepted[1].add(accept(try fast.receive(nowMs: 0, messagesJson: batch), into: fastAccepted))
                         case 2:
                             plain.addListener { _ in false }.remove()
                             fast.addListener { _ in false }.remove()
@@ -86,10 +97,25 @@ final class StressTests: XCTestCase {
         XCTAssertEqual(failures.value, 0)
         XCTAssertEqual(plainSeen.value, 3 * accepted[0].value)
         XCTAssertEqual(fastSeen.value, 3 * accepted[1].value)
+        // Exactly once per message, not just in total: every accepted message
+        // (each accepted once), and nothing else, reached each listener once.
+        for (acceptedIds, counts) in [(plainAccepted, plainCounts), (fastAccepted, fastCounts)] {
+            XCTAssertEqual(acceptedIds.snapshot.filter { $0.value != 1 }, [:], "accepted more than once")
+            for seen in counts {
+                XCTAssertEqual(Set(seen.snapshot.keys), Set(acceptedIds.snapshot.keys), "the messages a listener saw")
+                XCTAssertEqual(seen.snapshot.filter { $0.value != 1 }, [:], "seen more than once")
+            }
+        }
         let stats = plain.stats()
         XCTAssertEqual(stats.received, stats.dropped.values.reduce(0, +) + UInt64(accepted[0].value))
-        _ = outbox.poll(nowMs: UInt64.max / 2)
+        // Drain: a poll releases what one window allows, so poll until empty.
+        var drainAt = UInt64.max / 4
+        for _ in 0..<10_000 where outbox.stats().queued > 0 {
+            _ = outbox.poll(nowMs: drainAt)
+            drainAt += 1_000
+        }
         let o = outbox.stats()
+        XCTAssertEqual(o.queued, 0, "drained")
         XCTAssertEqual(UInt64(outgoing.value), o.admitted + o.refused)
         XCTAssertEqual(o.admitted, o.released + o.shed + o.queued)
         XCTAssertEqual(UInt64(refused.value), o.refused)
@@ -109,4 +135,12 @@ private final class Tally: @unchecked Sendable {
     @discardableResult
     func add(_ n: Int) -> Int { lock.withLock { count += n; return count } }
     var value: Int { lock.withLock { count } }
+}
+
+/// How often each string was seen, shared by threads.
+private final class Counts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var counts: [String: Int] = [:]
+    func add(_ keys: [String]) { lock.withLock { for k in keys { counts[k, default: 0] += 1 } } }
+    var snapshot: [String: Int] { lock.withLock { counts } }
 }

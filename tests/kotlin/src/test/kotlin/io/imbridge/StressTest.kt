@@ -34,9 +34,23 @@ class StressTest {
         val fast = Dispatcher().apply { setUser("bob") }
         val plainSeen = AtomicLong()
         val fastSeen = AtomicLong()
-        repeat(3) {
-            plain.addListener { e -> if (e is DispatchEvent.NewMessages) plainSeen.addAndGet(e.messages.size.toLong()); false }
-            fast.addListener { e -> if (e is DispatchEvent.NewMessages) fastSeen.addAndGet(e.messages.size.toLong()); false }
+        // Per message: how often each permanent listener saw each sender id.
+        val plainCounts = List(3) { java.util.concurrent.ConcurrentHashMap<String, Int>() }
+        val fastCounts = List(3) { java.util.concurrent.ConcurrentHashMap<String, Int>() }
+        val plainAccepted = java.util.concurrent.ConcurrentHashMap.newKeySet<String>()
+        val fastAccepted = java.util.concurrent.ConcurrentHashMap.newKeySet<String>()
+        fun count(into: java.util.concurrent.ConcurrentHashMap<String, Int>, messages: List<IncomingMessage>) {
+            for (m in messages) into.merge(m.fromAccount, 1, Int::plus)
+        }
+        repeat(3) { i ->
+            plain.addListener { e ->
+                if (e is DispatchEvent.NewMessages) { plainSeen.addAndGet(e.messages.size.toLong()); count(plainCounts[i], e.messages) }
+                false
+            }
+            fast.addListener { e ->
+                if (e is DispatchEvent.NewMessages) { fastSeen.addAndGet(e.messages.size.toLong()); count(fastCounts[i], e.messages) }
+                false
+            }
         }
         val outbox = Outbox(OutboxLimits(maxQueuedTotal = 500u))
         val push = PushChannel.open(
@@ -61,15 +75,22 @@ class StressTest {
                     while (System.nanoTime() < deadline) {
                         round++
                         // A batch where 1 in 5 is misrouted and 1 in 7 repeats the previous one.
-                        val batch = (0 until 20).map {
+                        val ids = (0 until 20).map {
                             val s = seq.incrementAndGet()
-                            c2c(if (s % 7 == 0L) s - 1 else s, if (s % 5 == 0L) "eve" else "bob")
-                        }.joinToString(",", "[", "]")
+                            (if (s % 7 == 0L) s - 1 else s) to (if (s % 5 == 0L) "eve" else "bob")
+                        }
+                        val batch = ids.joinToString(",", "[", "]") { (s, to) -> c2c(s, to) }
+                        fun accept(report: ReceiveReport, into: MutableSet<String>) {
+                            val gone = report.dropped.map { it.index.toInt() }.toSet()
+                            for ((i, id) in ids.withIndex()) if (i !in gone) check(into.add("s${id.first}")) { "s${id.first} accepted twice" }
+                        }
                         when (t % 4) {
                             0 -> plain.receive(0, batch).let {
+                                accept(it, plainAccepted)
                                 synchronized(accepted) { accepted[0] += it.accepted.toLong(); dropped[0] += it.dropped.size.toLong() }
                             }
                             1 -> fast.receive(0, batch).let {
+                                accept(it, fastAccepted)
                                 synchronized(accepted) { accepted[1] += it.accepted.toLong(); dropped[1] += it.dropped.size.toLong() }
                             }
                             2 -> {
@@ -112,12 +133,28 @@ class StressTest {
         // Dispatch: each accepted message reached each of the 3 permanent listeners once.
         assertEquals(3 * accepted[0], plainSeen.get())
         assertEquals(3 * accepted[1], fastSeen.get())
+        // Exactly once per message, not just in total: every accepted message,
+        // and nothing else, reached each permanent listener once.
+        for ((acceptedIds, counts) in listOf(plainAccepted to plainCounts, fastAccepted to fastCounts)) {
+            for (seen in counts) {
+                assertEquals(acceptedIds, seen.keys, "the messages a listener saw")
+                assertEquals(emptyMap<String, Int>(), seen.filterValues { it != 1 }, "seen more than once")
+            }
+        }
         assertTrue(dropped[0] > 0 && dropped[1] > 0, "drops were exercised")
         val plainStats = plain.stats()
         assertEquals(plainStats.received, plainStats.dropped.values.sum() + accepted[0].toULong())
         // Outbox: drain, then every message is released, shed or refused.
-        outbox.poll(ULong.MAX_VALUE / 2u)
+        // Drain: a poll releases what one window allows, so poll until empty.
+        var drainAt = ULong.MAX_VALUE / 4u
+        repeat(10_000) {
+            if (outbox.stats().queued > 0u) {
+                outbox.poll(drainAt)
+                drainAt += 1_000u
+            }
+        }
         val o = outbox.stats()
+        assertEquals(0uL, o.queued, "drained")
         assertEquals(outgoing.get(), o.admitted.toLong() + o.refused.toLong())
         assertEquals(o.admitted, o.released + o.shed + o.queued)
         assertEquals(refused.get(), o.refused.toLong())
