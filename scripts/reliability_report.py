@@ -139,8 +139,12 @@ print("## Redaction (T5)")
 print()
 r = one("redaction-rust.json")
 if r:
-    print(f"Rust: {r['scenarios']} push scenarios with {r['secrets']} secrets replaced by unique markers; "
-          f"{r['log_lines']:,} log lines (Trace) and {r['debug_strings']} `Debug` strings checked; leaks: {r['leaks']}.")
+    print(f"Rust: {r['scenarios']} push scenarios and {r.get('invalid_inputs', 0)} invalid inputs with {r['secrets']} "
+          f"secrets replaced by unique markers; {r['log_lines']:,} log lines (Trace) and {r['debug_strings']} "
+          f"`Debug` / `Display` / error / snapshot / finding strings searched for any 6-character piece of a secret; "
+          f"leaks: {r['leaks']}.")
+else:
+    print("Rust: not run.")
 print("Kotlin (`PushTest.t5_*`) and Swift (`PushTests.test_t5_*`): the same scenarios through the real library with a "
       "capturing log sink at Trace, plus `toString()` / `description` / `dump` of every config, event, action and "
       "status; secrets cross as `Secret`, whose text is a fingerprint. These runs passed (a leak fails them).")
