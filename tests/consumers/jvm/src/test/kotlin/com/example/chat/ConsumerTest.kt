@@ -10,7 +10,7 @@ import io.imbridge.core.GroupType
 import io.imbridge.core.OutgoingMessage
 import io.imbridge.core.Priority
 import io.imbridge.core.SyncOtherMachine
-import io.imbridge.code
+import io.imbridge.ImbridgeException
 import io.imbridge.encode
 import io.imbridge.imbridgeVersion
 import io.imbridge.mentions
@@ -42,6 +42,8 @@ class ConsumerTest {
     fun m9_errors_carry_the_service_code() {
         val e = assertThrows<MessageException> { mentions(GroupType.COMMUNITY) { all() } }
         assertEquals(6017, e.code)
+        val base: ImbridgeException = e
+        assertEquals(e.detail, base.message)
     }
 
     @Test
