@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the reliability suite and writes its report (RELIABILITY.md):
 #   scripts/reliability.sh [OUT]     default OUT: RELIABILITY.md
-#   IMBRIDGE_FUZZ_SECONDS=60   time per fuzz / interaction target (default 60)
+#   IMBRIDGE_FUZZ_SECONDS=60   time per stable fuzz / interaction target (default 60)
+#   IMBRIDGE_LIBFUZZER_SECONDS=60  time per cargo-fuzz target (default 60)
 #   IMBRIDGE_STRESS_SECONDS=10 time of each stress test (default 10)
 #
 # - Rust: mutation fuzzing of every decoder and simulator input, interaction
@@ -17,13 +18,20 @@ cd "$root"
 out=${1:-RELIABILITY.md}
 export IMBRIDGE_FUZZ_SECONDS=${IMBRIDGE_FUZZ_SECONDS:-60}
 export IMBRIDGE_STRESS_SECONDS=${IMBRIDGE_STRESS_SECONDS:-10}
+IMBRIDGE_LIBFUZZER_SECONDS=${IMBRIDGE_LIBFUZZER_SECONDS:-60}
 
+# Mutation figures (scripts/mutants.sh, run separately) are kept.
+mutants=$(cat target/reliability/mutants.jsonl 2>/dev/null || true)
 rm -rf target/reliability target/fuzz-crashes
 mkdir -p target/reliability
+[ -z "$mutants" ] || printf '%s\n' "$mutants" >target/reliability/mutants.jsonl
 
 echo "== Rust: fuzzing ${IMBRIDGE_FUZZ_SECONDS}s per target, crash-safety, memory bounds, redaction"
 cargo test -q -p imbridge-core --test fuzz_inputs --test interactions --test push_crash_safety \
   --test memory_bounds --test redaction
+
+echo "== Rust: coverage-guided fuzzing, ${IMBRIDGE_LIBFUZZER_SECONDS}s per cargo-fuzz target"
+bash scripts/fuzz.sh "$IMBRIDGE_LIBFUZZER_SECONDS"
 
 echo "== Kotlin: stress ${IMBRIDGE_STRESS_SECONDS}s, panic audit, redaction"
 bash scripts/generate-bindings.sh kotlin
@@ -43,5 +51,6 @@ if [ "${swift_ran:-0}" -eq 0 ]; then
   exit 1
 fi
 
-python3 scripts/reliability_report.py target/reliability >"$out"
-echo "wrote $out"
+json_out="${out%.md}.json"
+python3 scripts/reliability_report.py target/reliability "$json_out" >"$out"
+echo "wrote $out and $json_out"

@@ -8,8 +8,10 @@
 //! `target/fuzz-crashes/` (then kept as a regression vector in
 //! `tests/vectors/fuzz-regressions/<target>/`, which is replayed first).
 //!
-//! Not coverage-guided: cargo-fuzz and libFuzzer's Rust bindings need a
-//! nightly toolchain, which this project does not use. Time per target:
+//! Not coverage-guided: that is `fuzz/` (cargo-fuzz, `scripts/fuzz.sh`),
+//! whose targets share these names, so a crash it finds is kept in
+//! `tests/vectors/fuzz-regressions/<target>/` and replayed here on the
+//! stable toolchain in every test run. Time per target:
 //! `IMBRIDGE_FUZZ_SECONDS` (default 2; CI runs 60). Executions per target
 //! go to `target/reliability/fuzz.jsonl` for RELIABILITY.md.
 #![allow(
@@ -278,6 +280,16 @@ fn fuzz_push_simulate_input() {
     fuzz("push_simulate", &["tests/vectors/push"], |input| {
         if let Ok(scenario) = PushScenario::parse(&text(input)) {
             let _ = scenario.run();
+        }
+    });
+}
+
+#[test]
+fn fuzz_id_parse() {
+    fuzz("id_parse", &["tests/vectors/ids", "tests/vectors/interop"], |input| {
+        let text = text(input);
+        if let Ok(parsed) = imbridge_core::message::parse_id(&text) {
+            let _ = parsed.kind();
         }
     });
 }
