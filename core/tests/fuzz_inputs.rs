@@ -286,12 +286,16 @@ fn fuzz_push_simulate_input() {
 
 #[test]
 fn fuzz_id_parse() {
-    fuzz("id_parse", &["tests/vectors/ids", "tests/vectors/interop"], |input| {
-        let text = text(input);
-        if let Ok(parsed) = imbridge_core::message::parse_id(&text) {
-            let _ = parsed.kind();
-        }
-    });
+    fuzz(
+        "id_parse",
+        &["tests/vectors/ids", "tests/vectors/interop"],
+        |input| {
+            let text = text(input);
+            if let Ok(parsed) = imbridge_core::message::parse_id(&text) {
+                let _ = parsed.kind();
+            }
+        },
+    );
 }
 
 #[test]

@@ -14,7 +14,12 @@ use libfuzzer_sys::fuzz_target;
 use std::collections::HashMap;
 
 const CONVERSATIONS: [&str; 4] = ["c2c_a", "c2c_b", "group_g1", "group_g2"];
-const PRIORITIES: [Priority; 4] = [Priority::High, Priority::Normal, Priority::Low, Priority::Lowest];
+const PRIORITIES: [Priority; 4] = [
+    Priority::High,
+    Priority::Normal,
+    Priority::Low,
+    Priority::Lowest,
+];
 
 fn limits() -> OutboxLimits {
     OutboxLimits {
@@ -43,36 +48,76 @@ fn run(u: &mut Unstructured<'_>) -> Result<()> {
     let mut releases: Vec<Vec<u64>> = vec![Vec::new(); CONVERSATIONS.len()];
     let mut last_seq: HashMap<(usize, Priority), usize> = HashMap::new();
     let mut next = 0usize;
-    let check_poll = |outbox: &mut Outbox, now: u64, admitted: &HashMap<String, Sent>,
-                          left: &mut HashMap<String, u64>, releases: &mut Vec<Vec<u64>>,
-                          last_seq: &mut HashMap<(usize, Priority), usize>| {
+    let check_poll = |outbox: &mut Outbox,
+                      now: u64,
+                      admitted: &HashMap<String, Sent>,
+                      left: &mut HashMap<String, u64>,
+                      releases: &mut Vec<Vec<u64>>,
+                      last_seq: &mut HashMap<(usize, Priority), usize>| {
         let poll = outbox.poll(now);
         let mut order = Vec::new();
         for m in &poll.released {
-            let sent = admitted.get(&m.id).expect("released a message never admitted");
-            assert!(left.insert(m.id.clone(), now).is_none(), "{} left twice", m.id);
+            let sent = admitted
+                .get(&m.id)
+                .expect("released a message never admitted");
+            assert!(
+                left.insert(m.id.clone(), now).is_none(),
+                "{} left twice",
+                m.id
+            );
             if sent.priority == Priority::Lowest {
-                assert!(now <= sent.admitted_ms + limits.lowest_max_wait_ms, "{} sent after its wait", m.id);
+                assert!(
+                    now <= sent.admitted_ms + limits.lowest_max_wait_ms,
+                    "{} sent after its wait",
+                    m.id
+                );
             }
             let key = (sent.conversation, sent.priority);
             if let Some(&before) = last_seq.get(&key) {
-                assert!(sent.seq > before, "{} overtook an earlier message of its priority", m.id);
+                assert!(
+                    sent.seq > before,
+                    "{} overtook an earlier message of its priority",
+                    m.id
+                );
             }
             last_seq.insert(key, sent.seq);
             releases[sent.conversation].push(now);
             order.push((sent.priority, sent.seq));
         }
-        assert!(order.windows(2).all(|w| w[0] <= w[1]), "a poll released out of priority/admission order");
+        assert!(
+            order.windows(2).all(|w| w[0] <= w[1]),
+            "a poll released out of priority/admission order"
+        );
         for m in &poll.shed {
             let sent = admitted.get(&m.id).expect("shed a message never admitted");
-            assert_eq!(sent.priority, Priority::Lowest, "{} shed but not Lowest", m.id);
-            assert!(left.insert(m.id.clone(), now).is_none(), "{} left twice", m.id);
+            assert_eq!(
+                sent.priority,
+                Priority::Lowest,
+                "{} shed but not Lowest",
+                m.id
+            );
+            assert!(
+                left.insert(m.id.clone(), now).is_none(),
+                "{} left twice",
+                m.id
+            );
         }
         for (c, times) in releases.iter().enumerate() {
-            let limit = if CONVERSATIONS[c].starts_with("group_") { limits.group_per_window } else { limits.c2c_per_window };
+            let limit = if CONVERSATIONS[c].starts_with("group_") {
+                limits.group_per_window
+            } else {
+                limits.c2c_per_window
+            };
             for (i, &t) in times.iter().enumerate() {
-                let in_window = times[..=i].iter().filter(|&&s| s + limits.window_ms > t).count();
-                assert!(in_window <= limit as usize, "{} sent {in_window} in one window", CONVERSATIONS[c]);
+                let in_window = times[..=i]
+                    .iter()
+                    .filter(|&&s| s + limits.window_ms > t)
+                    .count();
+                assert!(
+                    in_window <= limit as usize,
+                    "{} sent {in_window} in one window",
+                    CONVERSATIONS[c]
+                );
             }
         }
     };
@@ -89,7 +134,15 @@ fn run(u: &mut Unstructured<'_>) -> Result<()> {
                     priority,
                 };
                 if outbox.admit(now, message).is_ok() {
-                    admitted.insert(id, Sent { conversation, priority, admitted_ms: now, seq: next });
+                    admitted.insert(
+                        id,
+                        Sent {
+                            conversation,
+                            priority,
+                            admitted_ms: now,
+                            seq: next,
+                        },
+                    );
                 }
             }
             3 | 4 => {
@@ -97,18 +150,41 @@ fn run(u: &mut Unstructured<'_>) -> Result<()> {
                 let until = now + u.int_in_range(0..=1_500)?;
                 while let Some(at) = outbox.next_poll_ms().filter(|&at| at <= until) {
                     now = now.max(at);
-                    check_poll(&mut outbox, now, &admitted, &mut left, &mut releases, &mut last_seq);
+                    check_poll(
+                        &mut outbox,
+                        now,
+                        &admitted,
+                        &mut left,
+                        &mut releases,
+                        &mut last_seq,
+                    );
                 }
                 now = until;
             }
-            _ => check_poll(&mut outbox, now, &admitted, &mut left, &mut releases, &mut last_seq),
+            _ => check_poll(
+                &mut outbox,
+                now,
+                &admitted,
+                &mut left,
+                &mut releases,
+                &mut last_seq,
+            ),
         }
     }
     // Drain: everything admitted leaves, exactly once.
     for _ in 0..10_000 {
-        let Some(at) = outbox.next_poll_ms() else { break };
+        let Some(at) = outbox.next_poll_ms() else {
+            break;
+        };
         now = now.max(at);
-        check_poll(&mut outbox, now, &admitted, &mut left, &mut releases, &mut last_seq);
+        check_poll(
+            &mut outbox,
+            now,
+            &admitted,
+            &mut left,
+            &mut releases,
+            &mut last_seq,
+        );
     }
     for id in admitted.keys() {
         assert!(left.contains_key(id), "{id} was admitted and never left");

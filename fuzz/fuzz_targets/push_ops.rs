@@ -7,7 +7,9 @@
 #![no_main]
 use arbitrary::{Result, Unstructured};
 use imbridge_core::push::defaults;
-use imbridge_core::push::{PushAction, PushChannelConfig, PushEvent, PushMachine, PushState, PushStore, PushVendor};
+use imbridge_core::push::{
+    PushAction, PushChannelConfig, PushEvent, PushMachine, PushState, PushStore, PushVendor,
+};
 use imbridge_core::redact::Secret;
 use libfuzzer_sys::fuzz_target;
 
@@ -17,13 +19,23 @@ fn event(u: &mut Unstructured<'_>) -> Result<PushEvent> {
     Ok(match u.int_in_range(0..=11)? {
         0 => PushEvent::Enable,
         1 => PushEvent::Disable,
-        2 => PushEvent::Token { token: Secret::new(*u.choose(&TOKENS)?) },
-        3 => PushEvent::Login { user_id: (*u.choose(&["alice", "bob"])?).to_string() },
+        2 => PushEvent::Token {
+            token: Secret::new(*u.choose(&TOKENS)?),
+        },
+        3 => PushEvent::Login {
+            user_id: (*u.choose(&["alice", "bob"])?).to_string(),
+        },
         4 => PushEvent::Logout,
         5 => PushEvent::Kicked,
-        6 => PushEvent::ReportResult { ok: u.arbitrary()?, retryable: u.arbitrary()?, reason: None },
+        6 => PushEvent::ReportResult {
+            ok: u.arbitrary()?,
+            retryable: u.arbitrary()?,
+            reason: None,
+        },
         7 => PushEvent::UnregisterResult { ok: u.arbitrary()? },
-        8 => PushEvent::Background { unread: u.int_in_range(0..=99)? },
+        8 => PushEvent::Background {
+            unread: u.int_in_range(0..=99)?,
+        },
         9 => PushEvent::Foreground,
         10 => PushEvent::Tick,
         _ => PushEvent::Config {
@@ -36,12 +48,18 @@ fn event(u: &mut Unstructured<'_>) -> Result<PushEvent> {
 }
 
 fn config() -> PushChannelConfig {
-    serde_json::from_value(serde_json::json!({"vendor": "fcm", "business_id": 7, "app_version": "1.0"})).unwrap()
+    serde_json::from_value(
+        serde_json::json!({"vendor": "fcm", "business_id": 7, "app_version": "1.0"}),
+    )
+    .unwrap()
 }
 
 fn run(u: &mut Unstructured<'_>) -> Result<()> {
     let mut machine = PushMachine::new(config()).unwrap();
-    let store = PushStore::at(std::env::temp_dir().join(format!("imbridge-fuzz-push-ops-{}.json", std::process::id())));
+    let store = PushStore::at(std::env::temp_dir().join(format!(
+        "imbridge-fuzz-push-ops-{}.json",
+        std::process::id()
+    )));
     let mut now = 0u64;
     while !u.is_empty() {
         now += u.int_in_range(0..=10_000_000u64)?;
@@ -49,12 +67,23 @@ fn run(u: &mut Unstructured<'_>) -> Result<()> {
         let was_disabled = machine.state() == PushState::Disabled;
         let is_enable = event == PushEvent::Enable;
         let actions = machine.handle(now, event).unwrap();
-        if matches!(machine.state(), PushState::Registered | PushState::Registering | PushState::RetryWait) {
-            assert!(machine.logged_in(), "{:?} while logged out", machine.state());
+        if matches!(
+            machine.state(),
+            PushState::Registered | PushState::Registering | PushState::RetryWait
+        ) {
+            assert!(
+                machine.logged_in(),
+                "{:?} while logged out",
+                machine.state()
+            );
         }
         for action in &actions {
             match action {
-                PushAction::Report { token, user_id, business_id } => {
+                PushAction::Report {
+                    token,
+                    user_id,
+                    business_id,
+                } => {
                     assert_eq!(Some(token), machine.facts().token.as_ref());
                     assert_eq!(Some(user_id), machine.facts().user.as_ref());
                     assert_eq!(*business_id, 7);
@@ -66,26 +95,45 @@ fn run(u: &mut Unstructured<'_>) -> Result<()> {
                 _ => {}
             }
         }
-        let unregisters = actions.iter().any(|a| matches!(a, PushAction::Unregister { .. }));
-        let reports = actions.iter().any(|a| matches!(a, PushAction::Report { .. }));
-        assert!(!(unregisters && reports), "unregister and report together: {actions:?}");
+        let unregisters = actions
+            .iter()
+            .any(|a| matches!(a, PushAction::Unregister { .. }));
+        let reports = actions
+            .iter()
+            .any(|a| matches!(a, PushAction::Report { .. }));
+        assert!(
+            !(unregisters && reports),
+            "unregister and report together: {actions:?}"
+        );
         if was_disabled && machine.state() == PushState::Disabled {
             assert!(actions.is_empty(), "{actions:?} while disabled");
         }
         if was_disabled && is_enable {
-            assert!(actions.iter().all(|a| matches!(a, PushAction::Report { .. })), "{actions:?}");
+            assert!(
+                actions
+                    .iter()
+                    .all(|a| matches!(a, PushAction::Report { .. })),
+                "{actions:?}"
+            );
         }
         let shown = format!("{machine:?} {actions:?} {:?}", machine.status());
         for token in TOKENS {
             for i in 0..=token.len() - 6 {
-                assert!(!shown.contains(&token[i..i + 6]), "part of a token shown: {shown}");
+                assert!(
+                    !shown.contains(&token[i..i + 6]),
+                    "part of a token shown: {shown}"
+                );
             }
         }
     }
     store.save(PushVendor::Fcm, machine.facts()).unwrap();
     let (restored, problem) = PushMachine::restore(config(), &store).unwrap();
     assert_eq!(problem, None);
-    assert_eq!(restored.facts(), machine.facts(), "the state did not survive a save and load");
+    assert_eq!(
+        restored.facts(),
+        machine.facts(),
+        "the state did not survive a save and load"
+    );
     Ok(())
 }
 

@@ -13,7 +13,8 @@ impl Listener for Count {
 }
 
 fuzz_target!(|data: &[u8]| {
-    static DISPATCHER: OnceLock<(Dispatcher, imbridge_core::dispatch::ListenerHandle)> = OnceLock::new();
+    static DISPATCHER: OnceLock<(Dispatcher, imbridge_core::dispatch::ListenerHandle)> =
+        OnceLock::new();
     let (dispatcher, _) = DISPATCHER.get_or_init(|| {
         let d = Dispatcher::default();
         d.set_user(Some("bob".into()));
