@@ -36,6 +36,9 @@ class PanicAuditTest {
     private val hostileStrings = listOf(
         "", " ", "x".repeat(1 shl 20), "\uD800", "a\uDC00b", "\u0000", "{\"", "[1e309]", "c2c_", "group_",
         "é👋", "null", "-1",
+        // Nesting 10,000 deep, and 10 MB.
+        "[".repeat(10_000) + "]".repeat(10_000), "{\"a\":".repeat(10_000) + "1" + "}".repeat(10_000),
+        "y".repeat(10 shl 20),
     )
 
     private class Tally(var calls: Int = 0, var ok: Int = 0, var typed: Int = 0)
@@ -55,6 +58,10 @@ class PanicAuditTest {
             raw == java.lang.Double.TYPE -> 1.0
             raw == java.lang.Float.TYPE -> 1.0f
             raw == ByteArray::class.java -> ByteArray(1)
+            raw == IntArray::class.java -> intArrayOf(1)
+            raw.isArray -> java.lang.reflect.Array.newInstance(raw.componentType, 1).also {
+                java.lang.reflect.Array.set(it, 0, benign(raw.componentType))
+            }
             List::class.java.isAssignableFrom(raw) -> emptyList<Any?>()
             Map::class.java.isAssignableFrom(raw) -> emptyMap<Any?, Any?>()
             raw.isEnum -> raw.enumConstants.first()
@@ -76,6 +83,16 @@ class PanicAuditTest {
             raw == java.lang.Byte.TYPE -> listOf(0.toByte(), (-1).toByte())
             raw == java.lang.Double.TYPE -> listOf(Double.NaN, Double.POSITIVE_INFINITY, -0.0, -Double.MAX_VALUE)
             raw == java.lang.Float.TYPE -> listOf(Float.NaN, Float.NEGATIVE_INFINITY)
+            raw == ByteArray::class.java -> listOf(ByteArray(0), byteArrayOf(0xC3.toByte()), "[".repeat(10_000).encodeToByteArray())
+            raw == IntArray::class.java -> listOf(IntArray(0), intArrayOf(-1, Int.MIN_VALUE))
+            raw.isArray -> listOf(
+                java.lang.reflect.Array.newInstance(raw.componentType, 0),
+                java.lang.reflect.Array.newInstance(raw.componentType, 3).also { a ->
+                    repeat(3) { java.lang.reflect.Array.set(a, it, benign(raw.componentType)) }
+                },
+            ) + hostile(raw.componentType).take(4).map { v ->
+                java.lang.reflect.Array.newInstance(raw.componentType, 1).also { java.lang.reflect.Array.set(it, 0, v) }
+            }
             List::class.java.isAssignableFrom(raw) -> {
                 val element = (type as? ParameterizedType)?.actualTypeArguments?.first()
                 if (element == null) {
@@ -185,6 +202,9 @@ class PanicAuditTest {
             MentionListBuilder(GroupType.entries.first()),
             RandomTracker(7uL),
             PushChannel.open(PushChannelConfig(PushVendor.FCM, 1u, "1.0"), Files.createTempDirectory("imbridge-audit").toString()),
+            // The JNI fast path (the only unsafe code) and the Kotlin drivers over it.
+            FastPath,
+            Dispatcher().apply { setUser("bob") },
         )
     }
 
