@@ -9,7 +9,11 @@ import IMBridge
 /// Figures go to target/reliability/audit-swift.jsonl.
 final class HostileInputTests: XCTestCase {
     private let strings = ["", " ", String(repeating: "x", count: 1 << 20), "\u{0}", "{\"", "[1e309]", "c2c_", "group_",
-                           "é👋", "null", "-1"]
+                           "é👋", "null", "-1",
+                           // Nesting 10,000 deep, and 10 MB.
+                           String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000),
+                           String(repeating: #"{"a":"#, count: 10_000) + "1" + String(repeating: "}", count: 10_000),
+                           String(repeating: "y", count: 10 << 20)]
     private var rows: [String] = []
 
     /// Runs `body` once per value; a typed error counts as handled.
@@ -26,11 +30,13 @@ final class HostileInputTests: XCTestCase {
                 typed += 1
             } catch is OutboxError {
                 typed += 1
+            } catch is InitError {
+                typed += 1
             } catch {
                 XCTFail("\(name): untyped error \(error)")
             }
         }
-        rows.append(#"{"lang":"swift","function":"\#(name)","calls":\#(values.count),"ok":\#(ok),"typed_error":\#(typed),"refused_before_crossing":0,"other":0}"#)
+        rows.append(#"{"lang":"swift","function":"\#(name)","calls":\#(values.count),"ok":\#(ok),"typed_error":\#(typed),"other":0}"#)
     }
 
     func test_hostile_arguments_end_in_a_value_or_a_typed_error() throws {
@@ -46,9 +52,13 @@ final class HostileInputTests: XCTestCase {
             + [Double.nan, .infinity, -.greatestFiniteMagnitude, 91].map { Element.location(desc: "d", latitude: $0, longitude: $0) }) {
             try validateElement(element: $0)
         }
-        sweep("encodeC2cTexts", [0, 1, 10_000]) { n in
+        sweep("encodeC2cTexts (unequal columns)", [0, 1, 10_000]) { n in
             _ = try encodeC2cTexts(toAccounts: Array(repeating: "", count: n), texts: Array(repeating: "", count: n),
                                    msgSeqs: Array(repeating: .max, count: n), msgRandoms: Array(repeating: 0, count: n + 1))
+        }
+        // Columns of equal length, so every row reaches its own checks.
+        sweep("encodeC2cTexts", strings) { s in
+            _ = try encodeC2cTexts(toAccounts: [s, "bob", s], texts: ["hi", s, s], msgSeqs: [0, .max, 1], msgRandoms: [.max, 0, 1])
         }
         let builder = MessageBodyBuilder()
         sweep("MessageBodyBuilder.add", strings) { try builder.add(element: .custom(data: $0)) }
@@ -69,8 +79,23 @@ final class HostileInputTests: XCTestCase {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("imbridge-hostile-\(UUID().uuidString)").path
         let push = try PushChannel.open(config: PushChannelConfig(vendor: .fcm, businessId: 1, appVersion: "1"), dataDir: dir)
         sweep("PushChannel.handle", strings) { _ = try push.handle(nowMs: .max, event: .token(token: Secret($0))) }
+        // Valid-looking configs with one hostile field, so each reaches its own check.
         sweep("PushChannel.open", strings) {
-            _ = try PushChannel.open(config: PushChannelConfig(vendor: .oppo, businessId: 0, appVersion: $0, appSecret: Secret($0)), dataDir: dir)
+            _ = try PushChannel.open(config: PushChannelConfig(vendor: .oppo, businessId: 1, appVersion: $0, appSecret: Secret("a"),
+                                                                masterSecret: Secret($0), channelId: $0), dataDir: dir)
+        }
+        sweep("PushChannel.open(apns)", strings) {
+            _ = try PushChannel.open(config: PushChannelConfig(vendor: .apns, businessId: 1, appVersion: $0, environment: .sandbox),
+                                     dataDir: dir + "/" + $0.prefix(20))
+        }
+        sweep("PushChannel.open(businessId)", [UInt64.min, .max]) {
+            _ = try PushChannel.open(config: PushChannelConfig(vendor: .fcm, businessId: $0, appVersion: "1"), dataDir: dir)
+        }
+        sweep("Dispatcher.receive", strings) { _ = try Dispatcher().receive(nowMs: 0, messagesJson: $0, arrivedOn: $0) }
+        sweep("idParse", strings) { _ = try idParse(text: $0) }
+        sweep("Bridge.initialize", strings) {
+            _ = try Bridge.initialize(config: InitConfig(sdkAppId: 1, dataDir: $0), appBundleIdentifier: $0)
+            try Bridge.current().uninit()
         }
         let out = Vectors.wireDir.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("target/reliability")
