@@ -148,3 +148,49 @@ impl DuplicateFilter {
         self.forgotten
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c2c(seq: u32) -> Incoming {
+        Incoming::decode(&format!(
+            r#"{{"From_Account":"a","To_Account":"b","MsgSeq":{seq},"MsgRandom":1,"MsgBody":[]}}"#
+        ))
+        .unwrap()
+    }
+
+    /// M7 memory: a key is forgotten once the longest window (the group's)
+    /// has passed since it was seen, and not a moment before.
+    #[test]
+    fn m7_keys_are_forgotten_after_the_longest_window_and_not_before() {
+        let mut filter = DuplicateFilter::default();
+        assert!(filter.is_empty());
+        assert!(!filter.is_duplicate(&c2c(1), 0));
+        assert_eq!((filter.len(), filter.is_empty()), (1, false));
+        assert!(!filter.is_duplicate(&c2c(2), GROUP_DUPLICATE_WINDOW_MS - 1));
+        assert_eq!(
+            filter.len(),
+            2,
+            "the first key is kept until its window ends"
+        );
+        assert!(!filter.is_duplicate(&c2c(3), GROUP_DUPLICATE_WINDOW_MS));
+        assert_eq!(filter.len(), 2, "the first key is forgotten when it ends");
+    }
+
+    /// A key seen again after its window is remembered from the second
+    /// sighting: expiring the first sighting keeps it.
+    #[test]
+    fn m7_a_key_seen_again_outlives_its_first_sighting() {
+        let mut filter = DuplicateFilter::default();
+        assert!(!filter.is_duplicate(&c2c(1), 0));
+        assert!(!filter.is_duplicate(&c2c(1), C2C_DUPLICATE_WINDOW_MS + 10));
+        assert!(!filter.is_duplicate(&c2c(2), GROUP_DUPLICATE_WINDOW_MS));
+        assert_eq!(
+            filter.len(),
+            2,
+            "c2c(1) from its second sighting, and c2c(2)"
+        );
+        assert!(filter.is_duplicate(&c2c(1), C2C_DUPLICATE_WINDOW_MS + 20));
+    }
+}

@@ -611,3 +611,20 @@ fn d3_every_field_of_a_received_message_is_kept() {
     assert_eq!(g.online_only_flag, Some(1));
     assert_eq!(g.extra.get("Type"), Some(&serde_json::json!("Community")));
 }
+
+#[test]
+fn d1_d4_the_core_reports_its_user_groups_mode_and_registrations() {
+    let mut core = DispatchCore::new(DispatchMode::Chain, 10);
+    assert_eq!(core.user(), None);
+    core.set_user(Some("bob".into()));
+    assert_eq!(core.user(), Some("bob"));
+    assert_eq!(core.mode(), DispatchMode::Chain);
+    core.join_group("g2");
+    core.join_group("g1");
+    assert_eq!(core.groups(), ["g1", "g2"]);
+    let r = core.add_listener();
+    assert!(core.is_registered(r.id));
+    assert!(core.remove_listener(r.id));
+    assert!(!core.is_registered(r.id));
+    assert_eq!(ListenerFailed("it threw".into()).to_string(), "it threw");
+}
