@@ -628,3 +628,26 @@ fn d1_d4_the_core_reports_its_user_groups_mode_and_registrations() {
     assert!(!core.is_registered(r.id));
     assert_eq!(ListenerFailed("it threw".into()).to_string(), "it threw");
 }
+
+#[test]
+fn d3_decoded_messages_go_through_the_same_rules() {
+    let text =
+        r#"{"From_Account":"alice","To_Account":"bob","MsgSeq":1,"MsgRandom":1,"MsgBody":[]}"#;
+    let message = Incoming::decode(text).unwrap();
+    assert_eq!(message.sender(), "alice");
+    let mut core = DispatchCore::default();
+    core.set_user(Some("bob".into()));
+    let first = core.add_listener();
+    let receipt = core.receive(0, vec![message.clone(), message.clone()], None);
+    assert_eq!(receipt.report.accepted, 1);
+    assert_eq!(receipt.report.dropped, [(1, DropReason::Duplicate)]);
+    assert_eq!(&*receipt.deliveries[0].listeners, &[first.id]);
+    let d = Dispatcher::new(DispatchMode::Chain, 10);
+    assert_eq!(d.mode(), DispatchMode::Chain);
+    d.set_user(Some("bob".into()));
+    let recorder = Arc::new(Recorder::default());
+    let _handle = d.add_listener(recorder.clone());
+    let report = d.receive(0, vec![message], None);
+    assert_eq!(report.accepted, 1);
+    assert_eq!(d.stats().delivered, 1);
+}
