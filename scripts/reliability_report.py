@@ -37,7 +37,7 @@ print(f"- Date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UT
       f"{platform.system()} {platform.release()}")
 fuzz = lines("fuzz.jsonl")
 if fuzz:
-    print(f"- Fuzz time per target: {fuzz[0]['seconds']} s (IMBRIDGE_FUZZ_SECONDS)")
+    print(f"- Stable mutation fuzzing: {fuzz[0]['seconds']} s per target (IMBRIDGE_FUZZ_SECONDS)")
 print()
 
 print("## Coverage-guided fuzzing (cargo-fuzz, libFuzzer)")
@@ -102,9 +102,9 @@ for lang, name in (("Kotlin", "audit-kotlin.jsonl"), ("Swift", "audit-swift.json
     print(f"| {lang} API, {len(rows)} functions | {how} | {calls:,} | {ok:,} returned, {typed:,} typed errors; "
           f"{other} internal/panic errors |")
 print()
-print("Hostile arguments: empty, whitespace, 1 MiB strings, NUL, unpaired UTF-16 surrogates (Kotlin), malformed and "
-      "deeply nested JSON, 1e309, negative and extreme integers, NaN and infinities, empty and 10,000-element lists, "
-      "every enum value; mutations: byte flips, inserts, deletions, splices between vectors, truncation, numbers and "
+print("Hostile arguments: empty, whitespace, 1 MiB and 10 MB strings, NUL, unpaired UTF-16 surrogates (Kotlin), "
+      "malformed JSON and JSON nested 10,000 deep, 1e309, negative and extreme integers, NaN and infinities, empty, "
+      "unequal and 10,000-element lists and arrays, every enum value, valid-looking configs with one bad field; mutations: byte flips, inserts, deletions, splices between vectors, truncation, numbers and "
       "strings swapped for extremes, 2,000-deep nesting.")
 print()
 print("The table's Rust rows are the stable mutation fuzzer (`core/tests/fuzz_inputs.rs`), which runs in every test "
@@ -162,7 +162,8 @@ print("|---|---:|---:|---|---:|")
 for r in lines("memory.jsonl"):
     past = (f"{n(r['counted_overflow'])} counted as overflow" if "counted_overflow" in r else
             f"{n(r['counted_refused'])} refused (10023), counted" if "counted_refused" in r else
-            "forgotten oldest-first, counted")
+            f"{n(r['counted_forgotten'])} forgotten, counted; oldest first: {'yes' if r.get('oldest_first') else 'NO'}"
+            if "counted_forgotten" in r else "not measured")
     growth = f"{r['rss_growth_after_bound']:,} B" if "rss_growth_after_bound" in r else "—"
     print(f"| {r['test']} | {n(r['inputs'])} | {n(r['kept_bound'])} | {past} | {growth} |")
 print()

@@ -71,9 +71,25 @@ fn m7_a_million_distinct_senders_keep_the_dedup_window_at_its_bound() {
         grown < 32 << 20,
         "resident memory grew {grown} bytes after the window filled"
     );
+    let (kept, forgotten) = d.inspect(|core| core.dedup_counts());
+    assert_eq!((kept, forgotten), (100_000, 900_000));
+    // Oldest first: the first sender is forgotten (accepted again), the
+    // last one is still remembered (a duplicate).
+    let oldest_forgotten = d.receive_json(0, &[c2c(0).as_str()], None).accepted == 1;
+    let newest_kept = d
+        .receive_json(0, &[c2c(MILLION - 1).as_str()], None)
+        .accepted
+        == 0;
+    assert!(
+        oldest_forgotten && newest_kept,
+        "not forgotten oldest-first"
+    );
     record(
         "dedup window (M7), 1,000,000 distinct senders",
-        &format!(r#""inputs":{MILLION},"kept_bound":100000,"rss_growth_after_bound":{grown}"#),
+        &format!(
+            r#""inputs":{MILLION},"kept_bound":{kept},"counted_forgotten":{forgotten},"oldest_first":{},"rss_growth_after_bound":{grown}"#,
+            oldest_forgotten && newest_kept
+        ),
     );
 }
 

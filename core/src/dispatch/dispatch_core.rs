@@ -156,6 +156,12 @@ impl DispatchCore {
         stats
     }
 
+    /// M7: duplicate keys remembered now, and keys forgotten before their
+    /// window ended because the filter was full (oldest first).
+    pub fn dedup_counts(&self) -> (usize, u64) {
+        (self.dedup.len(), self.dedup.forgotten())
+    }
+
     /// Listeners registered now.
     pub fn listener_count(&self) -> usize {
         self.listeners.len()
