@@ -4,7 +4,8 @@ import io.imbridge.core.*
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Tag
 import org.junit.jupiter.api.Test
-import java.io.File
+import io.imbridge.bench.BenchHarness
+import io.imbridge.bench.SendBaselines
 
 /**
  * The JVM rows of BENCHMARKS.md (run by `scripts/bench.sh`, or
@@ -15,54 +16,15 @@ import java.io.File
  */
 @Tag("bench")
 class CrossingBench {
-    private val out = System.getProperty("imbridge.bench.out")?.let { File(it) }
-    private val scale = System.getProperty("imbridge.bench.scale")?.toDouble() ?: 1.0
-
+    private val harness = BenchHarness()
     private val texts = (0 until 100).map { "message number $it, with some text: \"quoted\" é" }
 
-    /** Median ns per message of [body], which handles [perCall] messages per call. */
-    private fun measure(row: String, perCall: Int, minMessages: Int = 200_000, body: () -> Unit): Double {
-        val calls = maxOf(1, (minMessages * scale).toInt() / perCall)
-        repeat(calls) { body() } // warm-up
-        repeat(calls) { body() }
-        val samples = (1..7).map {
-            val start = System.nanoTime()
-            repeat(calls) { body() }
-            (System.nanoTime() - start).toDouble() / (calls.toLong() * perCall)
-        }.sorted()
-        val median = samples[3]
-        println("bench %-48s %10.1f ns/msg".format(row, median))
-        out?.appendText("""{"lang":"kotlin","row":"$row","ns":$median}""" + "\n")
-        return median
-    }
+    private fun measure(row: String, perCall: Int, minMessages: Int = 200_000, body: () -> Any?): Double =
+        harness.measure(row, perCall, minMessages, body = body)
 
-    /** (d) plain Kotlin: the same `sendmsg` JSON built with a StringBuilder. */
-    private fun plainKotlin(to: String, text: String, seq: Int, random: Long): String {
-        val sb = StringBuilder(96 + text.length)
-        sb.append("{\"SyncOtherMachine\":1,\"To_Account\":")
-        quote(sb, to)
-        sb.append(",\"MsgSeq\":").append(seq).append(",\"MsgRandom\":").append(random)
-        sb.append(",\"MsgBody\":[{\"MsgType\":\"TIMTextElem\",\"MsgContent\":{\"Text\":")
-        quote(sb, text)
-        sb.append("}}]}")
-        return sb.toString()
-    }
-
-    private fun quote(sb: StringBuilder, s: String) {
-        sb.append('"')
-        for (c in s) {
-            when {
-                c == '"' -> sb.append("\\\"")
-                c == '\\' -> sb.append("\\\\")
-                c == '\n' -> sb.append("\\n")
-                c == '\r' -> sb.append("\\r")
-                c == '\t' -> sb.append("\\t")
-                c < ' ' -> sb.append("\\u%04x".format(c.code))
-                else -> sb.append(c)
-            }
-        }
-        sb.append('"')
-    }
+    /** (d) the floor: the same `sendmsg` JSON built with a StringBuilder. */
+    private fun plainKotlin(to: String, text: String, seq: Int, random: Long): String =
+        SendBaselines.stringBuilderFloor(to, text, seq.toLong(), random)
 
     @Test
     fun crossings_and_encoding() {
@@ -91,6 +53,7 @@ class CrossingBench {
         measure("c_encode_batch100_jni", 100) { FastPath.encodeC2cTexts(to, body, seqs, seqs) }
 
         measure("d_encode_plain_kotlin", 1) { i++; plainKotlin("bob", texts[i and 63], i, i.toLong()) }
+        harness.finish()
     }
 
     private fun c2c(seq: Int) =
@@ -121,8 +84,8 @@ class CrossingBench {
                 t += 300_001
                 bytes.forEach { fast.receive(t, it) }
             }
-            out?.appendText("""{"lang":"kotlin","row":"e_per_listener_uniffi_batch$batch","ns":${uniffi / listeners}}""" + "\n")
-            out?.appendText("""{"lang":"kotlin","row":"e_per_listener_fast_jni_batch$batch","ns":${jni / listeners}}""" + "\n")
+            harness.record("e_per_listener_uniffi_batch$batch", uniffi / listeners)
+            harness.record("e_per_listener_fast_jni_batch$batch", jni / listeners)
             println("  = %.1f ns per message per listener".format(jni / listeners))
 
             // What one more listener costs: the same pipeline with 1 listener.
@@ -133,8 +96,9 @@ class CrossingBench {
                 bytes.forEach { single.receive(t, it) }
             }
             val marginal = (jni - one) / (listeners - 1)
-            out?.appendText("""{"lang":"kotlin","row":"e_marginal_listener_fast_jni_batch$batch","ns":$marginal}""" + "\n")
+            harness.record("e_marginal_listener_fast_jni_batch$batch", marginal)
             println("  each listener beyond the first: %.1f ns per message".format(marginal))
         }
+        harness.finish()
     }
 }
