@@ -1,102 +1,61 @@
 // The Swift rows of BENCHMARKS.md, from a release-built executable
-// (`scripts/bench.sh` runs `swift run -c release IMBridgeBench`).
-// Each row is warmed up, then timed 7 times; the median is reported in
-// nanoseconds per message. Rows go to stdout and, as JSON lines, to the
-// file named by IMBRIDGE_BENCH_OUT. IMBRIDGE_BENCH_SCALE shortens a run.
+// (`scripts/bench.sh` runs `swift run -c release IMBridgeBench`). Rows go
+// to stdout and, as JSON lines, to the file named by IMBRIDGE_BENCH_OUT;
+// IMBRIDGE_BENCH_SCALE shortens a run. `IMBridgeBench --cold WHICH` is one
+// cold start, run in a fresh process by the cold-start rows.
 import Foundation
 import IMBridge
 
-let env = ProcessInfo.processInfo.environment
-let scale = Double(env["IMBRIDGE_BENCH_SCALE"] ?? "1") ?? 1
-let outPath = env["IMBRIDGE_BENCH_OUT"]
-
-func record(_ row: String, _ ns: Double) {
-    print("bench " + row.padding(toLength: 48, withPad: " ", startingAt: 0) + String(format: "%10.1f ns/msg", ns))
-    if let path = outPath, let line = "{\"lang\":\"swift\",\"row\":\"\(row)\",\"ns\":\(ns)}\n".data(using: .utf8) {
-        if let handle = FileHandle(forWritingAtPath: path) {
-            handle.seekToEndOfFile()
-            handle.write(line)
-            handle.closeFile()
-        } else {
-            _ = FileManager.default.createFile(atPath: path, contents: line)
-        }
-    }
-}
-
-@discardableResult
-func measure(_ row: String, perCall: Int, minMessages: Int = 200_000, _ body: () throws -> Void) rethrows -> Double {
-    let calls = max(1, Int(Double(minMessages) * scale) / perCall)
-    for _ in 0..<calls { try body() }
-    var samples: [Double] = []
-    for _ in 0..<7 {
-        let start = DispatchTime.now().uptimeNanoseconds
-        for _ in 0..<calls { try body() }
-        samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / Double(calls * perCall))
-    }
-    let median = samples.sorted()[3]
-    record(row, median)
-    return median
-}
-
-/// (d) plain Swift: the same `sendmsg` JSON built by hand, as UTF-8 bytes.
-func plainSwift(to: String, text: String, seq: UInt32, random: UInt32) -> String {
-    var out: [UInt8] = []
-    out.reserveCapacity(112 + text.utf8.count)
-    out.append(contentsOf: #"{"SyncOtherMachine":1,"To_Account":"#.utf8)
-    quote(&out, to)
-    out.append(contentsOf: #","MsgSeq":"#.utf8)
-    out.append(contentsOf: String(seq).utf8)
-    out.append(contentsOf: #","MsgRandom":"#.utf8)
-    out.append(contentsOf: String(random).utf8)
-    out.append(contentsOf: #","MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"#.utf8)
-    quote(&out, text)
-    out.append(contentsOf: "}}]}".utf8)
-    return String(decoding: out, as: UTF8.self)
-}
-
-func quote(_ out: inout [UInt8], _ value: String) {
-    out.append(UInt8(ascii: "\""))
-    for byte in value.utf8 {
-        switch byte {
-        case UInt8(ascii: "\""): out.append(contentsOf: #"\""#.utf8)
-        case UInt8(ascii: "\\"): out.append(contentsOf: #"\\"#.utf8)
-        case UInt8(ascii: "\n"): out.append(contentsOf: #"\n"#.utf8)
-        case UInt8(ascii: "\r"): out.append(contentsOf: #"\r"#.utf8)
-        case UInt8(ascii: "\t"): out.append(contentsOf: #"\t"#.utf8)
-        case 0..<0x20: out.append(contentsOf: String(format: "\\u%04x", byte).utf8)
-        default: out.append(byte)
-        }
-    }
-    out.append(UInt8(ascii: "\""))
+if let flag = CommandLine.arguments.firstIndex(of: "--cold") {
+    try coldStart(CommandLine.arguments[flag + 1])
+    exit(0)
 }
 
 let texts = (0..<100).map { "message number \($0), with some text: \"quoted\" é" }
-let library = try encodeC2cTexts(toAccounts: ["bob"], texts: [texts[1]], msgSeqs: [1], msgRandoms: [1])[0].json
-precondition(library == plainSwift(to: "bob", text: texts[1], seq: 1, random: 1), "the reference must build the same JSON")
 
-measure("a_noop_uniffi", perCall: 1, minMessages: 2_000_000) { noop() }
+// MARK: sending one message: the library against Codable, JSONSerialization and the floor
+
+let library = try encodeC2cTexts(toAccounts: ["bob"], texts: [texts[1]], msgSeqs: [1], msgRandoms: [1])[0].json
+let floorJSON = try SendBaselines.floor(to: "bob", text: texts[1], seq: 1, random: 1)
+let codableJSON = try SendBaselines.codable(to: "bob", text: texts[1], seq: 1, random: 1)
+let dictionaryJSON = try SendBaselines.jsonSerialization(to: "bob", text: texts[1], seq: 1, random: 1)
+precondition(library == floorJSON, "the floor must build the library's JSON")
+precondition(sameJSON(library, codableJSON), "Codable must build the library's JSON")
+precondition(sameJSON(library, dictionaryJSON), "JSONSerialization must build the library's JSON")
+
+measure("a_noop_uniffi", perCall: 1, minMessages: 2_000_000) { noop(); return 1 }
 
 var i: UInt32 = 0
 try measure("b_encode_one_uniffi_record", perCall: 1) {
     i &+= 1
-    _ = try encodeC2cMessage(message: C2cMessage(
+    return try encodeC2cMessage(message: C2cMessage(
         toAccount: "bob", msgSeq: i, msgRandom: i,
         msgBody: [.text(text: texts[Int(i & 63)])], syncOtherMachine: .sync
-    ))
+    )).utf8.count
 }
 try measure("b_encode_one_flat", perCall: 1) {
     i &+= 1
-    _ = try encodeC2cTexts(toAccounts: ["bob"], texts: [texts[Int(i & 63)]], msgSeqs: [i], msgRandoms: [i])
+    return try encodeC2cTexts(toAccounts: ["bob"], texts: [texts[Int(i & 63)]], msgSeqs: [i], msgRandoms: [i])[0].json.utf8.count
 }
 let to = Array(repeating: "bob", count: 100)
 let seqs = (0..<100).map { UInt32($0) }
 try measure("c_encode_batch100_flat", perCall: 100) {
-    _ = try encodeC2cTexts(toAccounts: to, texts: texts, msgSeqs: seqs, msgRandoms: seqs)
+    try encodeC2cTexts(toAccounts: to, texts: texts, msgSeqs: seqs, msgRandoms: seqs).count
 }
-measure("d_encode_plain_swift", perCall: 1) {
+try measure("d_encode_plain_swift", perCall: 1) {
     i &+= 1
-    _ = plainSwift(to: "bob", text: texts[Int(i & 63)], seq: i, random: i)
+    return try SendBaselines.floor(to: "bob", text: texts[Int(i & 63)], seq: i, random: i).utf8.count
 }
+try measure("send_codable", perCall: 1, minMessages: 50_000) {
+    i &+= 1
+    return try SendBaselines.codable(to: "bob", text: texts[Int(i & 63)], seq: i, random: i).utf8.count
+}
+try measure("send_jsonserialization", perCall: 1, minMessages: 50_000) {
+    i &+= 1
+    return try SendBaselines.jsonSerialization(to: "bob", text: texts[Int(i & 63)], seq: i, random: i).utf8.count
+}
+
+// MARK: dispatch rows: a pipeline of 100 messages, 1 and 3 listeners
 
 func c2c(_ seq: Int) -> String {
     #"{"From_Account":"alice","To_Account":"bob","MsgSeq":\#(seq),"MsgRandom":\#(seq),"MsgTime":1700000000,"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"hello \#(seq)"}}]}"#
@@ -114,6 +73,7 @@ for batch in [1, 100] {
     let planned = try measure("e_dispatch_fast_plans_batch\(batch)", perCall: 100, minMessages: 100_000) {
         now += 300_001
         for json in arrays { try fast.receive(nowMs: now, messagesJson: json) }
+        return Int(fast.stats().delivered)
     }
     record("e_per_listener_fast_plans_batch\(batch)", planned / Double(listeners))
 
@@ -124,7 +84,14 @@ for batch in [1, 100] {
     let one = try measure("e_dispatch_fast_plans_1_listener_batch\(batch)", perCall: 100, minMessages: 100_000) {
         now += 300_001
         for json in arrays { try single.receive(nowMs: now, messagesJson: json) }
+        return Int(single.stats().delivered)
     }
     record("e_marginal_listener_fast_plans_batch\(batch)", (planned - one) / Double(listeners - 1))
     precondition(handles.count == listeners && singleHandle.id > 0)
 }
+
+// MARK: the login-sync burst: the library against pure-Swift dispatchers of the same rules
+
+try runBurst()
+try runColdStarts()
+print("bench sink \(sink.value)")

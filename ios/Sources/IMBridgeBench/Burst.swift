@@ -1,0 +1,140 @@
+// The login-sync burst and cold start rows of the Swift bench.
+import Foundation
+import IMBridge
+
+/// Who the first listener got, in order (`sender:seq`); filled in the checking run only.
+final class Delivered: @unchecked Sendable {
+    var keys: [String] = []
+}
+
+func libraryDispatcher(_ delivered: Delivered?) -> Dispatcher {
+    let dispatcher = Dispatcher()
+    dispatcher.setUser(userId: SyncBurst.user)
+    for group in SyncBurst.joined { dispatcher.joinGroup(groupId: group) }
+    let first = dispatcher.addListener { event in
+        if let delivered, case let .newMessages(messages) = event {
+            delivered.keys += messages.map { "\($0.fromAccount):\($0.msgSeq)" }
+        }
+        return false
+    }
+    let others = (0..<2).map { _ in dispatcher.addListener { _ in false } }
+    // The handles unregister when they go away; the dispatcher keeps them here for its life.
+    burstHandles.append(contentsOf: [first] + others)
+    return dispatcher
+}
+
+nonisolated(unsafe) var burstHandles: [ListenerHandle] = []
+
+func codableDispatcher(_ delivered: Delivered?) -> SwiftDispatcher<CodableMessages.Message> {
+    let d = CodableMessages.dispatcher(user: SyncBurst.user, groups: Set(SyncBurst.joined))
+    d.addListener { m in delivered?.keys.append("\(m.fromAccount):\(m.msgSeq)"); sink.consume(m.msgSeq) }
+    for _ in 0..<2 { d.addListener { m in sink.consume(m.msgSeq) } }
+    return d
+}
+
+func dictionaryDispatcher(_ delivered: Delivered?) -> SwiftDispatcher<[String: Any]> {
+    let d = DictionaryMessages.dispatcher(user: SyncBurst.user, groups: Set(SyncBurst.joined))
+    d.addListener { m in
+        delivered?.keys.append("\(m["From_Account"] as? String ?? ""):\(m["MsgSeq"] as? Int ?? 0)")
+        sink.consume(m.count)
+    }
+    for _ in 0..<2 { d.addListener { m in sink.consume(m.count) } }
+    return d
+}
+
+func runBurst() throws {
+    let batches = SyncBurst.batches
+    // The same deliveries, in the same order, from all three.
+    let expected = Delivered()
+    let checked = libraryDispatcher(expected)
+    for batch in batches { _ = try checked.receive(nowMs: 0, messagesJson: batch) }
+    precondition(expected.keys.count == SyncBurst.messages - 300, "2% duplicates and 1% astray are not delivered")
+    let viaCodable = Delivered()
+    let c = codableDispatcher(viaCodable)
+    for batch in batches { try c.receive(nowMs: 0, batch) }
+    precondition(viaCodable.keys == expected.keys, "Codable must deliver what the library delivers")
+    let viaDictionaries = Delivered()
+    let j = dictionaryDispatcher(viaDictionaries)
+    for batch in batches { try j.receive(nowMs: 0, batch) }
+    precondition(viaDictionaries.keys == expected.keys, "JSONSerialization must deliver what the library delivers")
+
+    // A fresh dispatcher per burst: a burst arrives after login, on an empty dedup window.
+    let n = SyncBurst.messages
+    try measure("burst_library", perCall: n, minMessages: 5 * n) {
+        let d = libraryDispatcher(nil)
+        for batch in batches { _ = try d.receive(nowMs: 0, messagesJson: batch) }
+        burstHandles.removeAll()
+        return Int(d.stats().delivered)
+    }
+    try measure("burst_codable", perCall: n, minMessages: 5 * n) {
+        let d = codableDispatcher(nil)
+        for batch in batches { try d.receive(nowMs: 0, batch) }
+        return d.delivered
+    }
+    try measure("burst_jsonserialization", perCall: n, minMessages: 5 * n) {
+        let d = dictionaryDispatcher(nil)
+        for batch in batches { try d.receive(nowMs: 0, batch) }
+        return d.delivered
+    }
+}
+
+/// One cold start in this fresh process: prints "<ns to the first encoded
+/// message> <ns to the first delivered message>". The library is linked
+/// when the process starts; this times its first calls (UniFFI's
+/// initialisation included) against the baselines' first calls.
+func coldStart(_ which: String) throws {
+    let start = DispatchTime.now().uptimeNanoseconds
+    let encoded: String
+    switch which {
+    case "library": encoded = try encodeC2cTexts(toAccounts: ["bob"], texts: ["hello"], msgSeqs: [1], msgRandoms: [1])[0].json
+    case "codable": encoded = try SendBaselines.codable(to: "bob", text: "hello", seq: 1, random: 1)
+    default: encoded = try SendBaselines.jsonSerialization(to: "bob", text: "hello", seq: 1, random: 1)
+    }
+    let firstEncode = DispatchTime.now().uptimeNanoseconds - start
+    let batch = #"[{"From_Account":"alice","To_Account":"bob","MsgSeq":1,"MsgRandom":1,"MsgTime":1700000000,"#
+        + #""MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"hello"}}]}]"#
+    let got = Delivered()
+    switch which {
+    case "library":
+        let d = Dispatcher()
+        d.setUser(userId: "bob")
+        let handle = d.addListener { _ in got.keys.append("1"); return false }
+        _ = try d.receive(nowMs: 0, messagesJson: batch)
+        withExtendedLifetime(handle) {}
+    case "codable":
+        let d = CodableMessages.dispatcher(user: "bob", groups: [])
+        d.addListener { _ in got.keys.append("1") }
+        try d.receive(nowMs: 0, batch)
+    default:
+        let d = DictionaryMessages.dispatcher(user: "bob", groups: [])
+        d.addListener { _ in got.keys.append("1") }
+        try d.receive(nowMs: 0, batch)
+    }
+    let firstDelivery = DispatchTime.now().uptimeNanoseconds - start
+    precondition(got.keys.count == 1 && !encoded.isEmpty, "nothing delivered")
+    print("\(firstEncode) \(firstDelivery)")
+}
+
+/// Median of 5 fresh processes per implementation.
+func runColdStarts() throws {
+    for which in ["library", "codable", "jsonserialization"] {
+        var encodes: [Double] = []
+        var deliveries: [Double] = []
+        for _ in 0..<5 {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+            process.arguments = ["--cold", which]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            try process.run()
+            process.waitUntilExit()
+            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let parts = output.split(whereSeparator: \.isWhitespace).compactMap { Double($0) }
+            precondition(process.terminationStatus == 0 && parts.count == 2, "cold start \(which) failed: \(output)")
+            encodes.append(parts[0])
+            deliveries.append(parts[1])
+        }
+        record("cold_first_encode_\(which)", encodes.sorted()[2])
+        record("cold_first_delivery_\(which)", deliveries.sorted()[2])
+    }
+}
