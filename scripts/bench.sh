@@ -8,7 +8,11 @@
 # - Kotlin/JVM: CrossingBench (JUnit, tag "bench"), rows (a)–(e), UniFFI over
 #   JNA against the JNI fast path and a plain-Kotlin reference.
 # - Swift/Linux: the IMBridgeBench executable, release build, rows (a)–(e).
-# - Size: the stripped release cdylib and its code by crate (scripts/size_by_crate.py).
+# - Size: the stripped release cdylib and its code by crate (scripts/size_by_crate.py),
+#   and per ABI: the Android libraries and the iOS device slice from
+#   scripts/build-targets.sh (BENCH_SKIP_CROSS=1 skips them; their rows then
+#   show as missing).
+# Writes BENCHMARKS.md and BENCHMARKS.json (the same rows, for tools).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -38,16 +42,32 @@ stat -c %s target/release/libimbridge.so >"$out/size.txt"
 CARGO_PROFILE_RELEASE_STRIP=false CARGO_TARGET_DIR=target/unstripped \
   cargo build -q --release -p imbridge-ffi --lib
 python3 scripts/size_by_crate.py target/unstripped/release/libimbridge.so >"$out/bloat.txt"
+if [ "${BENCH_SKIP_CROSS:-0}" != 1 ]; then
+  bash scripts/provision-cross.sh >/dev/null
+  bash scripts/build-targets.sh android ios >"$out/cross.log" 2>&1 || { tail -40 "$out/cross.log"; exit 1; }
+  python3 - "$out/sizes.json" <<'PY'
+import json, os, subprocess, sys
+dist = "target/dist"
+sizes = {}
+for abi, key in (("arm64-v8a", "android-arm64"), ("armeabi-v7a", "android-armv7"), ("x86_64", "android-x86_64"), ("x86", "android-x86")):
+    sizes[key] = os.path.getsize(f"{dist}/jni/{abi}/libimbridge.so")
+# A static archive holds what the app's linker may take: its members' code and data.
+out = subprocess.run(["llvm-size", f"{dist}/IMBridgeFFI.xcframework/ios-arm64/libimbridge.a"],
+                     capture_output=True, text=True, check=True).stdout
+sizes["ios-arm64"] = sum(int(l.split()[0]) + int(l.split()[1]) for l in out.splitlines()[1:] if l.split() and l.split()[0].isdigit())
+json.dump(sizes, open(sys.argv[1], "w"))
+PY
+fi
 
 echo "== Kotlin/JVM"
 bash scripts/generate-bindings.sh kotlin
-(cd tests/kotlin && mvn -q test -Dtest=CrossingBench -Dgroups=bench -DexcludedGroups=none \
-  -Dimbridge.bench.out="$results" -Dimbridge.bench.scale="$scale" -Dsurefire.failIfNoSpecifiedTests=false \
+(cd tests/kotlin && mvn -q test -Dtest='CrossingBench,BaselineBench' -Dgroups=bench -DexcludedGroups=none \
+  -Dimbridge.bench.out="$results" -Dimbridge.bench.scale="$scale" \
   >"$out/kotlin.log" 2>&1) || { cat "$out/kotlin.log"; exit 1; }
 
 echo "== Swift"
 IMBRIDGE_BENCH_OUT="$results" IMBRIDGE_BENCH_SCALE="$scale" \
   bash scripts/swift.sh run -c release IMBridgeBench >"$out/swift.log" 2>&1 || { tail -40 "$out/swift.log"; exit 1; }
 
-python3 scripts/bench_report.py "$out" >BENCHMARKS.md
-echo "wrote BENCHMARKS.md"
+python3 scripts/bench_report.py "$out" BENCHMARKS.json >BENCHMARKS.md
+echo "wrote BENCHMARKS.md and BENCHMARKS.json"

@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""Writes BENCHMARKS.md (to stdout) from one run of scripts/bench.sh.
+"""Writes BENCHMARKS.md (to stdout) and BENCHMARKS.json (to the path given
+second) from one run of scripts/bench.sh.
 
 Reads criterion's estimates under target/criterion, the JSON lines the
-Kotlin and Swift harnesses wrote, the library size and cargo-bloat's crate
-table. Every ratio compares two figures measured in the same run."""
+Kotlin and Swift harnesses wrote, the library sizes (host and per ABI) and
+the crate table. Every ratio compares two figures measured in the same run;
+a row whose figures are missing is shown as missing, never as met."""
 import datetime
 import json
 import os
@@ -12,6 +14,7 @@ import subprocess
 import sys
 
 out = sys.argv[1]
+json_path = sys.argv[2] if len(sys.argv) > 2 else None
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 crit = os.path.join(root, "target", "criterion")
 
@@ -33,11 +36,26 @@ def cmd(*args):
 
 
 rows = {}
+alloc = {}
 with open(os.path.join(out, "results.jsonl")) as f:
     for line in f:
         if line.strip():
             r = json.loads(line)
             rows[(r["lang"], r["row"])] = r["ns"]
+            if "alloc_bytes" in r:
+                alloc[(r["lang"], r["row"])] = r["alloc_bytes"]
+
+# The rows of BENCHMARKS.json, in the order the headline table shows them.
+table = []
+
+
+def add(row, platform, library, baseline, baseline_value, target, met, unit="ns"):
+    """One headline row; `met` is None when the row has no target or a figure is missing."""
+    r = {"row": row, "platform": platform, ("bytes" if unit == "bytes" else "library_ns"): library,
+         "baseline": baseline, "baseline_ns": baseline_value,
+         "ratio": round(library / baseline_value, 3) if library and baseline_value else None,
+         "target": target, "met": met if library is not None and (baseline_value is not None or baseline is None) else None}
+    table.append(r)
 
 
 def ns(v):
@@ -65,6 +83,95 @@ java = subprocess.run(["java", "-version"], capture_output=True, text=True, chec
 print(f"- Toolchains: {cmd('rustc', '--version')}; {java[0] if java else 'java n/a'}; Swift 6 (Debian trixie chroot)")
 print()
 
+
+def r(lang, row):
+    return rows.get((lang, row))
+
+
+def ratio_row(row, platform, library, baselines, target_ratio):
+    """`library` against each named baseline; `target_ratio` None = no target (the floor)."""
+    for name, value, has_target in baselines:
+        if has_target and target_ratio is not None:
+            met = library is not None and value is not None and library <= target_ratio * value
+            add(row, platform, library, name, value, f"≤ {target_ratio:g}× {name}", met)
+        else:
+            add(row, platform, library, name, value, "— (reported, no target)", None)
+
+
+jvm_send = r("kotlin", "send_library_jni")
+ratio_row("send one text message (build + validate + encode), JNI", "jvm", jvm_send,
+          [("kotlinx.serialization", r("kotlin", "send_kotlinx"), True), ("org.json JSONObject", r("kotlin", "send_orgjson"), True),
+           ("StringBuilder (floor)", r("kotlin", "send_floor"), False)], 1.0)
+ratio_row("send one text message, UniFFI record over JNA", "jvm", r("kotlin", "send_library_uniffi_record"),
+          [("kotlinx.serialization", r("kotlin", "send_kotlinx"), True)], 1.0)
+swift_send_rows = [v for v in (r("swift", "b_encode_one_uniffi_record"), r("swift", "b_encode_one_flat")) if v is not None]
+swift_send = min(swift_send_rows) if swift_send_rows else None
+ratio_row("send one text message (build + validate + encode)", "swift", swift_send,
+          [("Codable + JSONEncoder", r("swift", "send_codable"), True), ("JSONSerialization", r("swift", "send_jsonserialization"), True),
+           ("byte appender (floor)", r("swift", "d_encode_plain_swift"), False)], 1.0)
+ratio_row("login-sync burst, 10,000 messages, 3 listeners, per message (JNI)", "jvm", r("kotlin", "burst_library_jni"),
+          [("kotlinx.serialization + HashMap dedup", r("kotlin", "burst_kotlinx"), True),
+           ("org.json + HashMap dedup", r("kotlin", "burst_orgjson"), True)], 0.5)
+ratio_row("login-sync burst, 10,000 messages, 3 listeners, per message", "swift", r("swift", "burst_library"),
+          [("Codable + Dictionary dedup", r("swift", "burst_codable"), True),
+           ("JSONSerialization + Dictionary dedup", r("swift", "burst_jsonserialization"), True)], 0.5)
+per_listener = r("swift", "e_per_listener_fast_plans_batch100")
+add("dispatch per message per listener, batch 100", "swift", per_listener, None, None, "≤ 500 ns",
+    per_listener is not None and per_listener <= 500)
+for lang, platform, names in (("kotlin", "jvm", [("kotlinx", "kotlinx.serialization"), ("orgjson", "org.json")]),
+                              ("swift", "swift", [("codable", "Codable"), ("jsonserialization", "JSONSerialization")])):
+    for what, label in (("encode", "cold start to the first encoded message"), ("delivery", "cold start to the first delivered message")):
+        lib = r(lang, f"cold_first_{what}_library")
+        for key, name in names:
+            add(label, platform, lib, name, r(lang, f"cold_first_{what}_{key}"), "stated, no target", None)
+
+sizes_path = os.path.join(out, "sizes.json")
+sizes = json.load(open(sizes_path)) if os.path.exists(sizes_path) else {}
+size_target = 1_500_000
+for platform, label in (("android-arm64", "stripped libimbridge.so, arm64-v8a"), ("android-armv7", "stripped libimbridge.so, armeabi-v7a"),
+                        ("android-x86_64", "stripped libimbridge.so, x86_64"), ("android-x86", "stripped libimbridge.so, x86"),
+                        ("ios-arm64", "iOS device slice: code + data of libimbridge.a's members")):
+    b = sizes.get(platform)
+    targeted = platform in ("android-arm64", "ios-arm64")
+    add(label, platform, b, None, None, "≤ 1,500,000 bytes" if targeted else "stated, no target",
+        (b is not None and b <= size_target) if targeted else None, unit="bytes")
+
+
+def fig(v, unit):
+    if v is None:
+        return "missing"
+    if unit == "bytes":
+        return f"{v:,} B"
+    return f"{v / 1e6:,.1f} ms" if v >= 1e6 else f"{v:,.1f} ns"
+
+
+print("## Headline rows (the targets)")
+print()
+print("Each row is the library's figure against a baseline measured in the same run; \"floor\" rows are the hand-written")
+print("encoders no app team writes, reported without a target. The same rows are in BENCHMARKS.json.")
+print()
+print("| row | platform | imbridge | baseline | baseline figure | ratio | target | |")
+print("|---|---|---:|---|---:|---:|---|---|")
+for t in table:
+    unit = "bytes" if "bytes" in t else "ns"
+    value = t.get("bytes", t.get("library_ns"))
+    targeted = not t["target"].startswith(("stated", "—"))
+    met = verdict(t["met"]) if t["met"] is not None else ("**missing**" if targeted or value is None else "")
+    rat = "—" if t["ratio"] is None else f"{t['ratio']:.2f}×"
+    print(f"| {t['row']} | {t['platform']} | {fig(value, unit)} | {t['baseline'] or '—'} | "
+          f"{fig(t['baseline_ns'], unit) if t['baseline'] else '—'} | {rat} | {t['target']} | {met} |")
+print()
+for lang, key, label in (("kotlin", "burst_library_jni", "JVM library"), ("kotlin", "burst_kotlinx", "kotlinx.serialization"),
+                         ("kotlin", "burst_orgjson", "org.json"), ("swift", "burst_library", "Swift library"),
+                         ("swift", "burst_codable", "Codable"), ("swift", "burst_jsonserialization", "JSONSerialization")):
+    v = r(lang, key)
+    if v is not None:
+        a = alloc.get((lang, key))
+        extra = f", {a:,.0f} bytes allocated on the JVM heap per message" if a is not None else ""
+        print(f"- Burst, {label}: {v * 10_000 / 1e6:,.1f} ms per 10,000 messages ({v:,.0f} ns per message{extra}).")
+print("- JVM allocation is counted by `ThreadMXBean.getThreadAllocatedBytes`; the library's own (Rust) allocations are not on the JVM heap and not counted. Swift allocation is not counted.")
+print()
+
 print("## Rust (criterion)")
 print()
 print("| row | imbridge | baseline (same group) | ratio | target | |")
@@ -76,6 +183,7 @@ for name, a, b in [("wire encode C2C text (validated) vs serde_json plain struct
                    ("wire decode C2C text (typed errors, unknown keys kept) vs serde_json plain struct", dec, dec_base)]:
     ok = a is not None and b is not None and a / b <= 1.3
     print(f"| {name} | {ns(a)} | {ns(b)} | {ratio(a, b)} | ≤ 1.3× | {verdict(ok)} |")
+    add(name, "rust", a, "serde_json plain struct", b, "≤ 1.3×", ok)
 print(f"| build + encode one text message | {ns(build)} | {ns(enc_base)} | {ratio(build, enc_base)} | — | |")
 ob, ob_base = median("outbox_per_message/outbox_admit_and_release/10000"), median("outbox_per_message/baseline_vecdeque_push_pop/10000")
 ob = ob and ob / 10000
@@ -88,6 +196,7 @@ for batch in (100, 1):
     p = p and p / 100
     rate = f"{1e3 / p:.2f} M msg/s" if p else "—"
     print(f"| incoming pipeline, 3 Rust listeners, batch {batch} ({rate}) vs serde_json decode | {ns(p)} | {ns(base)} | {ratio(p, base)} | ≥ 1 M msg/s | {verdict(p is not None and p <= 1000)} |")
+    add(f"incoming pipeline, 3 Rust listeners, batch {batch}", "rust", p, "serde_json decode", base, "≥ 1 M msg/s", p is not None and p <= 1000)
 print()
 
 
@@ -100,10 +209,10 @@ def lang_table(lang, ref_row, ref_name, best_rows, noop_rows, e_rows):
         print(f"| {label} | {ns(v)} | {ratio(v, ref)} |")
     best = min((rows[(lang, k)] for k, _ in best_rows if (lang, k) in rows), default=None)
     print()
-    print(f"Best library path: {ns(best)} ns = {ratio(best, ref)} of (d); target ≤ 0.50×: "
-          f"{verdict(best is not None and ref is not None and best <= 0.5 * ref)}.")
+    print(f"Best library path: {ns(best)} ns = {ratio(best, ref)} of (d), the hand-written floor (no target; "
+          "the send targets are against the JSON libraries, in the headline rows).")
     print()
-    print("| (e) dispatch, 3 listeners, JSON decode included | whole pipeline, ns/msg | per message per listener | target ≤ 100 ns | each listener beyond the first |")
+    print("| (e) dispatch, 3 listeners, JSON decode included | whole pipeline, ns/msg | per message per listener | ≤ 100 ns (old target) | each listener beyond the first |")
     print("|---|---:|---:|---|---:|")
     for key, label in e_rows:
         whole = rows.get((lang, key.replace("per_listener", "dispatch").replace("dispatch_uniffi", "dispatch_uniffi_listeners")))
@@ -115,7 +224,7 @@ def lang_table(lang, ref_row, ref_name, best_rows, noop_rows, e_rows):
 
 print("## Kotlin on the JVM (JNA for UniFFI, JNI for the fast path)")
 print()
-lang_table("kotlin", "d_encode_plain_kotlin", "plain Kotlin",
+lang_table("kotlin", "d_encode_plain_kotlin", "the StringBuilder floor",
            [("b_encode_one_uniffi_record", "(b) build + encode one message per UniFFI call (record)"),
             ("b_encode_one_jni", "(b′) one message per JNI call"),
             ("c_encode_batch100_uniffi", "(c) batch of 100 per UniFFI call (flat columns)"),
@@ -128,7 +237,7 @@ lang_table("kotlin", "d_encode_plain_kotlin", "plain Kotlin",
 
 print("## Swift on Linux (release build)")
 print()
-lang_table("swift", "d_encode_plain_swift", "plain Swift",
+lang_table("swift", "d_encode_plain_swift", "the byte-appender floor",
            [("b_encode_one_uniffi_record", "(b) build + encode one message per call (record)"),
             ("b_encode_one_flat", "(b′) one message per call (flat columns)"),
             ("c_encode_batch100_flat", "(c) batch of 100 per call (flat columns)")],
@@ -139,8 +248,9 @@ lang_table("swift", "d_encode_plain_swift", "plain Swift",
 print("## Size")
 print()
 size = int(open(os.path.join(out, "size.txt")).read())
-print(f"Stripped release `libimbridge.so` (host, LTO, 1 codegen unit): **{size:,} bytes** "
-      f"({size / 2**20:.2f} MiB); target ≤ 1 MiB: {verdict(size <= 2**20)}.")
+print(f"Stripped release `libimbridge.so` (host x86_64, LTO, 1 codegen unit): **{size:,} bytes** ({size / 2**20:.2f} MiB). "
+      "The per-ABI sizes and their targets are in the headline rows" + ("." if sizes else " (not built this run: BENCH_SKIP_CROSS=1)."))
+add("stripped libimbridge.so, host x86_64 (Linux)", "rust", size, None, None, "stated, no target", None, unit="bytes")
 print()
 bloat = os.path.join(out, "bloat.txt")
 if os.path.exists(bloat) and os.path.getsize(bloat) > 0:
@@ -151,3 +261,8 @@ if os.path.exists(bloat) and os.path.getsize(bloat) > 0:
     print("```")
 else:
     print("No crate breakdown this run.")
+
+if json_path:
+    with open(json_path, "w") as f:
+        json.dump(table, f, indent=2, ensure_ascii=False)
+        f.write("\n")
