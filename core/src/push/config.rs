@@ -291,6 +291,35 @@ mod tests {
     }
 
     #[test]
+    fn t1_vendor_names_are_the_file_and_cli_spellings() {
+        let names: Vec<String> = PushVendor::ALL.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            names,
+            ["apns", "fcm", "huawei", "honor", "xiaomi", "oppo", "vivo", "meizu", "tpns"]
+        );
+        for v in PushVendor::ALL {
+            // The name the state files and scenarios are written with (serde).
+            assert_eq!(
+                serde_json::to_string(&v).unwrap(),
+                format!("\"{}\"", v.name())
+            );
+        }
+    }
+
+    #[test]
+    fn t1_oppo_blank_master_secret_is_refused_as_empty() {
+        let mut c = config(PushVendor::Oppo);
+        c.android_api_level = Some(25);
+        c.master_secret = Some(Secret::new("   "));
+        let error = c.validate().unwrap_err();
+        assert!(
+            matches!(error, PushError::InvalidConfig { ref field, ref reason }
+                if field == "master_secret" && reason.contains("empty")),
+            "{error:?}"
+        );
+    }
+
+    #[test]
     fn t5_config_debug_hides_secrets() {
         let mut c = config(PushVendor::Oppo);
         c.master_secret = Some(Secret::new("very-secret-master"));

@@ -60,3 +60,27 @@ impl PushError {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn t1_invalid_config_and_events_carry_the_service_code_6017() {
+        let config = PushError::InvalidConfig {
+            field: "business_id".into(),
+            reason: "missing".into(),
+        };
+        let event = PushError::InvalidEvent {
+            event: "token".into(),
+            reason: "empty".into(),
+        };
+        assert_eq!(config.code().map(|c| c as u32), Some(6017));
+        assert_eq!(event.code().map(|c| c as u32), Some(6017));
+        let io = PushError::Io {
+            path: "p".into(),
+            reason: "denied".into(),
+        };
+        assert_eq!(io.code(), None, "a local file error has no service code");
+    }
+}

@@ -162,3 +162,58 @@ pub enum PushAction {
     /// Tell the service the user disabled notifications.
     ReportDisabled,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::redact::Secret;
+
+    #[test]
+    fn t2_state_names_are_the_spec_table_names() {
+        let states = [
+            PushState::Disabled,
+            PushState::NoToken,
+            PushState::TokenReady,
+            PushState::Registering,
+            PushState::Registered,
+            PushState::RetryWait,
+            PushState::Failed,
+            PushState::Unregistering,
+        ];
+        for state in states {
+            // serde writes the variant's own name: the spelling of SPEC T2's table.
+            assert_eq!(
+                format!("\"{state}\""),
+                serde_json::to_string(&state).unwrap()
+            );
+        }
+    }
+
+    #[test]
+    fn t2_event_names_are_the_scenario_spellings() {
+        let events = [
+            (PushEvent::Enable, "enable"),
+            (PushEvent::Disable, "disable"),
+            (
+                PushEvent::Token {
+                    token: Secret::new("t"),
+                },
+                "token",
+            ),
+            (
+                PushEvent::Login {
+                    user_id: "u".into(),
+                },
+                "login",
+            ),
+            (PushEvent::Logout, "logout"),
+            (PushEvent::Kicked, "kicked"),
+            (PushEvent::UserSigExpired, "user_sig_expired"),
+            (PushEvent::Foreground, "foreground"),
+            (PushEvent::Tick, "tick"),
+        ];
+        for (event, name) in events {
+            assert_eq!(event.name(), name);
+        }
+    }
+}

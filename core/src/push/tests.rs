@@ -298,7 +298,11 @@ fn t2_backoff_doubles_from_30_s_up_to_8_h() {
         );
     }
     assert_eq!(&seen[..4], &[30_000, 60_000, 120_000, 240_000]);
-    assert_eq!(*seen.last().unwrap(), defaults::MAX_BACKOFF_MS);
+    assert_eq!(
+        *seen.last().unwrap(),
+        8 * 60 * 60 * 1000,
+        "capped at 8 h (SPEC T2)"
+    );
     m.handle(now, ok()).unwrap();
     assert_eq!(m.facts().backoff_ms, 0, "a success resets the backoff");
 }
@@ -571,6 +575,27 @@ fn t6_every_reason_is_reported() {
             NoPushReason::RandomReused,
         ])
     );
+}
+
+#[test]
+fn t6_every_reason_has_its_own_sentence() {
+    let reasons = [
+        (NoPushReason::PushFlagOff, "PushFlag"),
+        (NoPushReason::PushDisabled, "disabled"),
+        (NoPushReason::CustomWithoutDesc, "Desc"),
+        (NoPushReason::OnlineOnly, "online-only"),
+        (NoPushReason::RecipientLoggedOut, "logged out"),
+        (NoPushReason::RecipientKicked, "kicked"),
+        (
+            NoPushReason::ReceiveOptionSilences(ReceiveOption::ReceiveNotNotify),
+            "receive option",
+        ),
+        (NoPushReason::RandomReused, "MsgRandom"),
+    ];
+    for (reason, words) in reasons {
+        let sentence = reason.to_string();
+        assert!(sentence.contains(words), "{reason:?}: {sentence}");
+    }
 }
 
 #[test]
