@@ -46,11 +46,13 @@ if [ "${BENCH_SKIP_CROSS:-0}" != 1 ]; then
   bash scripts/provision-cross.sh >/dev/null
   bash scripts/build-targets.sh android ios >"$out/cross.log" 2>&1 || { tail -40 "$out/cross.log"; exit 1; }
   python3 - "$out/sizes.json" <<'PY'
-import json, os, subprocess, sys
+import glob, json, subprocess, sys, zipfile
 dist = "target/dist"
 sizes = {}
+# The libraries as shipped: the entries of the AAR this run built.
+aar = zipfile.ZipFile(max(glob.glob(f"{dist}/imbridge-android-*.aar")))
 for abi, key in (("arm64-v8a", "android-arm64"), ("armeabi-v7a", "android-armv7"), ("x86_64", "android-x86_64"), ("x86", "android-x86")):
-    sizes[key] = os.path.getsize(f"{dist}/jni/{abi}/libimbridge.so")
+    sizes[key] = aar.getinfo(f"jni/{abi}/libimbridge.so").file_size
 # A static archive holds what the app's linker may take: its members' code and data.
 out = subprocess.run(["llvm-size", f"{dist}/IMBridgeFFI.xcframework/ios-arm64/libimbridge.a"],
                      capture_output=True, text=True, check=True).stdout

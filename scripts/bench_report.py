@@ -142,7 +142,9 @@ def fig(v, unit):
         return "missing"
     if unit == "bytes":
         return f"{v:,} B"
-    return f"{v / 1e6:,.1f} ms" if v >= 1e6 else f"{v:,.1f} ns"
+    if v >= 1e6:
+        return f"{v / 1e6:,.1f} ms"
+    return f"{v / 1e3:,.1f} µs" if v >= 1e5 else f"{v:,.1f} ns"
 
 
 print("## Headline rows (the targets)")
