@@ -115,6 +115,10 @@ ratio_row("login-sync burst, 10,000 messages, 3 listeners, per message (JNI)", "
 ratio_row("login-sync burst, 10,000 messages, 3 listeners, per message", "swift", r("swift", "burst_library"),
           [("Codable + Dictionary dedup", r("swift", "burst_codable"), True),
            ("JSONSerialization + Dictionary dedup", r("swift", "burst_jsonserialization"), True)], 0.5)
+ratio_row("flat frame: dispatch per message per listener, batch 100", "swift", r("swift", "e_per_listener_fast_plans_batch100"),
+          [("UniFFI generic record lifting (before)", r("swift", "e_per_listener_generic_lifting_batch100"), False)], None)
+ratio_row("flat frame: login-sync burst, per message", "swift", r("swift", "burst_library"),
+          [("UniFFI generic record lifting (before)", r("swift", "burst_library_generic_lifting"), False)], None)
 per_listener = r("swift", "e_per_listener_fast_plans_batch100")
 add("dispatch per message per listener, batch 100", "swift", per_listener, None, None, "≤ 500 ns",
     per_listener is not None and per_listener <= 500)

@@ -168,6 +168,23 @@ impl DispatchCore {
         receive(&self.inner, now_ms, &messages_json, arrived_on)
     }
 
+    /// [`DispatchCore::receive`] with the receipt as one buffer: the
+    /// `Receipt` in UniFFI's own serialisation, which Swift's `Dispatcher`
+    /// reads field by field (`ReceiptFrame.swift`) instead of through the
+    /// generic record lifting. Same decision, same counters, same errors.
+    #[uniffi::method(default(arrived_on = None))]
+    pub fn receive_frame(
+        &self,
+        now_ms: u64,
+        messages_json: String,
+        arrived_on: Option<String>,
+    ) -> Result<Vec<u8>, MessageError> {
+        let receipt = receive(&self.inner, now_ms, &messages_json, arrived_on)?;
+        let mut frame = Vec::with_capacity(256 + messages_json.len());
+        <Receipt as uniffi::Lower<crate::UniFfiTag>>::write(receipt, &mut frame);
+        Ok(frame)
+    }
+
     /// D3: a message was revoked; the deliveries to make.
     pub fn revoked(
         &self,

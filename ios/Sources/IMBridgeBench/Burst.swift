@@ -25,6 +25,31 @@ func libraryDispatcher(_ delivered: Delivered?) -> Dispatcher {
 
 nonisolated(unsafe) var burstHandles: [ListenerHandle] = []
 
+/// The Swift driver as it was before the flat frame: `DispatchCore.receive`
+/// with UniFFI's generic record lifting, then every listener in turn.
+final class GenericLiftingDriver {
+    let core = DispatchCore(mode: .observer, buffer: 1000)
+    private var listeners: [UInt64: (DispatchEvent) -> Bool] = [:]
+    var delivered = 0
+
+    init(listeners count: Int, user: String = "bob", groups: [String] = []) {
+        core.setUser(userId: user)
+        for group in groups { core.joinGroup(groupId: group) }
+        for _ in 0..<count {
+            listeners[core.addListener().id] = { [unowned self] event in
+                if case let .newMessages(messages) = event { self.delivered &+= messages.count }
+                return false
+            }
+        }
+    }
+
+    func receive(nowMs: UInt64, _ json: String) throws {
+        for delivery in try core.receive(nowMs: nowMs, messagesJson: json, arrivedOn: nil).deliveries {
+            for id in delivery.listeners { _ = listeners[id]?(delivery.event) }
+        }
+    }
+}
+
 func codableDispatcher(_ delivered: Delivered?) -> SwiftDispatcher<CodableMessages.Message> {
     let d = CodableMessages.dispatcher(user: SyncBurst.user, groups: Set(SyncBurst.joined))
     d.addListener { m in delivered?.keys.append("\(m.fromAccount):\(m.msgSeq)"); sink.consume(m.msgSeq) }
@@ -65,6 +90,11 @@ func runBurst() throws {
         for batch in batches { _ = try d.receive(nowMs: 0, messagesJson: batch) }
         burstHandles.removeAll()
         return Int(d.stats().delivered)
+    }
+    try measure("burst_library_generic_lifting", perCall: n, minMessages: 5 * n) {
+        let d = GenericLiftingDriver(listeners: 3, user: SyncBurst.user, groups: SyncBurst.joined)
+        for batch in batches { try d.receive(nowMs: 0, batch) }
+        return d.delivered
     }
     try measure("burst_codable", perCall: n, minMessages: 5 * n) {
         let d = codableDispatcher(nil)

@@ -77,6 +77,16 @@ for batch in [1, 100] {
     }
     record("e_per_listener_fast_plans_batch\(batch)", planned / Double(listeners))
 
+    // Before the flat frame: the same core, its receipt lifted by UniFFI's
+    // generic reader, the listeners called in a loop.
+    let generic = GenericLiftingDriver(listeners: listeners)
+    let lifted = try measure("e_dispatch_generic_lifting_batch\(batch)", perCall: 100, minMessages: 100_000) {
+        now += 300_001
+        for json in arrays { try generic.receive(nowMs: now, json) }
+        return generic.delivered
+    }
+    record("e_per_listener_generic_lifting_batch\(batch)", lifted / Double(listeners))
+
     // What one more listener costs: the same pipeline with 1 listener.
     let single = Dispatcher()
     single.setUser(userId: "bob")

@@ -395,6 +395,11 @@ RustBuffer uniffi_imbridge_fn_method_dispatchcore_read_receipt(uint64_t ptr, Rus
 RustBuffer uniffi_imbridge_fn_method_dispatchcore_receive(uint64_t ptr, uint64_t now_ms, RustBuffer messages_json, RustBuffer arrived_on, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_RECEIVE_FRAME
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_RECEIVE_FRAME
+RustBuffer uniffi_imbridge_fn_method_dispatchcore_receive_frame(uint64_t ptr, uint64_t now_ms, RustBuffer messages_json, RustBuffer arrived_on, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_RECORD_OUTCOME
 #define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_RECORD_OUTCOME
 void uniffi_imbridge_fn_method_dispatchcore_record_outcome(uint64_t ptr, RustBuffer outcome, RustCallStatus *_Nonnull out_status
@@ -1495,6 +1500,12 @@ uint16_t uniffi_imbridge_checksum_method_dispatchcore_read_receipt(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_DISPATCHCORE_RECEIVE
 #define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_DISPATCHCORE_RECEIVE
 uint16_t uniffi_imbridge_checksum_method_dispatchcore_receive(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_DISPATCHCORE_RECEIVE_FRAME
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_DISPATCHCORE_RECEIVE_FRAME
+uint16_t uniffi_imbridge_checksum_method_dispatchcore_receive_frame(void
     
 );
 #endif

@@ -551,6 +551,24 @@ fileprivate struct FfiConverterString: FfiConverter {
     }
 }
 
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterData: FfiConverterRustBuffer {
+    typealias SwiftType = Data
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Data {
+        let len: Int32 = try readInt(&buf)
+        return Data(try readBytes(&buf, count: Int(len)))
+    }
+
+    public static func write(_ value: Data, into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        writeBytes(&buf, value)
+    }
+}
+
 
 
 
@@ -953,6 +971,14 @@ public protocol DispatchCoreProtocol: AnyObject, Sendable {
     func receive(nowMs: UInt64, messagesJson: String, arrivedOn: String?) throws  -> Receipt
     
     /**
+     * [`DispatchCore::receive`] with the receipt as one buffer: the
+     * `Receipt` in UniFFI's own serialisation, which Swift's `Dispatcher`
+     * reads field by field (`ReceiptFrame.swift`) instead of through the
+     * generic record lifting. Same decision, same counters, same errors.
+     */
+    func receiveFrame(nowMs: UInt64, messagesJson: String, arrivedOn: String?) throws  -> Data
+    
+    /**
      * After making a delivery that did not go plainly (a consumer, a
      * failure, a listener gone): what happened, so the counters are the
      * same whichever language drove it (D2, D6).
@@ -1145,6 +1171,23 @@ open func readReceipt(conversation: String, reader: String, readTime: UInt64)thr
 open func receive(nowMs: UInt64, messagesJson: String, arrivedOn: String? = nil)throws  -> Receipt  {
     return try  FfiConverterTypeReceipt_lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
     uniffi_imbridge_fn_method_dispatchcore_receive(
+            self.uniffiCloneHandle(),
+        FfiConverterUInt64.lower(nowMs),
+        FfiConverterString.lower(messagesJson),
+        FfiConverterOptionString.lower(arrivedOn),$0
+    )
+})
+}
+    
+    /**
+     * [`DispatchCore::receive`] with the receipt as one buffer: the
+     * `Receipt` in UniFFI's own serialisation, which Swift's `Dispatcher`
+     * reads field by field (`ReceiptFrame.swift`) instead of through the
+     * generic record lifting. Same decision, same counters, same errors.
+     */
+open func receiveFrame(nowMs: UInt64, messagesJson: String, arrivedOn: String? = nil)throws  -> Data  {
+    return try  FfiConverterData.lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
+    uniffi_imbridge_fn_method_dispatchcore_receive_frame(
             self.uniffiCloneHandle(),
         FfiConverterUInt64.lower(nowMs),
         FfiConverterString.lower(messagesJson),
@@ -8461,6 +8504,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_method_dispatchcore_receive() != 52433) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_imbridge_checksum_method_dispatchcore_receive_frame() != 20749) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_method_dispatchcore_record_outcome() != 42794) {
