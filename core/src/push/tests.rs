@@ -763,3 +763,49 @@ fn t2_a_token_before_enable_is_kept_and_reported_once_enabled() {
     assert!(m.handle(0, PushEvent::Enable).unwrap().is_empty());
     assert_eq!(m.state(), PushState::TokenReady);
 }
+
+#[test]
+fn t2_logged_in_follows_login_logout_and_kicks() {
+    let mut m = at(vec![PushEvent::Enable]);
+    assert!(!m.logged_in());
+    m.handle(0, login("alice")).unwrap();
+    assert!(m.logged_in());
+    m.handle(0, PushEvent::Kicked).unwrap();
+    assert!(!m.logged_in(), "a kick ends the session");
+    m.handle(0, login("alice")).unwrap();
+    m.handle(0, PushEvent::Logout).unwrap();
+    assert!(!m.logged_in());
+}
+
+#[test]
+fn t2_kicked_before_any_token_still_waits_for_one() {
+    let mut m = at(vec![PushEvent::Enable, login("alice")]);
+    assert_eq!(m.state(), PushState::NoToken);
+    assert!(m.handle(0, PushEvent::Kicked).unwrap().is_empty());
+    assert_eq!(
+        m.state(),
+        PushState::NoToken,
+        "no token arrived: nothing is ready"
+    );
+}
+
+#[test]
+fn t2_new_token_during_a_user_switch_waits_for_the_unregister_result() {
+    let mut m = registered();
+    assert_eq!(
+        m.handle(0, login("bob")).unwrap(),
+        vec![PushAction::Unregister {
+            user_id: "alice".into()
+        }]
+    );
+    assert!(
+        m.handle(0, token("t2")).unwrap().is_empty(),
+        "bob's report must not overtake alice's unregister"
+    );
+    assert_eq!(m.state(), PushState::Unregistering);
+    assert_eq!(
+        m.handle(0, PushEvent::UnregisterResult { ok: true })
+            .unwrap(),
+        vec![report("t2", "bob")]
+    );
+}
