@@ -214,3 +214,38 @@ impl PushScenario {
         Ok(lines)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn t2_scenario_unregister_result_without_ok_means_success() {
+        let event: ScenarioEvent =
+            serde_json::from_str(r#"{"at_ms":5,"type":"unregister_result"}"#).unwrap();
+        assert!(matches!(
+            event.kind,
+            EventKind::UnregisterResult { ok: true }
+        ));
+        let failed: ScenarioEvent =
+            serde_json::from_str(r#"{"at_ms":5,"type":"unregister_result","ok":false}"#).unwrap();
+        assert!(matches!(
+            failed.kind,
+            EventKind::UnregisterResult { ok: false }
+        ));
+    }
+
+    #[test]
+    fn t5_scenario_config_debug_shows_secrets_as_fingerprints() {
+        let fields: ChannelFields =
+            serde_json::from_str(r#"{"vendor":"oppo","master_secret":"very-secret-master"}"#)
+                .unwrap();
+        let debug = format!("{fields:?}");
+        assert!(!debug.contains("very-secret-master"), "{debug}");
+        assert!(
+            debug.contains(&Secret::new("very-secret-master").fingerprint()),
+            "{debug}"
+        );
+        assert!(debug.contains("oppo"), "{debug}");
+    }
+}
