@@ -809,3 +809,50 @@ fn t2_new_token_during_a_user_switch_waits_for_the_unregister_result() {
         vec![report("t2", "bob")]
     );
 }
+
+#[test]
+fn t4_an_unreadable_state_file_is_an_io_error_naming_it() {
+    let store = temp_store("unreadable");
+    // A folder where the file should be: reading fails, and not as "no file yet".
+    std::fs::create_dir_all(store.path()).unwrap();
+    let error = store.load(PushVendor::Apns).unwrap_err();
+    let shown = store.path().display().to_string();
+    assert!(
+        matches!(error, PushError::Io { ref path, .. } if *path == shown),
+        "{error:?}"
+    );
+}
+
+#[test]
+fn t2_config_change_outside_the_registration_key_reports_nothing() {
+    let mut m = registered();
+    let certificate_checked = PushChannelConfig {
+        certificate_environment: Some(ApnsEnvironment::Production),
+        ..apns()
+    };
+    assert!(m
+        .handle(
+            0,
+            PushEvent::Config {
+                config: certificate_checked
+            }
+        )
+        .unwrap()
+        .is_empty());
+    assert_eq!(m.state(), PushState::Registered);
+    let new_version = PushChannelConfig {
+        app_version: "2.0".into(),
+        ..apns()
+    };
+    assert_eq!(
+        m.handle(
+            0,
+            PushEvent::Config {
+                config: new_version
+            }
+        )
+        .unwrap(),
+        vec![report("t1", "alice")],
+        "the app version is part of the registration: report again"
+    );
+}
