@@ -4,7 +4,9 @@
 #   BENCH_QUICK=1 scripts/bench.sh   smoke run: short, noisy, same rows
 #
 # - Rust: criterion benches of imbridge-core (wire, outbox, dispatch), each
-#   against a baseline in the same group.
+#   against a baseline in the same group, and instruction counts of the
+#   same rows under callgrind (core/benches/instructions.rs), which timing
+#   noise cannot move.
 # - Kotlin/JVM: CrossingBench (JUnit, tag "bench"), rows (a)–(e), UniFFI over
 #   JNA against the JNI fast path and a plain-Kotlin reference.
 # - Swift/Linux: the IMBridgeBench executable, release build, rows (a)–(e).
@@ -33,6 +35,27 @@ fi
 echo "== Rust (criterion)"
 for bench in wire outbox dispatch; do
   cargo bench -q -p imbridge-core --bench "$bench" -- "${criterion_args[@]}" >"$out/criterion-$bench.log" 2>&1
+done
+
+echo "== Rust instruction counts (callgrind)"
+command -v valgrind >/dev/null || { apt-get update -qq && apt-get install -y -qq valgrind >/dev/null; }
+instructions=$(cargo bench -q -p imbridge-core --bench instructions --no-run --message-format=json 2>/dev/null |
+  python3 -c 'import json, sys
+for line in sys.stdin:
+    m = json.loads(line)
+    if m.get("reason") == "compiler-artifact" and m.get("executable") and m["target"]["name"] == "instructions":
+        print(m["executable"])')
+for row in $("$instructions" --list); do
+  for n in 10 1010; do
+    valgrind --tool=callgrind --callgrind-out-file="$out/callgrind.$row.$n" "$instructions" "$row" "$n" 2>/dev/null
+  done
+  python3 - "$out/callgrind.$row" "$row" >>"$results" <<'PY'
+import json, sys
+base, row = sys.argv[1:]
+def total(n):
+    return next(int(l.split()[1]) for l in open(f"{base}.{n}") if l.startswith("totals:"))
+print(json.dumps({"lang": "rust", "row": f"ir_{row}", "ir": (total(1010) - total(10)) / 1000}))
+PY
 done
 
 echo "== size"

@@ -37,10 +37,14 @@ def cmd(*args):
 
 rows = {}
 alloc = {}
+instructions = {}
 with open(os.path.join(out, "results.jsonl")) as f:
     for line in f:
         if line.strip():
             r = json.loads(line)
+            if "ir" in r:
+                instructions[r["row"]] = r["ir"]
+                continue
             rows[(r["lang"], r["row"])] = r["ns"]
             if "alloc_bytes" in r:
                 alloc[(r["lang"], r["row"])] = r["alloc_bytes"]
@@ -51,7 +55,7 @@ table = []
 
 def add(row, platform, library, baseline, baseline_value, target, met, unit="ns"):
     """One headline row; `met` is None when the row has no target or a figure is missing."""
-    r = {"row": row, "platform": platform, ("bytes" if unit == "bytes" else "library_ns"): library,
+    r = {"row": row, "platform": platform, {"bytes": "bytes", "ir": "instructions"}.get(unit, "library_ns"): library,
          "baseline": baseline, "baseline_ns": baseline_value,
          "ratio": round(library / baseline_value, 3) if library and baseline_value else None,
          "target": target, "met": met if library is not None and (baseline_value is not None or baseline is None) else None}
@@ -203,6 +207,26 @@ for batch in (100, 1):
     rate = f"{1e3 / p:.2f} M msg/s" if p else "—"
     print(f"| incoming pipeline, 3 Rust listeners, batch {batch} ({rate}) vs serde_json decode | {ns(p)} | {ns(base)} | {ratio(p, base)} | ≥ 1 M msg/s | {verdict(p is not None and p <= 1000)} |")
     add(f"incoming pipeline, 3 Rust listeners, batch {batch}", "rust", p, "serde_json decode", base, "≥ 1 M msg/s", p is not None and p <= 1000)
+print()
+
+
+print("### Instructions per message (callgrind)")
+print()
+print("Counted by `valgrind --tool=callgrind` on `core/benches/instructions.rs` (the same operations as the rows above,")
+print("batch 1 for the pipeline): unlike the timings, these do not move with the machine's load.")
+print()
+print("| row | imbridge | baseline | ratio |")
+print("|---|---:|---:|---:|")
+for name, lib, base in (("wire encode C2C text (validated) vs serde_json plain struct", "encode_c2c_validated", "encode_baseline_serde_plain_struct"),
+                        ("build + encode one text message vs serde_json plain struct", "build_and_encode_c2c_text", "encode_baseline_serde_plain_struct"),
+                        ("wire decode C2C text vs serde_json plain struct", "decode_c2c", "decode_baseline_serde_plain_struct"),
+                        ("incoming pipeline, 3 Rust listeners, batch 1 vs serde_json decode", "pipeline_3_listeners_per_message",
+                         "pipeline_baseline_serde_decode_per_message")):
+    a, b = instructions.get(f"ir_{lib}"), instructions.get(f"ir_{base}")
+    show = lambda v: "missing" if v is None else f"{v:,.0f}"
+    print(f"| {name} | {show(a)} | {show(b)} | {ratio(a, b)} |")
+    table.append({"row": f"instructions: {name}", "platform": "rust", "instructions": a, "baseline": "serde_json plain struct",
+                  "baseline_instructions": b, "ratio": round(a / b, 3) if a and b else None, "target": "stated, no target", "met": None})
 print()
 
 

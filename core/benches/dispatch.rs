@@ -9,9 +9,11 @@
     clippy::indexing_slicing
 )]
 
+mod baseline;
+
+use baseline::{received, PlainReceived};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use imbridge_core::dispatch::{DispatchEvent, Dispatcher, Listener, ListenerFailed};
-use serde::Deserialize;
 use std::hint::black_box;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
@@ -30,41 +32,6 @@ impl Listener for Count {
     }
 }
 
-#[derive(Deserialize)]
-#[allow(non_snake_case, dead_code)]
-struct PlainElem {
-    MsgType: String,
-    MsgContent: PlainText,
-}
-
-#[derive(Deserialize)]
-#[allow(non_snake_case, dead_code)]
-struct PlainText {
-    Text: String,
-}
-
-#[derive(Deserialize)]
-#[allow(non_snake_case, dead_code)]
-struct PlainMessage {
-    From_Account: String,
-    To_Account: String,
-    MsgSeq: u32,
-    MsgRandom: u32,
-    MsgTime: u64,
-    MsgBody: Vec<PlainElem>,
-}
-
-fn messages() -> Vec<String> {
-    (0..BATCH)
-        .map(|i| {
-            format!(
-                r#"{{"From_Account":"alice","To_Account":"bob","MsgSeq":{i},"MsgRandom":{},"MsgTime":1700000000,"MsgBody":[{{"MsgType":"TIMTextElem","MsgContent":{{"Text":"message number {i} with some text"}}}}]}}"#,
-                i * 7919
-            )
-        })
-        .collect()
-}
-
 fn dispatcher() -> (Dispatcher, Arc<Count>) {
     let d = Dispatcher::default();
     d.set_user(Some("bob".into()));
@@ -77,14 +44,14 @@ fn dispatcher() -> (Dispatcher, Arc<Count>) {
 }
 
 fn bench(c: &mut Criterion) {
-    let texts = messages();
+    let texts = received(BATCH);
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     let mut group = c.benchmark_group("incoming_per_100_messages");
     group.throughput(Throughput::Elements(BATCH as u64));
     group.bench_function("baseline_serde_json_plain_struct", |b| {
         b.iter(|| {
             for t in &refs {
-                black_box(serde_json::from_str::<PlainMessage>(t).unwrap());
+                black_box(serde_json::from_str::<PlainReceived>(t).unwrap());
             }
         })
     });

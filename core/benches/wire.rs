@@ -8,50 +8,18 @@
     clippy::indexing_slicing
 )]
 
+mod baseline;
+
+use baseline::{plain_message, PlainMessage, TEXT};
 use criterion::{criterion_group, criterion_main, Criterion};
 use imbridge_core::message::{C2cMessage, Element, MessageLimits};
-use serde::{Deserialize, Serialize};
 use std::hint::black_box;
-
-#[derive(Serialize, Deserialize)]
-#[allow(non_snake_case)]
-struct PlainText {
-    Text: String,
-}
-
-#[derive(Serialize, Deserialize)]
-#[allow(non_snake_case)]
-struct PlainElem {
-    MsgType: String,
-    MsgContent: PlainText,
-}
-
-#[derive(Serialize, Deserialize)]
-#[allow(non_snake_case)]
-struct PlainMessage {
-    SyncOtherMachine: u8,
-    To_Account: String,
-    MsgSeq: u32,
-    MsgRandom: u32,
-    MsgBody: Vec<PlainElem>,
-}
-
-const TEXT: &str = "message number 42, with some text: \"quoted\" é";
 
 fn bench(c: &mut Criterion) {
     let limits = MessageLimits::default();
     let message = C2cMessage::new("bob", 42, 7919, vec![Element::text(TEXT)]);
     let json = message.encode(&limits).unwrap();
-    let plain = PlainMessage {
-        SyncOtherMachine: 1,
-        To_Account: "bob".into(),
-        MsgSeq: 42,
-        MsgRandom: 7919,
-        MsgBody: vec![PlainElem {
-            MsgType: "TIMTextElem".into(),
-            MsgContent: PlainText { Text: TEXT.into() },
-        }],
-    };
+    let plain = plain_message();
     assert_eq!(
         serde_json::to_string(&plain).unwrap(),
         json,
