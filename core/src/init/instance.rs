@@ -199,6 +199,22 @@ mod tests {
     }
 
     #[test]
+    fn i4_instance_knows_its_process_and_how_the_last_session_ended() {
+        let r = Registry::new();
+        let i = r.init(config(1, "facts"), main_process()).unwrap();
+        assert_eq!(i.process_name(), "com.example");
+        assert_eq!(i.last_session_end(), Ok(None));
+        i.with_login("login", |l| l.begin_login("alice").map(drop))
+            .unwrap();
+        i.with_login("login", |l| l.login_succeeded().map(drop))
+            .unwrap();
+        assert_eq!(i.session_ended(SessionEnd::KickedOffline), Ok(true));
+        assert_eq!(i.last_session_end(), Ok(Some(SessionEnd::KickedOffline)));
+        r.uninit().unwrap();
+        assert_eq!(i.last_session_end(), Err(InitError::NotInitialised));
+    }
+
+    #[test]
     fn i1_equal_config_returns_the_same_instance() {
         let r = Registry::new();
         let a = r.init(config(1, "same"), main_process()).unwrap();
