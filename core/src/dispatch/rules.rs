@@ -77,3 +77,35 @@ impl DeliveryContext {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn d4_drop_reasons_read_as_the_counters_name_them() {
+        // The keys of DispatchStats.dropped and of doctor snapshots.
+        let names: Vec<String> = [
+            DropReason::Misrouted,
+            DropReason::NotMember,
+            DropReason::NotLoggedIn,
+            DropReason::Duplicate,
+            DropReason::Malformed,
+            DropReason::Overflow,
+        ]
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+        assert_eq!(
+            names,
+            [
+                "misrouted",
+                "not_member",
+                "not_logged_in",
+                "duplicate",
+                "malformed",
+                "overflow"
+            ]
+        );
+    }
+}
