@@ -2,11 +2,15 @@
 # Mutation testing of imbridge-core with cargo-mutants: each module's code
 # is changed one mutant at a time and the core's tests must catch it.
 #   scripts/mutants.sh [MODULE…]     default: message outbox dispatch push init
+#   IMBRIDGE_MUTANTS_ITERATE=1 scripts/mutants.sh MODULE…
+#       re-tests only the mutants the module's last run did not catch
+#       (cargo-mutants --iterate); the figures add up both runs.
 #
 # Appends one line per module to target/reliability/mutants.jsonl —
-# {"module","caught","missed","unviable","timeout","score"} — read by
-# scripts/reliability_report.py, and keeps cargo-mutants' own output
-# (the missed mutants are in target/mutants/<module>/mutants.out/missed.txt).
+# {"module","caught","missed","unviable","timeout","score","survivors"} —
+# read by scripts/reliability_report.py, which gives each survivor the
+# reason it was judged harmless from scripts/mutants-harmless.tsv — and
+# keeps cargo-mutants' own output in target/mutants/<module>/.
 # Not run in every CI run: a module takes minutes to an hour.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -20,7 +24,17 @@ fi
 mkdir -p target/reliability target/mutants
 for module in "${modules[@]}"; do
   out=target/mutants/$module
-  rm -rf "$out"
+  iterate=()
+  if [ "${IMBRIDGE_MUTANTS_ITERATE:-0}" = 1 ] && [ -f "$out/mutants.out/outcomes.json" ]; then
+    iterate=(--iterate)
+    # --iterate moves the previous run aside; its unviable count still holds.
+    previous=$(python3 -c 'import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+print(next((r["unviable"] for r in reversed(rows) if r["module"] == sys.argv[2]), 0))' target/reliability/mutants.jsonl "$module")
+  else
+    rm -rf "$out"
+    previous=0
+  fi
   echo "== mutants in core/src/$module/"
   # The unit tests and the integration tests that check behaviour; the
   # time-boxed fuzzers and the multi-process tests are left out (they add
@@ -32,21 +46,22 @@ for module in "${modules[@]}"; do
     --test secret_vectors)
   case "$module" in dispatch | outbox) tests+=(--test memory_bounds) ;; esac
   # cargo-mutants exits non-zero when mutants are missed; the figures say so.
-  cargo mutants -p imbridge-core --file "core/src/$module/**" --output "$out" \
+  cargo mutants -p imbridge-core --file "core/src/$module/**" --output "$out" "${iterate[@]}" \
     --timeout-multiplier 3 --jobs "${IMBRIDGE_MUTANTS_JOBS:-1}" -- "${tests[@]}" || true
-  python3 - "$module" "$out/mutants.out/outcomes.json" >>target/reliability/mutants.jsonl <<'PY'
-import json, sys
-module, path = sys.argv[1:]
-outcomes = json.load(open(path))["outcomes"]
-count = {"caught": 0, "missed": 0, "unviable": 0, "timeout": 0}
-for o in outcomes:
-    summary = o.get("summary", "")
-    key = {"CaughtMutant": "caught", "MissedMutant": "missed", "Unviable": "unviable", "Timeout": "timeout"}.get(summary)
-    if key:
-        count[key] += 1
+  python3 - "$module" "$out/mutants.out" "$previous" >>target/reliability/mutants.jsonl <<'PY'
+import os, sys
+module, out, previous_unviable = sys.argv[1], sys.argv[2], int(sys.argv[3])
+def listed(name):
+    path = os.path.join(out, name)
+    return [l.strip() for l in open(path) if l.strip()] if os.path.exists(path) else []
+# previously_caught.txt (after --iterate) holds every mutant caught so far.
+caught = set(listed("caught.txt")) | set(listed("previously_caught.txt"))
+count = {"caught": len(caught), "missed": len(listed("missed.txt")),
+         "unviable": len(listed("unviable.txt")) + previous_unviable, "timeout": len(listed("timeout.txt"))}
 viable = count["caught"] + count["missed"] + count["timeout"]
 count["score"] = round(100 * (count["caught"] + count["timeout"]) / viable, 1) if viable else None
-print(json.dumps({"module": module, **count}))
+import json
+print(json.dumps({"module": module, **count, "survivors": listed("missed.txt")}))
 PY
   tail -n 1 target/reliability/mutants.jsonl
 done

@@ -63,9 +63,24 @@ mutants = lines("mutants.jsonl")
 if mutants:
     print("| module | caught | missed | unviable | timeout | caught of viable |")
     print("|---|---:|---:|---:|---:|---:|")
-    for r in mutants:
+    # The latest run per module (a later --iterate run supersedes an earlier one).
+    latest = {r["module"]: r for r in mutants}
+    for r in latest.values():
         score = f"{r['score']} %" if r['score'] is not None else "—"
         print(f"| `core/src/{r['module']}/` | {r['caught']} | {r['missed']} | {r['unviable']} | {r['timeout']} | {score} |")
+    harmless = {}
+    for line in open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "mutants-harmless.tsv")):
+        if line.strip() and not line.startswith("#"):
+            mutant, why = line.rstrip("\n").split("\t", 1)
+            harmless[mutant] = why
+    survivors = [(r["module"], m) for r in latest.values() for m in r.get("survivors", [])]
+    if survivors:
+        print()
+        print("Survivors (alive after every test), each with why it was judged harmless (`scripts/mutants-harmless.tsv`):")
+        print()
+        for module, mutant in survivors:
+            key = re.sub(r":\d+:\d+:", ":", mutant)
+            print(f"- `{mutant}` — {harmless.get(key, '**not judged**')}")
 else:
     print("Not run in this report (`scripts/mutants.sh` takes long; run it, then `scripts/reliability.sh`).")
 print()
@@ -228,7 +243,7 @@ if len(sys.argv) > 2:
         json.dump({
             "fuzz": [{k: r[k] for k in ("target", "executions", "edges", "corpus", "crashes")} for r in libfuzzer],
             "mutation_fuzz": fuzz,
-            "mutants": lines("mutants.jsonl"),
+            "mutants": list({r["module"]: r for r in lines("mutants.jsonl")}.values()),
             "audit": audit,
             "stress": stress,
         }, f, indent=2)

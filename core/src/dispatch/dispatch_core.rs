@@ -224,12 +224,16 @@ impl DispatchCore {
                 Err(e) => errors.push((i, e)),
             }
         }
-        self.stats.received += errors.len() as u64;
-        *self
-            .stats
-            .dropped
-            .entry(DropReason::Malformed.name())
-            .or_default() += errors.len() as u64;
+        if !errors.is_empty() {
+            // Counted only when it happened: a zero counter would read as a
+            // drop reason that occurred.
+            self.stats.received += errors.len() as u64;
+            *self
+                .stats
+                .dropped
+                .entry(DropReason::Malformed.name())
+                .or_default() += errors.len() as u64;
+        }
         let mut receipt = self.receive_indexed(now_ms, decoded, arrived_on);
         receipt.report.errors = errors;
         receipt

@@ -324,6 +324,15 @@ fn d7_without_listener_messages_wait_and_go_to_the_first_listener() {
     let stats = d.stats();
     assert_eq!(stats.buffered, 3);
     assert_eq!(stats.dropped["overflow"], 2);
+    let roomy = Dispatcher::new(DispatchMode::Observer, 10);
+    roomy.set_user(Some("bob".into()));
+    roomy.receive_json(0, &[&msgs[0]], None);
+    assert_eq!(roomy.stats().buffered, 1);
+    assert!(
+        roomy.stats().dropped.is_empty(),
+        "nothing was dropped, so no counter: {:?}",
+        roomy.stats().dropped
+    );
     let r = Arc::new(Recorder::default());
     d.add_listener(r.clone()).detach();
     assert_eq!(*r.batches.lock().unwrap(), vec![3]);
