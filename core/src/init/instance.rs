@@ -215,6 +215,11 @@ mod tests {
     }
 
     #[test]
+    fn i1_the_process_has_one_global_registry() {
+        assert!(std::ptr::eq(Registry::global(), Registry::global()));
+    }
+
+    #[test]
     fn i1_equal_config_returns_the_same_instance() {
         let r = Registry::new();
         let a = r.init(config(1, "same"), main_process()).unwrap();

@@ -251,6 +251,24 @@ mod tests {
     }
 
     #[test]
+    fn i4_state_names_its_user_in_every_phase() {
+        let mut l = Login::default();
+        assert_eq!(
+            (l.state().user(), l.state().to_string()),
+            (None, "logged out".into())
+        );
+        l.begin_login("alice").unwrap();
+        assert_eq!(l.state().user(), Some("alice"));
+        assert_eq!(l.state().to_string(), "logging in as \"alice\"");
+        l.login_succeeded().unwrap();
+        assert_eq!(l.state().user(), Some("alice"));
+        assert_eq!(l.state().to_string(), "logged in as \"alice\"");
+        l.begin_logout().unwrap();
+        assert_eq!(l.state().user(), Some("alice"));
+        assert_eq!(l.state().to_string(), "logging out \"alice\"");
+    }
+
+    #[test]
     fn i4_happy_path_and_sdk_values() {
         let mut l = Login::default();
         assert_eq!(l.state().sdk_value(), 3);
