@@ -269,6 +269,18 @@ mod tests {
     }
 
     #[test]
+    fn i4_a_failed_login_returns_to_logged_out_and_only_while_logging_in() {
+        let mut l = Login::default();
+        assert!(l.login_failed().is_err(), "no login under way");
+        l.begin_login("alice").unwrap();
+        assert_eq!(l.login_failed(), Ok(&LoginState::LoggedOut));
+        assert!(l.begin_login("alice").is_ok(), "a new attempt may start");
+        l.login_succeeded().unwrap();
+        assert!(l.login_failed().is_err(), "logged in: nothing failed");
+        assert_eq!(l.state().user(), Some("alice"));
+    }
+
+    #[test]
     fn i4_happy_path_and_sdk_values() {
         let mut l = Login::default();
         assert_eq!(l.state().sdk_value(), 3);
