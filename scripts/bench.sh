@@ -24,6 +24,34 @@ rm -rf "$out" && mkdir -p "$out"
 results=$out/results.jsonl
 : >"$results"
 
+# The executable of the `instructions` bench, from cargo's JSON messages on stdin.
+bench_executable() {
+  python3 -c 'import json, sys
+for line in sys.stdin:
+    m = json.loads(line)
+    if m.get("reason") == "compiler-artifact" and m.get("executable") and m["target"]["name"] == "instructions":
+        print(m["executable"])'
+}
+
+# Instructions per operation of each row of core/benches/instructions.rs
+# built as BIN: callgrind runs it for 10 and for 1,010 operations, and the
+# difference / 1,000 goes to results.jsonl as ir_<PREFIX><row>.
+count_instructions() {
+  local bin=$1 prefix=$2 row n
+  for row in $("$bin" --list); do
+    for n in 10 1010; do
+      valgrind --tool=callgrind --callgrind-out-file="$out/callgrind.$prefix$row.$n" "$bin" "$row" "$n" 2>/dev/null
+    done
+    python3 - "$out/callgrind.$prefix$row" "$prefix$row" >>"$results" <<'PY'
+import json, sys
+base, row = sys.argv[1:]
+def total(n):
+    return next(int(l.split()[1]) for l in open(f"{base}.{n}") if l.startswith("totals:"))
+print(json.dumps({"lang": "rust", "row": f"ir_{row}", "ir": (total(1010) - total(10)) / 1000}))
+PY
+  done
+}
+
 if [ "${BENCH_QUICK:-0}" = 1 ]; then
   criterion_args=(--warm-up-time 1 --measurement-time 1)
   scale=0.1
@@ -39,24 +67,8 @@ done
 
 echo "== Rust instruction counts (callgrind)"
 command -v valgrind >/dev/null || { apt-get update -qq && apt-get install -y -qq valgrind >/dev/null; }
-instructions=$(cargo bench -q -p imbridge-core --bench instructions --no-run --message-format=json 2>/dev/null |
-  python3 -c 'import json, sys
-for line in sys.stdin:
-    m = json.loads(line)
-    if m.get("reason") == "compiler-artifact" and m.get("executable") and m["target"]["name"] == "instructions":
-        print(m["executable"])')
-for row in $("$instructions" --list); do
-  for n in 10 1010; do
-    valgrind --tool=callgrind --callgrind-out-file="$out/callgrind.$row.$n" "$instructions" "$row" "$n" 2>/dev/null
-  done
-  python3 - "$out/callgrind.$row" "$row" >>"$results" <<'PY'
-import json, sys
-base, row = sys.argv[1:]
-def total(n):
-    return next(int(l.split()[1]) for l in open(f"{base}.{n}") if l.startswith("totals:"))
-print(json.dumps({"lang": "rust", "row": f"ir_{row}", "ir": (total(1010) - total(10)) / 1000}))
-PY
-done
+count_instructions "$(cargo bench -q -p imbridge-core --bench instructions --no-run --message-format=json 2>/dev/null |
+  bench_executable)" ""
 
 echo "== size"
 cargo build -q --release -p imbridge-ffi --lib
@@ -82,6 +94,15 @@ out = subprocess.run(["llvm-size", f"{dist}/IMBridgeFFI.xcframework/ios-arm64/li
 sizes["ios-arm64"] = sum(int(l.split()[0]) + int(l.split()[1]) for l in out.splitlines()[1:] if l.split() and l.split()[0].isdigit())
 json.dump(sizes, open(sys.argv[1], "w"))
 PY
+  # What the phone build's size costs in speed: the instruction counts of
+  # the same rows built by the phones' compiler for this machine, as the
+  # release profile (opt-level 3) and as the phones' mobile profile.
+  for profile in release mobile; do
+    count_instructions "$(source scripts/cross-env.sh && CARGO_TARGET_DIR=$root/target/phone-cost \
+      cargo build -q -Zbuild-std=std,panic_unwind -Zbuild-std-features=panic-unwind --target x86_64-unknown-linux-gnu \
+        --profile "$profile" -p imbridge-core --bench instructions --message-format=json 2>/dev/null |
+      bench_executable)" "phone_${profile}_"
+  done
 fi
 
 echo "== Kotlin/JVM"

@@ -28,9 +28,9 @@ export IMBRIDGE_ANDROID_SYSROOT=$sysroot/$abi
 export "CC_${rust_target//-/_}=clang-14 --target=$clang_target$api -L$sysroot/$abi"
 export "AR_${rust_target//-/_}=llvm-ar-14"
 
-(cd "$root" && cargo rustc --quiet -Zbuild-std=std,panic_unwind --release --target "$rust_target" \
+(cd "$root" && cargo rustc --quiet -Zbuild-std=std,panic_unwind -Zbuild-std-features=panic-unwind --profile mobile --target "$rust_target" \
   -p imbridge-ffi --lib --crate-type cdylib)
 
 mkdir -p "$out/$abi"
-cp "$CARGO_TARGET_DIR/$rust_target/release/libimbridge.so" "$out/$abi/libimbridge.so"
+cp "$CARGO_TARGET_DIR/$rust_target/mobile/libimbridge.so" "$out/$abi/libimbridge.so"
 bash "$here/verify-so.sh" "$out/$abi/libimbridge.so" "$abi" "$sysroot/$abi"

@@ -37,7 +37,7 @@ done
 [ ${#slices[@]} -gt 0 ] || { echo "no slice matches IMBRIDGE_XCFRAMEWORK_SLICES='$IMBRIDGE_XCFRAMEWORK_SLICES'" >&2; exit 2; }
 for t in "${rust_targets[@]}"; do
   echo "==> libimbridge.a for $t"
-  cargo rustc --quiet -Zbuild-std=std,panic_unwind --release --target "$t" \
+  cargo rustc --quiet -Zbuild-std=std,panic_unwind -Zbuild-std-features=panic-unwind --profile mobile --target "$t" \
     -p imbridge-ffi --lib --crate-type staticlib
 done
 
@@ -49,7 +49,7 @@ mkdir -p "$work/thin"
 # longer accepts: the __LLVM sections go.
 for t in "${rust_targets[@]}"; do
   llvm-objcopy-14 --remove-section=__LLVM,__bitcode --remove-section=__LLVM,__cmdline \
-    "$CARGO_TARGET_DIR/$t/release/libimbridge.a" "$work/thin/$t.a"
+    "$CARGO_TARGET_DIR/$t/mobile/libimbridge.a" "$work/thin/$t.a"
 done
 lib() { echo "$work/thin/$1.a"; }
 fw=$work/IMBridgeFFI.xcframework

@@ -128,10 +128,38 @@ mod tests {
         assert_eq!(process_name_from_cmdline(b""), None);
     }
 
+    /// Linux, not under qemu-user (scripts/test-arm.sh sets the runner),
+    /// whose /proc may show the emulator's view of the command line.
+    fn native_linux() -> bool {
+        cfg!(target_os = "linux")
+            && std::env::var_os("IMBRIDGE_TEST_RUNNER").is_none_or(|r| r.is_empty())
+    }
+
     #[test]
-    fn i2_this_process_has_a_name_on_linux() {
+    fn i2_this_process_has_its_own_name_on_linux() {
         if cfg!(target_os = "linux") {
             assert!(current_process_name_from_proc().is_some());
         }
+        if native_linux() {
+            // The runtime's own argv[0], read without /proc: the same name.
+            let argv0 = std::env::args().next();
+            assert!(argv0.as_deref().is_some_and(|a| !a.is_empty()));
+            assert_eq!(current_process_name_from_proc(), argv0);
+        }
+    }
+
+    #[test]
+    fn i2_the_os_fills_in_only_a_missing_current_name() {
+        if native_linux() {
+            let filled = facts(None, Some("com.example")).with_current_from_os();
+            assert_eq!(filled.current, std::env::args().next());
+            assert_eq!(filled.main.as_deref(), Some("com.example"));
+        }
+        let given = facts(Some("com.example:push"), Some("com.example")).with_current_from_os();
+        assert_eq!(
+            given.current.as_deref(),
+            Some("com.example:push"),
+            "a given name wins"
+        );
     }
 }
