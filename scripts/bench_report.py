@@ -243,6 +243,17 @@ for batch in (100, 1):
 print()
 
 
+def instruction_row(row, label, library, baseline, baseline_value, baseline_first=False):
+    """One table line of instruction counts, and its row in BENCHMARKS.json."""
+    show = lambda v: "missing" if v is None else f"{v:,.0f}"
+    figures = (baseline_value, library) if baseline_first else (library, baseline_value)
+    print(f"| {label} | {show(figures[0])} | {show(figures[1])} | {ratio(library, baseline_value)} |")
+    table.append({"row": row, "platform": "rust", "instructions": library, "baseline": baseline,
+                  "baseline_instructions": baseline_value,
+                  "ratio": round(library / baseline_value, 3) if library and baseline_value else None,
+                  "target": "stated, no target", "met": None})
+
+
 print("### Instructions per message (callgrind)")
 print()
 print("Counted by `valgrind --tool=callgrind` on `core/benches/instructions.rs` (the same operations as the rows above,")
@@ -255,11 +266,8 @@ for name, lib, base in (("wire encode C2C text (validated) vs serde_json plain s
                         ("wire decode C2C text vs serde_json plain struct", "decode_c2c", "decode_baseline_serde_plain_struct"),
                         ("incoming pipeline, 3 Rust listeners, batch 1 vs serde_json decode", "pipeline_3_listeners_per_message",
                          "pipeline_baseline_serde_decode_per_message")):
-    a, b = instructions.get(f"ir_{lib}"), instructions.get(f"ir_{base}")
-    show = lambda v: "missing" if v is None else f"{v:,.0f}"
-    print(f"| {name} | {show(a)} | {show(b)} | {ratio(a, b)} |")
-    table.append({"row": f"instructions: {name}", "platform": "rust", "instructions": a, "baseline": "serde_json plain struct",
-                  "baseline_instructions": b, "ratio": round(a / b, 3) if a and b else None, "target": "stated, no target", "met": None})
+    instruction_row(f"instructions: {name}", name, instructions.get(f"ir_{lib}"), "serde_json plain struct",
+                    instructions.get(f"ir_{base}"))
 print()
 
 
@@ -271,11 +279,8 @@ print()
 print("| row | release (opt-level 3) | mobile (opt-level s) | mobile ÷ release |")
 print("|---|---:|---:|---:|")
 for row in ("encode_c2c_validated", "build_and_encode_c2c_text", "decode_c2c", "pipeline_3_listeners_per_message"):
-    a, b = instructions.get(f"ir_phone_release_{row}"), instructions.get(f"ir_phone_mobile_{row}")
-    show = lambda v: "missing" if v is None else f"{v:,.0f}"
-    print(f"| {row} | {show(a)} | {show(b)} | {ratio(b, a)} |")
-    table.append({"row": f"phone build cost: {row}", "platform": "rust", "instructions": b, "baseline": "release profile (opt-level 3)",
-                  "baseline_instructions": a, "ratio": round(b / a, 3) if a and b else None, "target": "stated, no target", "met": None})
+    instruction_row(f"phone build cost: {row}", row, instructions.get(f"ir_phone_mobile_{row}"), "release profile (opt-level 3)",
+                    instructions.get(f"ir_phone_release_{row}"), baseline_first=True)
 print()
 
 

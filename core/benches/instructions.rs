@@ -15,7 +15,7 @@
 
 mod baseline;
 
-use baseline::{plain_message, received, PlainMessage, PlainReceived, TEXT};
+use baseline::{build_and_encode_text, plain_message, received, PlainMessage, PlainReceived, TEXT};
 use imbridge_core::dispatch::{Dispatcher, Listener};
 use imbridge_core::message::{C2cMessage, Element, MessageLimits};
 use std::hint::black_box;
@@ -79,16 +79,7 @@ fn main() {
             "encode_baseline_serde_plain_struct" => {
                 drop(black_box(serde_json::to_string(black_box(&plain)).unwrap()))
             }
-            "build_and_encode_c2c_text" => drop(black_box(
-                C2cMessage::new(
-                    black_box("bob"),
-                    42,
-                    7919,
-                    vec![Element::text(black_box(TEXT))],
-                )
-                .encode(&limits)
-                .unwrap(),
-            )),
+            "build_and_encode_c2c_text" => drop(black_box(build_and_encode_text(&limits))),
             "decode_c2c" => drop(black_box(C2cMessage::decode(black_box(&json)).unwrap())),
             "decode_baseline_serde_plain_struct" => drop(black_box(
                 serde_json::from_str::<PlainMessage>(black_box(&json)).unwrap(),

@@ -10,7 +10,7 @@
 
 mod baseline;
 
-use baseline::{plain_message, PlainMessage, TEXT};
+use baseline::{build_and_encode_text, plain_message, PlainMessage, TEXT};
 use criterion::{criterion_group, criterion_main, Criterion};
 use imbridge_core::message::{C2cMessage, Element, MessageLimits};
 use std::hint::black_box;
@@ -34,16 +34,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| black_box(&message).encode(&limits).unwrap())
     });
     group.bench_function("build_and_encode_c2c_text", |b| {
-        b.iter(|| {
-            C2cMessage::new(
-                black_box("bob"),
-                42,
-                7919,
-                vec![Element::text(black_box(TEXT))],
-            )
-            .encode(&limits)
-            .unwrap()
-        })
+        b.iter(|| build_and_encode_text(&limits))
     });
     group.bench_function("decode_baseline_serde_plain_struct", |b| {
         b.iter(|| serde_json::from_str::<PlainMessage>(black_box(&json)).unwrap())

@@ -1,10 +1,13 @@
 //! The baselines the Rust benches compare against: the same JSON through
 //! plain serde structs — no validation, no unknown-key preservation, no
-//! typed errors, no rules. Shared by the criterion benches and the
+//! typed errors, no rules — and the library operation each row measures
+//! where both benches run it. Shared by the criterion benches and the
 //! instruction counts (`instructions.rs`).
-#![allow(non_snake_case, dead_code)]
+#![allow(non_snake_case, dead_code, clippy::unwrap_used)]
 
+use imbridge_core::message::{C2cMessage, Element, MessageLimits};
 use serde::{Deserialize, Serialize};
+use std::hint::black_box;
 
 /// `TIMTextElem`'s content.
 #[derive(Serialize, Deserialize)]
@@ -67,4 +70,17 @@ pub fn received(batch: usize) -> Vec<String> {
             )
         })
         .collect()
+}
+
+/// The library's row "build + encode one text message": a C2C text message
+/// built, validated and encoded.
+pub fn build_and_encode_text(limits: &MessageLimits) -> String {
+    C2cMessage::new(
+        black_box("bob"),
+        42,
+        7919,
+        vec![Element::text(black_box(TEXT))],
+    )
+    .encode(limits)
+    .unwrap()
 }
