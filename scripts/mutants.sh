@@ -27,13 +27,8 @@ for module in "${modules[@]}"; do
   iterate=()
   if [ "${IMBRIDGE_MUTANTS_ITERATE:-0}" = 1 ] && [ -f "$out/mutants.out/outcomes.json" ]; then
     iterate=(--iterate)
-    # --iterate moves the previous run aside; its unviable count still holds.
-    previous=$(python3 -c 'import json, sys
-rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
-print(next((r["unviable"] for r in reversed(rows) if r["module"] == sys.argv[2]), 0))' target/reliability/mutants.jsonl "$module")
   else
     rm -rf "$out"
-    previous=0
   fi
   echo "== mutants in core/src/$module/"
   # The unit tests and the integration tests that check behaviour; the
@@ -48,20 +43,25 @@ print(next((r["unviable"] for r in reversed(rows) if r["module"] == sys.argv[2])
   # cargo-mutants exits non-zero when mutants are missed; the figures say so.
   cargo mutants -p imbridge-core --file "core/src/$module/**" --output "$out" "${iterate[@]}" \
     --timeout-multiplier 3 --jobs "${IMBRIDGE_MUTANTS_JOBS:-1}" -- "${tests[@]}" || true
-  python3 - "$module" "$out/mutants.out" "$previous" >>target/reliability/mutants.jsonl <<'PY'
-import os, sys
-module, out, previous_unviable = sys.argv[1], sys.argv[2], int(sys.argv[3])
+  python3 - "$module" "$out" >>target/reliability/mutants.jsonl <<'PY'
+import json, os, sys
+module, out = sys.argv[1:]
 def listed(name):
     path = os.path.join(out, name)
-    return [l.strip() for l in open(path) if l.strip()] if os.path.exists(path) else []
-# previously_caught.txt (after --iterate) holds every mutant caught so far.
-caught = set(listed("caught.txt")) | set(listed("previously_caught.txt"))
-count = {"caught": len(caught), "missed": len(listed("missed.txt")),
-         "unviable": len(listed("unviable.txt")) + previous_unviable, "timeout": len(listed("timeout.txt"))}
+    return {l.strip() for l in open(path) if l.strip()} if os.path.exists(path) else set()
+# Unviable mutants are not re-tested by --iterate: remember them across runs.
+unviable = listed("unviable-all.txt") | listed("mutants.out/unviable.txt")
+with open(os.path.join(out, "unviable-all.txt"), "w") as f:
+    f.writelines(m + "\n" for m in sorted(unviable))
+# After --iterate, previously_caught.txt lists what earlier runs caught
+# (and skipped as unviable).
+caught = (listed("mutants.out/caught.txt") | listed("mutants.out/previously_caught.txt")) - unviable
+missed = sorted(listed("mutants.out/missed.txt"))
+count = {"caught": len(caught), "missed": len(missed), "unviable": len(unviable),
+         "timeout": len(listed("mutants.out/timeout.txt"))}
 viable = count["caught"] + count["missed"] + count["timeout"]
 count["score"] = round(100 * (count["caught"] + count["timeout"]) / viable, 1) if viable else None
-import json
-print(json.dumps({"module": module, **count, "survivors": listed("missed.txt")}))
+print(json.dumps({"module": module, **count, "survivors": missed}))
 PY
   tail -n 1 target/reliability/mutants.jsonl
 done
