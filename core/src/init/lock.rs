@@ -106,29 +106,31 @@ impl ProcessLock {
 #[cfg(unix)]
 fn try_lock_exclusive(file: &File, path: &str) -> Result<(), InitError> {
     use rustix::fs::{flock, FlockOperation};
+    flock(file, FlockOperation::NonBlockingLockExclusive).map_err(|e| flock_refusal(e, path))
+}
+
+/// I3: what a failed `flock` means: another holder, a filesystem without
+/// advisory locks, or an I/O error.
+#[cfg(unix)]
+fn flock_refusal(e: rustix::io::Errno, path: &str) -> InitError {
     use rustix::io::Errno;
-    match flock(file, FlockOperation::NonBlockingLockExclusive) {
-        Ok(()) => Ok(()),
-        Err(e) if e == Errno::WOULDBLOCK || e == Errno::AGAIN => Err(InitError::LockHeld {
-            path: path.to_string(),
+    let path = path.to_string();
+    if e == Errno::WOULDBLOCK || e == Errno::AGAIN {
+        InitError::LockHeld {
+            path,
             holder_pid: None,
             holder_process: None,
-        }),
-        Err(e)
-            if e == Errno::NOSYS
-                || e == Errno::OPNOTSUPP
-                || e == Errno::NOLCK
-                || e == Errno::INVAL =>
-        {
-            Err(InitError::LockUnsupported {
-                path: path.to_string(),
-                reason: e.to_string(),
-            })
         }
-        Err(e) => Err(InitError::Io {
-            path: path.to_string(),
+    } else if e == Errno::NOSYS || e == Errno::OPNOTSUPP || e == Errno::NOLCK || e == Errno::INVAL {
+        InitError::LockUnsupported {
+            path,
             reason: e.to_string(),
-        }),
+        }
+    } else {
+        InitError::Io {
+            path,
+            reason: e.to_string(),
+        }
     }
 }
 
@@ -191,6 +193,30 @@ mod tests {
             }
         );
         assert_eq!(LockHolder::parse("garbage"), LockHolder::default());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn i3_each_flock_failure_is_the_refusal_it_means() {
+        use rustix::io::Errno;
+        for held in [Errno::WOULDBLOCK, Errno::AGAIN] {
+            assert!(
+                matches!(flock_refusal(held, "p"), InitError::LockHeld { .. }),
+                "{held:?}"
+            );
+        }
+        for unsupported in [Errno::NOSYS, Errno::OPNOTSUPP, Errno::NOLCK, Errno::INVAL] {
+            assert!(
+                matches!(flock_refusal(unsupported, "p"), InitError::LockUnsupported { ref path, .. } if path == "p"),
+                "{unsupported:?}"
+            );
+        }
+        for other in [Errno::IO, Errno::BADF, Errno::INTR, Errno::PERM] {
+            assert!(
+                matches!(flock_refusal(other, "p"), InitError::Io { ref path, .. } if path == "p"),
+                "{other:?}"
+            );
+        }
     }
 
     #[test]
