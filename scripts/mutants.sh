@@ -43,25 +43,30 @@ for module in "${modules[@]}"; do
   # cargo-mutants exits non-zero when mutants are missed; the figures say so.
   cargo mutants -p imbridge-core --file "core/src/$module/**" --output "$out" "${iterate[@]}" \
     --timeout-multiplier 3 --jobs "${IMBRIDGE_MUTANTS_JOBS:-1}" -- "${tests[@]}" || true
+  cargo mutants -p imbridge-core --list --file "core/src/$module/**" >"$out/current.txt"
   python3 - "$module" "$out" >>target/reliability/mutants.jsonl <<'PY'
 import json, os, sys
 module, out = sys.argv[1:]
 def listed(name):
     path = os.path.join(out, name)
     return {l.strip() for l in open(path) if l.strip()} if os.path.exists(path) else set()
+# The mutants of the code as it is now: a mutant is named by its line, so
+# one of code that has since moved or gone no longer counts.
+current = listed("current.txt")
 # Unviable mutants are not re-tested by --iterate: remember them across runs.
-unviable = listed("unviable-all.txt") | listed("mutants.out/unviable.txt")
+unviable = (listed("unviable-all.txt") | listed("mutants.out/unviable.txt")) & current
 with open(os.path.join(out, "unviable-all.txt"), "w") as f:
     f.writelines(m + "\n" for m in sorted(unviable))
 # After --iterate, previously_caught.txt lists what earlier runs caught
 # (and skipped as unviable).
-caught = (listed("mutants.out/caught.txt") | listed("mutants.out/previously_caught.txt")) - unviable
-missed = sorted(listed("mutants.out/missed.txt"))
+caught = ((listed("mutants.out/caught.txt") | listed("mutants.out/previously_caught.txt")) & current) - unviable
+missed = sorted(listed("mutants.out/missed.txt") & current)
 count = {"caught": len(caught), "missed": len(missed), "unviable": len(unviable),
          "timeout": len(listed("mutants.out/timeout.txt"))}
 viable = count["caught"] + count["missed"] + count["timeout"]
 count["score"] = round(100 * (count["caught"] + count["timeout"]) / viable, 1) if viable else None
-print(json.dumps({"module": module, **count, "survivors": missed}))
+untested = len(current - unviable - caught - set(missed) - listed("mutants.out/timeout.txt"))
+print(json.dumps({"module": module, **count, "untested": untested, "survivors": missed}))
 PY
   tail -n 1 target/reliability/mutants.jsonl
 done

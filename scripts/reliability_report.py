@@ -61,13 +61,14 @@ print("## Mutation testing (cargo-mutants, `scripts/mutants.sh`)")
 print()
 mutants = lines("mutants.jsonl")
 if mutants:
-    print("| module | caught | missed | unviable | timeout | caught of viable |")
-    print("|---|---:|---:|---:|---:|---:|")
+    print("| module | caught | missed | unviable | timeout | not yet tested | caught of viable |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
     # The latest run per module (a later --iterate run supersedes an earlier one).
     latest = {r["module"]: r for r in mutants}
     for r in latest.values():
         score = f"{r['score']} %" if r['score'] is not None else "—"
-        print(f"| `core/src/{r['module']}/` | {r['caught']} | {r['missed']} | {r['unviable']} | {r['timeout']} | {score} |")
+        print(f"| `core/src/{r['module']}/` | {r['caught']} | {r['missed']} | {r['unviable']} | {r['timeout']} | "
+              f"{r.get('untested', '—')} | {score} |")
     harmless = {}
     for line in open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "mutants-harmless.tsv")):
         if line.strip() and not line.startswith("#"):
