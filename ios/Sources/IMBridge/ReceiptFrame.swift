@@ -68,9 +68,13 @@ private struct Reader {
         return UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
     }
 
+    /// A length or an element count. Each element takes at least a byte,
+    /// so a count beyond the bytes left is a broken frame — refused before
+    /// anything is allocated for it.
     mutating func count() throws -> Int {
         let n = Int32(bitPattern: try u32())
         guard n >= 0 else { throw ReceiptFrameError.negativeLength }
+        guard Int(n) <= raw.count - offset else { throw ReceiptFrameError.truncated }
         return Int(n)
     }
 

@@ -84,6 +84,15 @@ final class ReceiptFrameTests: XCTestCase {
         XCTAssertThrowsError(try ReceiptFrame.read(frame + Data([0])), "a byte too many")
     }
 
+    func test_d3_a_frame_claiming_more_elements_than_bytes_is_refused_before_allocating() throws {
+        let frame = try core([]).receiveFrame(nowMs: 0, messagesJson: "[]", arrivedOn: nil)
+        // The report (accepted 0, nothing dropped) is read by the generated
+        // reader; the deliveries' count is the last four bytes.
+        var huge = frame.dropLast(4)
+        huge.append(contentsOf: [0x7f, 0xff, 0xff, 0xff])
+        XCTAssertThrowsError(try ReceiptFrame.read(Data(huge)))
+    }
+
     func test_d3_dispatcher_delivers_what_the_frame_holds() throws {
         let d = Dispatcher()
         d.setUser(userId: "bob")
