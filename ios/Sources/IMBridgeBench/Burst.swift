@@ -7,23 +7,30 @@ final class Delivered: @unchecked Sendable {
     var keys: [String] = []
 }
 
-func libraryDispatcher(_ delivered: Delivered?) -> Dispatcher {
+/// The library's `Dispatcher` with the burst's three listeners. It holds
+/// their handles, since a released handle unregisters its listener.
+final class LibraryBurst {
     let dispatcher = Dispatcher()
-    dispatcher.setUser(userId: SyncBurst.user)
-    for group in SyncBurst.joined { dispatcher.joinGroup(groupId: group) }
-    let first = dispatcher.addListener { event in
-        if let delivered, case let .newMessages(messages) = event {
-            delivered.keys += messages.map { "\($0.fromAccount):\($0.msgSeq)" }
-        }
-        return false
-    }
-    let others = (0..<2).map { _ in dispatcher.addListener { _ in false } }
-    // The handles unregister when they go away; the dispatcher keeps them here for its life.
-    burstHandles.append(contentsOf: [first] + others)
-    return dispatcher
-}
+    private var handles: [ListenerHandle] = []
 
-nonisolated(unsafe) var burstHandles: [ListenerHandle] = []
+    init(_ delivered: Delivered?) {
+        dispatcher.setUser(userId: SyncBurst.user)
+        for group in SyncBurst.joined { dispatcher.joinGroup(groupId: group) }
+        handles.append(dispatcher.addListener { event in
+            if let delivered, case let .newMessages(messages) = event {
+                delivered.keys += messages.map { "\($0.fromAccount):\($0.msgSeq)" }
+            }
+            return false
+        })
+        for _ in 0..<2 { handles.append(dispatcher.addListener { _ in false }) }
+    }
+
+    /// Receives every batch; returns how many messages were delivered.
+    func run(_ batches: [String]) throws -> Int {
+        for batch in batches { _ = try dispatcher.receive(nowMs: 0, messagesJson: batch) }
+        return Int(dispatcher.stats().delivered)
+    }
+}
 
 /// The Swift driver as it was before the flat frame: `DispatchCore.receive`
 /// with UniFFI's generic record lifting, then every listener in turn.
@@ -71,8 +78,7 @@ func runBurst() throws {
     let batches = SyncBurst.batches
     // The same deliveries, in the same order, from all three.
     let expected = Delivered()
-    let checked = libraryDispatcher(expected)
-    for batch in batches { _ = try checked.receive(nowMs: 0, messagesJson: batch) }
+    _ = try LibraryBurst(expected).run(batches)
     precondition(expected.keys.count == SyncBurst.messages - 300, "2% duplicates and 1% astray are not delivered")
     let viaCodable = Delivered()
     let c = codableDispatcher(viaCodable)
@@ -86,10 +92,7 @@ func runBurst() throws {
     // A fresh dispatcher per burst: a burst arrives after login, on an empty dedup window.
     let n = SyncBurst.messages
     try measure("burst_library", perCall: n, minMessages: 5 * n) {
-        let d = libraryDispatcher(nil)
-        for batch in batches { _ = try d.receive(nowMs: 0, messagesJson: batch) }
-        burstHandles.removeAll()
-        return Int(d.stats().delivered)
+        try LibraryBurst(nil).run(batches)
     }
     try measure("burst_library_generic_lifting", perCall: n, minMessages: 5 * n) {
         let d = GenericLiftingDriver(listeners: 3, user: SyncBurst.user, groups: SyncBurst.joined)
