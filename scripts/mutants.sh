@@ -61,11 +61,11 @@ with open(os.path.join(out, "unviable-all.txt"), "w") as f:
 # (and skipped as unviable).
 caught = ((listed("mutants.out/caught.txt") | listed("mutants.out/previously_caught.txt")) & current) - unviable
 missed = sorted(listed("mutants.out/missed.txt") & current)
-count = {"caught": len(caught), "missed": len(missed), "unviable": len(unviable),
-         "timeout": len(listed("mutants.out/timeout.txt"))}
+timeout = listed("mutants.out/timeout.txt") & current
+count = {"caught": len(caught), "missed": len(missed), "unviable": len(unviable), "timeout": len(timeout)}
 viable = count["caught"] + count["missed"] + count["timeout"]
 count["score"] = round(100 * (count["caught"] + count["timeout"]) / viable, 1) if viable else None
-untested = len(current - unviable - caught - set(missed) - listed("mutants.out/timeout.txt"))
+untested = len(current - unviable - caught - set(missed) - timeout)
 print(json.dumps({"module": module, **count, "untested": untested, "survivors": missed}))
 PY
   tail -n 1 target/reliability/mutants.jsonl
