@@ -7,7 +7,7 @@
 #       (cargo-mutants --iterate); the figures add up both runs.
 #
 # Appends one line per module to target/reliability/mutants.jsonl —
-# {"module","caught","missed","unviable","timeout","score","survivors"} —
+# {"module","commit","caught","missed","unviable","timeout","score","survivors"} —
 # read by scripts/reliability_report.py, which gives each survivor the
 # reason it was judged harmless from scripts/mutants-harmless.tsv — and
 # keeps cargo-mutants' own output in target/mutants/<module>/.
@@ -31,6 +31,11 @@ for module in "${modules[@]}"; do
     rm -rf "$out"
   fi
   echo "== mutants in core/src/$module/"
+  # The mutants of the tree as cargo-mutants copies it now; listed before the
+  # run so that editing the code while it runs does not change the figures.
+  cargo mutants -p imbridge-core --list --file "core/src/$module/**" >"$out.current.txt"
+  commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+  git diff --quiet HEAD -- core 2>/dev/null || commit="$commit+changes"
   # The unit tests and the integration tests that check behaviour; the
   # time-boxed fuzzers and the multi-process tests are left out (they add
   # minutes per mutant and catch nothing the others miss in these modules).
@@ -43,10 +48,10 @@ for module in "${modules[@]}"; do
   # cargo-mutants exits non-zero when mutants are missed; the figures say so.
   cargo mutants -p imbridge-core --file "core/src/$module/**" --output "$out" "${iterate[@]}" \
     --timeout-multiplier 3 --jobs "${IMBRIDGE_MUTANTS_JOBS:-1}" -- "${tests[@]}" || true
-  cargo mutants -p imbridge-core --list --file "core/src/$module/**" >"$out/current.txt"
-  python3 - "$module" "$out" >>target/reliability/mutants.jsonl <<'PY'
+  mv "$out.current.txt" "$out/current.txt"
+  python3 - "$module" "$out" "$commit" >>target/reliability/mutants.jsonl <<'PY'
 import json, os, sys
-module, out = sys.argv[1:]
+module, out, commit = sys.argv[1:]
 def listed(name):
     path = os.path.join(out, name)
     return {l.strip() for l in open(path) if l.strip()} if os.path.exists(path) else set()
@@ -66,7 +71,7 @@ count = {"caught": len(caught), "missed": len(missed), "unviable": len(unviable)
 viable = count["caught"] + count["missed"] + count["timeout"]
 count["score"] = round(100 * (count["caught"] + count["timeout"]) / viable, 1) if viable else None
 untested = len(current - unviable - caught - set(missed) - timeout)
-print(json.dumps({"module": module, **count, "untested": untested, "survivors": missed}))
+print(json.dumps({"module": module, "commit": commit, **count, "untested": untested, "survivors": missed}))
 PY
   tail -n 1 target/reliability/mutants.jsonl
 done

@@ -61,13 +61,13 @@ print("## Mutation testing (cargo-mutants, `scripts/mutants.sh`)")
 print()
 mutants = lines("mutants.jsonl")
 if mutants:
-    print("| module | caught | missed | unviable | timeout | not yet tested | caught of viable |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    print("| module | code at | caught | missed | unviable | timeout | not yet tested | caught of viable |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
     # The latest run per module (a later --iterate run supersedes an earlier one).
     latest = {r["module"]: r for r in mutants}
     for r in latest.values():
         score = f"{r['score']} %" if r['score'] is not None else "—"
-        print(f"| `core/src/{r['module']}/` | {r['caught']} | {r['missed']} | {r['unviable']} | {r['timeout']} | "
+        print(f"| `core/src/{r['module']}/` | {r.get('commit', '—')} | {r['caught']} | {r['missed']} | {r['unviable']} | {r['timeout']} | "
               f"{r.get('untested', '—')} | {score} |")
     not_run = [m for m in ("message", "outbox", "dispatch", "push", "init") if m not in latest]
     if not_run:
