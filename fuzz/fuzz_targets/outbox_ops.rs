@@ -39,79 +39,99 @@ struct Sent {
     seq: usize,
 }
 
-fn run(u: &mut Unstructured<'_>) -> Result<()> {
-    let limits = limits();
-    let mut outbox = Outbox::new(limits.clone()).unwrap();
-    let mut now = 0u64;
-    let mut admitted: HashMap<String, Sent> = HashMap::new();
-    let mut left: HashMap<String, u64> = HashMap::new();
-    let mut releases: Vec<Vec<u64>> = vec![Vec::new(); CONVERSATIONS.len()];
-    let mut last_seq: HashMap<(usize, Priority), usize> = HashMap::new();
-    let mut next = 0usize;
-    let check_poll = |outbox: &mut Outbox,
-                      now: u64,
-                      admitted: &HashMap<String, Sent>,
-                      left: &mut HashMap<String, u64>,
-                      releases: &mut Vec<Vec<u64>>,
-                      last_seq: &mut HashMap<(usize, Priority), usize>| {
+/// What the SPEC says every poll must respect, kept message by message.
+struct Checker {
+    limits: OutboxLimits,
+    /// Every admitted message, by id.
+    admitted: HashMap<String, Sent>,
+    /// When each message left (released or shed).
+    left: HashMap<String, u64>,
+    /// Release times per conversation, for the sliding-window check.
+    releases: Vec<Vec<u64>>,
+    /// The last admission sequence released per (conversation, priority).
+    last_seq: HashMap<(usize, Priority), usize>,
+}
+
+impl Checker {
+    fn new(limits: OutboxLimits) -> Self {
+        Checker {
+            limits,
+            admitted: HashMap::new(),
+            left: HashMap::new(),
+            releases: vec![Vec::new(); CONVERSATIONS.len()],
+            last_seq: HashMap::new(),
+        }
+    }
+
+    fn leave(&mut self, id: &str, now: u64) {
+        assert!(
+            self.left.insert(id.to_string(), now).is_none(),
+            "{id} left twice"
+        );
+    }
+
+    /// Polls at `now` and checks everything the poll returned.
+    fn poll(&mut self, outbox: &mut Outbox, now: u64) {
         let poll = outbox.poll(now);
         let mut order = Vec::new();
         for m in &poll.released {
-            let sent = admitted
+            let sent = self
+                .admitted
                 .get(&m.id)
                 .expect("released a message never admitted");
-            assert!(
-                left.insert(m.id.clone(), now).is_none(),
-                "{} left twice",
-                m.id
-            );
-            if sent.priority == Priority::Lowest {
+            let (conversation, priority, seq) = (sent.conversation, sent.priority, sent.seq);
+            if priority == Priority::Lowest {
                 assert!(
-                    now <= sent.admitted_ms + limits.lowest_max_wait_ms,
+                    now <= sent.admitted_ms + self.limits.lowest_max_wait_ms,
                     "{} sent after its wait",
                     m.id
                 );
             }
-            let key = (sent.conversation, sent.priority);
-            if let Some(&before) = last_seq.get(&key) {
+            self.leave(&m.id, now);
+            let key = (conversation, priority);
+            if let Some(&before) = self.last_seq.get(&key) {
                 assert!(
-                    sent.seq > before,
+                    seq > before,
                     "{} overtook an earlier message of its priority",
                     m.id
                 );
             }
-            last_seq.insert(key, sent.seq);
-            releases[sent.conversation].push(now);
-            order.push((sent.priority, sent.seq));
+            self.last_seq.insert(key, seq);
+            self.releases[conversation].push(now);
+            order.push((priority, seq));
         }
         assert!(
             order.windows(2).all(|w| w[0] <= w[1]),
             "a poll released out of priority/admission order"
         );
         for m in &poll.shed {
-            let sent = admitted.get(&m.id).expect("shed a message never admitted");
+            let sent = self
+                .admitted
+                .get(&m.id)
+                .expect("shed a message never admitted");
             assert_eq!(
                 sent.priority,
                 Priority::Lowest,
                 "{} shed but not Lowest",
                 m.id
             );
-            assert!(
-                left.insert(m.id.clone(), now).is_none(),
-                "{} left twice",
-                m.id
-            );
+            self.leave(&m.id, now);
         }
-        for (c, times) in releases.iter().enumerate() {
+        self.check_windows();
+    }
+
+    /// No conversation sent more than its rate in any sliding window (P1).
+    fn check_windows(&self) {
+        for (c, times) in self.releases.iter().enumerate() {
             let limit = if CONVERSATIONS[c].starts_with("group_") {
-                limits.group_per_window
+                self.limits.group_per_window
             } else {
-                limits.c2c_per_window
+                self.limits.c2c_per_window
             };
             for (i, &t) in times.iter().enumerate() {
                 let in_window = times[..=i]
                     .iter()
-                    .filter(|&&s| s + limits.window_ms > t)
+                    .filter(|&&s| s + self.limits.window_ms > t)
                     .count();
                 assert!(
                     in_window <= limit as usize,
@@ -120,7 +140,25 @@ fn run(u: &mut Unstructured<'_>) -> Result<()> {
                 );
             }
         }
-    };
+    }
+
+    /// Everything admitted left, exactly once.
+    fn check_all_left(&self) {
+        for id in self.admitted.keys() {
+            assert!(
+                self.left.contains_key(id),
+                "{id} was admitted and never left"
+            );
+        }
+        assert_eq!(self.left.len(), self.admitted.len());
+    }
+}
+
+fn run(u: &mut Unstructured<'_>) -> Result<()> {
+    let mut outbox = Outbox::new(limits()).unwrap();
+    let mut check = Checker::new(limits());
+    let mut now = 0u64;
+    let mut next = 0usize;
     while !u.is_empty() {
         match u.int_in_range(0..=5)? {
             0..=2 => {
@@ -134,7 +172,7 @@ fn run(u: &mut Unstructured<'_>) -> Result<()> {
                     priority,
                 };
                 if outbox.admit(now, message).is_ok() {
-                    admitted.insert(
+                    check.admitted.insert(
                         id,
                         Sent {
                             conversation,
@@ -150,25 +188,11 @@ fn run(u: &mut Unstructured<'_>) -> Result<()> {
                 let until = now + u.int_in_range(0..=1_500)?;
                 while let Some(at) = outbox.next_poll_ms().filter(|&at| at <= until) {
                     now = now.max(at);
-                    check_poll(
-                        &mut outbox,
-                        now,
-                        &admitted,
-                        &mut left,
-                        &mut releases,
-                        &mut last_seq,
-                    );
+                    check.poll(&mut outbox, now);
                 }
                 now = until;
             }
-            _ => check_poll(
-                &mut outbox,
-                now,
-                &admitted,
-                &mut left,
-                &mut releases,
-                &mut last_seq,
-            ),
+            _ => check.poll(&mut outbox, now),
         }
     }
     // Drain: everything admitted leaves, exactly once.
@@ -177,19 +201,9 @@ fn run(u: &mut Unstructured<'_>) -> Result<()> {
             break;
         };
         now = now.max(at);
-        check_poll(
-            &mut outbox,
-            now,
-            &admitted,
-            &mut left,
-            &mut releases,
-            &mut last_seq,
-        );
+        check.poll(&mut outbox, now);
     }
-    for id in admitted.keys() {
-        assert!(left.contains_key(id), "{id} was admitted and never left");
-    }
-    assert_eq!(left.len(), admitted.len());
+    check.check_all_left();
     Ok(())
 }
 
