@@ -1,10 +1,9 @@
 //! Builders whose every add is checked at once (SPEC M2, M9).
 
-use crate::element::{elements_out, Element};
 use crate::error::MessageError;
 use crate::messages::{Mention, MessageLimits};
 use imbridge_core::message as core;
-use imbridge_core::message::GroupType;
+use imbridge_core::message::{Element, GroupType};
 use imbridge_core::sync::lock;
 use std::sync::Mutex;
 
@@ -29,7 +28,6 @@ impl MessageBodyBuilder {
     /// Appends an element, or throws (6016 invalid / second custom element,
     /// 8001 too large) leaving the body unchanged.
     pub fn add(&self, element: Element) -> Result<(), MessageError> {
-        let element = core::Element::try_from(element)?;
         lock(&self.body).add(element)?;
         Ok(())
     }
@@ -37,7 +35,6 @@ impl MessageBodyBuilder {
     /// Appends several elements in one call, all or nothing: on the first
     /// failure the body is left as it was before the call.
     pub fn add_all(&self, elements: Vec<Element>) -> Result<(), MessageError> {
-        let elements = crate::element::elements_in(elements)?;
         let mut body = lock(&self.body);
         let mut next = body.clone();
         for element in elements {
@@ -49,7 +46,7 @@ impl MessageBodyBuilder {
 
     /// The elements so far.
     pub fn elements(&self) -> Vec<Element> {
-        elements_out(lock(&self.body).elements().to_vec())
+        lock(&self.body).elements().to_vec()
     }
 
     /// Number of elements so far.
@@ -66,7 +63,7 @@ impl MessageBodyBuilder {
     /// The builder keeps its elements, so it can be reused as a template.
     pub fn build(&self) -> Result<Vec<Element>, MessageError> {
         let body = lock(&self.body).clone();
-        Ok(elements_out(body.finish()?))
+        Ok(body.finish()?)
     }
 }
 

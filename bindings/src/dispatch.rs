@@ -3,12 +3,12 @@
 //! Messages cross in batches: one listener call carries every message of a
 //! `receive` call (D3), so the cost of a crossing is shared by the batch.
 
-use crate::element::{elements_out, extra_out, Element};
 use crate::error::MessageError;
 use crate::messages::Mention;
 use imbridge_core::dispatch as core;
 pub use imbridge_core::dispatch::{DispatchMode, DropReason};
-use imbridge_core::message::ConversationId;
+use imbridge_core::message::element::Extra;
+use imbridge_core::message::{ConversationId, Element};
 
 /// A received message.
 #[derive(Debug, Clone, PartialEq, uniffi::Record)]
@@ -41,9 +41,10 @@ pub struct IncomingMessage {
     pub topic_id: Option<String>,
     /// Group: the members a directed message was sent to (`To_Account`, M4).
     pub directed_to: Option<Vec<String>>,
-    /// Every other key of the message, as a JSON object (e.g. `EventTime`,
-    /// `Type`, keys a newer service adds): nothing received is lost.
-    pub extra_json: Option<String>,
+    /// Every other key of the message (e.g. `EventTime`, `Type`, keys a
+    /// newer service adds), each with its value as JSON text: nothing
+    /// received is lost.
+    pub extra: Extra,
 }
 
 fn incoming_out(m: core::Incoming) -> IncomingMessage {
@@ -57,14 +58,14 @@ fn incoming_out(m: core::Incoming) -> IncomingMessage {
             msg_seq: u64::from(c.msg_seq),
             random: c.msg_random,
             msg_time: c.msg_time,
-            elements: elements_out(c.msg_body),
+            elements: c.msg_body,
             mentions: Vec::new(),
             cloud_custom_data: c.cloud_custom_data,
             msg_key: c.msg_key,
             online_only_flag: c.online_only_flag,
             topic_id: None,
             directed_to: None,
-            extra_json: extra_out(c.extra),
+            extra: c.extra,
         },
         core::Incoming::Group(g) => IncomingMessage {
             conversation,
@@ -74,14 +75,14 @@ fn incoming_out(m: core::Incoming) -> IncomingMessage {
             msg_seq: g.msg_seq,
             random: g.random,
             msg_time: g.msg_time,
-            elements: elements_out(g.msg_body),
+            elements: g.msg_body,
             mentions: g.group_at_info.unwrap_or_default().into_iter().collect(),
             cloud_custom_data: g.cloud_custom_data,
             msg_key: None,
             online_only_flag: g.online_only_flag,
             topic_id: g.topic_id,
             directed_to: g.to_account,
-            extra_json: extra_out(g.extra),
+            extra: g.extra,
         },
     }
 }

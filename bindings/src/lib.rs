@@ -16,12 +16,16 @@
 
 uniffi::setup_scaffolding!("imbridge");
 
+// `Extra` (unmodelled wire keys) is a serde_json map, foreign to both
+// crates: its FFI form is defined once, in the core, and used here.
+use imbridge_core::message::element::Extra;
+uniffi::use_remote_type!(imbridge_core::Extra);
+
 mod builders;
 mod codes;
 mod dispatch;
 mod dispatch_core;
 mod doctor;
-mod element;
 mod error;
 mod fast_path;
 mod ids;
@@ -43,9 +47,12 @@ pub use dispatch_core::{Delivery, DeliveryOutcome, DispatchCore, Receipt, Regist
 pub use doctor::{
     diagnose, doctor_rules, export_snapshot, AppFacts, DoctorRule, Finding, Severity,
 };
-pub use element::{Element, ImageInfo};
 pub use error::MessageError;
 pub use ids::{C2cMsgKey, ClientMsgId, ConversationId, GroupMsgKey, RandomTracker};
+pub use imbridge_core::message::element::{
+    CustomElem, Element, FaceElem, FileElem, ImageElem, ImageInfo, LocationElem, SoundElem,
+    TextElem, VideoFileElem,
+};
 pub use imbridge_core::message::{GroupType, GroupTypeInfo, MessageStatus, Priority};
 pub use imbridge_core::ErrorCode;
 pub use init::{Bridge, InitConfig, InitError, LoginState, LoginStatus, SessionEnd};

@@ -35,6 +35,7 @@ pub enum SendMsgControl {
 /// A C2C message as `sendmsg` takes it. Optional fields are omitted from
 /// the JSON when `None`, never sent as null.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct C2cMessage {
     /// Sync to the sender's other devices. Optional (M3): when absent the
     /// service syncs to the sender's roaming, and nothing is encoded.
@@ -43,6 +44,7 @@ pub struct C2cMessage {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub sync_other_machine: Option<SyncOtherMachine>,
     /// Sender, when an admin sends on a user's behalf.
     #[serde(
@@ -50,6 +52,7 @@ pub struct C2cMessage {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub from_account: Option<String>,
     /// Recipient.
     #[serde(rename = "To_Account")]
@@ -61,11 +64,13 @@ pub struct C2cMessage {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub msg_life_time: Option<u32>,
     /// Sequence number (with `msg_random` and the content, the M7
     /// de-duplication key). Optional (M3): when absent the service fills in
     /// a random one, and nothing is encoded.
     #[serde(rename = "MsgSeq", default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub msg_seq: Option<u32>,
     /// Random value; reusing one within 120 s makes the service drop the message (M7).
     #[serde(rename = "MsgRandom")]
@@ -79,6 +84,7 @@ pub struct C2cMessage {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub cloud_custom_data: Option<String>,
     /// Whether the message supports extensions (0/1 on the wire).
     #[serde(
@@ -87,6 +93,7 @@ pub struct C2cMessage {
         skip_serializing_if = "Option::is_none",
         with = "opt_flag01"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub support_message_extension: Option<bool>,
     /// Delivery controls.
     #[serde(
@@ -94,6 +101,7 @@ pub struct C2cMessage {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub send_msg_control: Option<Vec<SendMsgControl>>,
     /// Offline push options.
     #[serde(
@@ -101,9 +109,11 @@ pub struct C2cMessage {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub offline_push_info: Option<OfflinePushInfo>,
     /// Top-level keys this version does not model, kept verbatim.
     #[serde(flatten, default, skip_serializing_if = "extra_is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Extra,
 }
 

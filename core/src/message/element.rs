@@ -12,7 +12,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
 use crate::message::extra::extra_is_empty;
-pub use crate::message::extra::Extra;
+pub use crate::message::extra::{Extra, JsonValue};
 use crate::message::MessageError;
 
 /// Wire names of the element types (`MsgType`).
@@ -37,52 +37,63 @@ pub mod msg_type {
 
 /// `TIMTextElem`: plain text.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct TextElem {
     /// The text.
     #[serde(rename = "Text")]
     pub text: String,
     /// Unmodelled keys, kept verbatim.
     #[serde(flatten, default, skip_serializing_if = "extra_is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Extra,
 }
 
 /// `TIMCustomElem`: app-defined data. `desc` is the offline-push text and
 /// `ext` travels in the push payload; `data` does not reach the push.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CustomElem {
     /// App payload (not part of the offline push).
     #[serde(rename = "Data")]
     pub data: String,
     /// Offline-push text.
     #[serde(rename = "Desc", default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub desc: Option<String>,
     /// Extension carried in the push payload.
     #[serde(rename = "Ext", default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub ext: Option<String>,
     /// Custom push sound.
     #[serde(rename = "Sound", default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub sound: Option<String>,
     /// Unmodelled keys, kept verbatim.
     #[serde(flatten, default, skip_serializing_if = "extra_is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Extra,
 }
 
 /// `TIMFaceElem`: an emoji or sticker.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FaceElem {
     /// Index of the face in the app's set.
     #[serde(rename = "Index")]
     pub index: i32,
     /// Extra data, e.g. the sticker pack name.
     #[serde(rename = "Data", default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub data: Option<String>,
     /// Unmodelled keys, kept verbatim.
     #[serde(flatten, default, skip_serializing_if = "extra_is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Extra,
 }
 
 /// `TIMLocationElem`: a geographic location.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct LocationElem {
     /// Description of the place.
     #[serde(rename = "Desc")]
@@ -95,34 +106,41 @@ pub struct LocationElem {
     pub longitude: f64,
     /// Unmodelled keys, kept verbatim.
     #[serde(flatten, default, skip_serializing_if = "extra_is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Extra,
 }
 
 /// One rendition of an image (`ImageInfoArray` entry).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ImageInfo {
     /// 1 original, 2 large, 3 thumbnail.
     #[serde(rename = "Type")]
     pub kind: u32,
     /// Size in bytes.
     #[serde(rename = "Size")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub size: u64,
     /// Width in pixels.
     #[serde(rename = "Width")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub width: u32,
     /// Height in pixels.
     #[serde(rename = "Height")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub height: u32,
     /// Download URL.
     #[serde(rename = "URL")]
     pub url: String,
     /// Unmodelled keys, kept verbatim.
     #[serde(flatten, default, skip_serializing_if = "extra_is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Extra,
 }
 
 /// `TIMImageElem`: an image with up to three renditions.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ImageElem {
     /// Image id.
     #[serde(rename = "UUID")]
@@ -135,11 +153,13 @@ pub struct ImageElem {
     pub image_info_array: Vec<ImageInfo>,
     /// Unmodelled keys, kept verbatim.
     #[serde(flatten, default, skip_serializing_if = "extra_is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Extra,
 }
 
 /// `TIMSoundElem`: a voice message.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct SoundElem {
     /// Download URL.
     #[serde(rename = "Url")]
@@ -152,14 +172,17 @@ pub struct SoundElem {
     pub second: u32,
     /// Download flag (the service uses 2).
     #[serde(rename = "Download_Flag")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = 2))]
     pub download_flag: u32,
     /// Unmodelled keys, kept verbatim.
     #[serde(flatten, default, skip_serializing_if = "extra_is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Extra,
 }
 
 /// `TIMFileElem`: a file.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FileElem {
     /// Download URL.
     #[serde(rename = "Url")]
@@ -172,15 +195,18 @@ pub struct FileElem {
     pub file_name: String,
     /// Download flag (the service uses 2).
     #[serde(rename = "Download_Flag")]
+    #[cfg_attr(feature = "uniffi", uniffi(default = 2))]
     pub download_flag: u32,
     /// Unmodelled keys, kept verbatim.
     #[serde(flatten, default, skip_serializing_if = "extra_is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Extra,
 }
 
 /// `TIMVideoFileElem`: a video and its thumbnail.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VideoFileElem {
     /// Video download URL.
     pub video_url: String,
@@ -191,6 +217,7 @@ pub struct VideoFileElem {
     /// Container format, e.g. `mp4`.
     pub video_format: String,
     /// Video download flag (the service uses 2).
+    #[cfg_attr(feature = "uniffi", uniffi(default = 2))]
     pub video_download_flag: u32,
     /// Thumbnail download URL.
     pub thumb_url: String,
@@ -203,14 +230,17 @@ pub struct VideoFileElem {
     /// Thumbnail format, e.g. `JPG`.
     pub thumb_format: String,
     /// Thumbnail download flag (the service uses 2).
+    #[cfg_attr(feature = "uniffi", uniffi(default = 2))]
     pub thumb_download_flag: u32,
     /// Unmodelled keys, kept verbatim.
     #[serde(flatten, default, skip_serializing_if = "extra_is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Extra,
 }
 
 /// One element of a message body (SPEC M1).
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Element {
     /// `TIMTextElem`
     Text(TextElem),
@@ -233,7 +263,7 @@ pub enum Element {
         /// Its `MsgType`.
         msg_type: String,
         /// Its `MsgContent`, exactly as received.
-        content: Value,
+        content: JsonValue,
     },
 }
 

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 /// A group message as `send_group_msg` takes it. Optional fields are
 /// omitted from the JSON when `None`, never sent as null.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct GroupMessage {
     /// The group.
     #[serde(rename = "GroupId")]
@@ -27,6 +28,7 @@ pub struct GroupMessage {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub msg_priority: Option<Priority>,
     /// The elements.
     #[serde(rename = "MsgBody")]
@@ -38,6 +40,7 @@ pub struct GroupMessage {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub to_account: Option<Vec<String>>,
     /// Sender, when an admin sends on a user's behalf.
     #[serde(
@@ -45,6 +48,7 @@ pub struct GroupMessage {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub from_account: Option<String>,
     /// `true` (1): delivered to online members only, never stored or pushed.
     #[serde(
@@ -53,6 +57,7 @@ pub struct GroupMessage {
         skip_serializing_if = "Option::is_none",
         with = "opt_flag01"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub online_only_flag: Option<bool>,
     /// @ mentions (M9).
     #[serde(
@@ -60,6 +65,7 @@ pub struct GroupMessage {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub group_at_info: Option<Vec<Mention>>,
     /// App data stored with the message in the cloud.
     #[serde(
@@ -67,6 +73,7 @@ pub struct GroupMessage {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub cloud_custom_data: Option<String>,
     /// Whether the message supports extensions (0/1 on the wire).
     #[serde(
@@ -75,6 +82,7 @@ pub struct GroupMessage {
         skip_serializing_if = "Option::is_none",
         with = "opt_flag01"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub support_message_extension: Option<bool>,
     /// Delivery controls.
     #[serde(
@@ -82,6 +90,7 @@ pub struct GroupMessage {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub send_msg_control: Option<Vec<SendMsgControl>>,
     /// Offline push options.
     #[serde(
@@ -89,9 +98,11 @@ pub struct GroupMessage {
         default,
         skip_serializing_if = "Option::is_none"
     )]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub offline_push_info: Option<OfflinePushInfo>,
     /// Top-level keys this version does not model, kept verbatim.
     #[serde(flatten, default, skip_serializing_if = "extra_is_empty")]
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub extra: Extra,
 }
 

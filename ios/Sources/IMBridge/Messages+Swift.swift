@@ -28,8 +28,8 @@ extension GroupMessage {
 /// M2: builds a message body, checking every rule as each element is added.
 ///
 ///     let body = try messageBody {
-///         Element.text(text: "Order shipped")
-///         Element.custom(data: #"{"orderId":42}"#, desc: "Your order is on its way")
+///         Element.text(TextElem(text: "Order shipped"))
+///         Element.custom(CustomElem(data: #"{"orderId":42}"#, desc: "Your order is on its way"))
 ///     }
 ///
 /// Throws ``MessageError`` at the first element that breaks a rule, and

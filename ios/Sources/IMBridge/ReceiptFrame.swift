@@ -89,6 +89,16 @@ private struct Reader {
         try u8() == 0 ? nil : try string()
     }
 
+    /// An `Extra`: a count, then each key and its value's JSON text.
+    mutating func extra() throws -> Extra {
+        var map = Extra()
+        for _ in 0..<(try count()) {
+            let key = try string()
+            map[key] = try string()
+        }
+        return map
+    }
+
     /// Reads one value with a generated reader, from this offset.
     mutating func generated<T>(_ read: (inout (data: Data, offset: Data.Index)) throws -> T) throws -> T {
         var buf = (data: data, offset: offset)
@@ -147,20 +157,21 @@ private struct Reader {
             onlineOnlyFlag: try u8() == 0 ? nil : try u32(),
             topicId: try optionalString(),
             directedTo: try u8() == 0 ? nil : try (0..<count()).map { _ in try string() },
-            extraJson: try optionalString()
+            extra: try extra()
         )
     }
 
-    // Case numbers and fields are Element's in bindings/src/element.rs.
+    // Case numbers are Element's and fields are TextElem's / CustomElem's,
+    // in core/src/message/element.rs.
     mutating func element() throws -> Element {
         switch try peekCase() {
         case 1:
             offset += 4
-            return .text(text: try string(), extraJson: try optionalString())
+            return .text(TextElem(text: try string(), extra: try extra()))
         case 2:
             offset += 4
-            return .custom(data: try string(), desc: try optionalString(), ext: try optionalString(),
-                           sound: try optionalString(), extraJson: try optionalString())
+            return .custom(CustomElem(data: try string(), desc: try optionalString(), ext: try optionalString(),
+                                      sound: try optionalString(), extra: try extra()))
         default:
             return try generated { try FfiConverterTypeElement.read(from: &$0) }
         }

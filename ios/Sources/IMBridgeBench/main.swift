@@ -29,8 +29,8 @@ var i: UInt32 = 0
 try measure("b_encode_one_uniffi_record", perCall: 1) {
     i &+= 1
     return try encodeC2cMessage(message: C2cMessage(
-        toAccount: "bob", msgSeq: i, msgRandom: i,
-        msgBody: [.text(text: texts[Int(i & 63)])], syncOtherMachine: .sync
+        syncOtherMachine: .sync, toAccount: "bob", msgSeq: i, msgRandom: i,
+        msgBody: [.text(TextElem(text: texts[Int(i & 63)]))]
     )).utf8.count
 }
 try measure("b_encode_one_flat", perCall: 1) {

@@ -5,9 +5,9 @@ import IMBridge
 final class BuildersTests: XCTestCase {
     func test_m2_second_custom_element_is_6016_and_body_unchanged() throws {
         let builder = MessageBodyBuilder()
-        try builder.add(element: .custom(data: "one"))
-        try builder.add(element: .text(text: "hi"))
-        XCTAssertThrowsError(try builder.add(element: .custom(data: "two"))) { error in
+        try builder.add(element: .custom(CustomElem(data: "one")))
+        try builder.add(element: .text(TextElem(text: "hi")))
+        XCTAssertThrowsError(try builder.add(element: .custom(CustomElem(data: "two")))) { error in
             guard case let .SecondCustomElement(code, index, _) = error as? MessageError else { return XCTFail("\(error)") }
             XCTAssertEqual(code, 6016)
             XCTAssertEqual(index, 2)
@@ -17,9 +17,9 @@ final class BuildersTests: XCTestCase {
 
     func test_m2_body_over_12_kb_is_8001_and_body_unchanged() throws {
         let builder = MessageBodyBuilder()
-        try builder.add(element: .text(text: String(repeating: "a", count: 6000)))
+        try builder.add(element: .text(TextElem(text: String(repeating: "a", count: 6000))))
         let before = builder.encodedLen()
-        XCTAssertThrowsError(try builder.add(element: .text(text: String(repeating: "b", count: 6300)))) { error in
+        XCTAssertThrowsError(try builder.add(element: .text(TextElem(text: String(repeating: "b", count: 6300))))) { error in
             guard case let .BodyTooLarge(code, _, limit, _) = error as? MessageError else { return XCTFail("\(error)") }
             XCTAssertEqual(code, 8001)
             XCTAssertEqual(limit, 12288)
@@ -35,19 +35,19 @@ final class BuildersTests: XCTestCase {
 
     func test_m2_result_builder_keeps_order() throws {
         let body = try messageBody {
-            Element.text(text: "hello")
-            Element.custom(data: "{}", desc: "push")
-            for i in 0..<2 { Element.face(index: Int32(i)) }
+            Element.text(TextElem(text: "hello"))
+            Element.custom(CustomElem(data: "{}", desc: "push"))
+            for i in 0..<2 { Element.face(FaceElem(index: Int32(i))) }
         }
         XCTAssertEqual(body.count, 4)
-        XCTAssertEqual(body.first, .text(text: "hello"))
+        XCTAssertEqual(body.first, .text(TextElem(text: "hello")))
     }
 
     func test_m2_add_all_is_all_or_nothing() throws {
         let builder = MessageBodyBuilder()
-        try builder.add(element: .text(text: "kept"))
-        XCTAssertThrowsError(try builder.addAll(elements: [.text(text: "new"), .text(text: "")]))
-        XCTAssertEqual(builder.elements(), [.text(text: "kept")])
+        try builder.add(element: .text(TextElem(text: "kept")))
+        XCTAssertThrowsError(try builder.addAll(elements: [.text(TextElem(text: "new")), .text(TextElem(text: ""))]))
+        XCTAssertEqual(builder.elements(), [.text(TextElem(text: "kept"))])
     }
 
     func test_m9_community_rejects_at_all() throws {
@@ -89,7 +89,8 @@ final class BuildersTests: XCTestCase {
     func test_m8_red_packet_is_high_priority_with_push_text() throws {
         let packet = try redPacket(amount: 888, greeting: "Happy new year")
         XCTAssertEqual(packet.priority, .high)
-        guard case let .custom(data, desc, _, _, _) = packet.element else { return XCTFail("not custom") }
+        guard case let .custom(custom) = packet.element else { return XCTFail("not custom") }
+        let (data, desc) = (custom.data, custom.desc)
         XCTAssertEqual(desc, "[Red Packet] Happy new year")
         XCTAssertTrue(Vectors.sameJSON(data, #"{"type":"RED_PACKET","amount":888,"msg":"Happy new year"}"#))
         XCTAssertThrowsError(try redPacket(amount: 0, greeting: "x")) { error in
@@ -109,17 +110,18 @@ final class BuildersTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(file.build.count, 3)
         for (i, c) in file.build.enumerated() {
             let packet = try redPacket(amount: c.amount, greeting: c.greeting, pushText: c.push_text)
-            guard case let .custom(data, desc, _, _, _) = packet.element else { return XCTFail("not custom") }
+            guard case let .custom(custom) = packet.element else { return XCTFail("not custom") }
+            let (data, desc) = (custom.data, custom.desc)
             let expected = String(data: try JSONSerialization.data(withJSONObject: builtData[i]["data"]!), encoding: .utf8)!
             XCTAssertTrue(Vectors.sameJSON(data, expected), "\(data) vs \(expected)")
             XCTAssertEqual(desc, c.desc)
         }
         for r in file.read {
-            let packet = try XCTUnwrap(redPacketRead(element: .custom(data: r.data)))
+            let packet = try XCTUnwrap(redPacketRead(element: .custom(CustomElem(data: r.data))))
             XCTAssertEqual(packet.amount, r.amount)
             XCTAssertEqual(packet.greeting, r.greeting)
         }
-        XCTAssertNil(redPacketRead(element: .text(text: "hi")))
+        XCTAssertNil(redPacketRead(element: .text(TextElem(text: "hi"))))
         for amount in file.refused {
             XCTAssertThrowsError(try redPacket(amount: amount, greeting: "x")) { error in
                 XCTAssertEqual((error as? MessageError)?.code, 6017, "\(amount)")

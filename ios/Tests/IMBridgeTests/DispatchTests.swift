@@ -46,12 +46,12 @@ final class DispatchTests: XCTestCase {
         XCTAssertEqual(m.msgKey, "1_2_3")
         XCTAssertEqual(m.cloudCustomData, #"{"k":1}"#)
         XCTAssertEqual(m.onlineOnlyFlag, 0)
-        XCTAssertTrue(Vectors.sameJSON(m.extraJson ?? "", #"{"EventTime":1700000000123}"#))
+        XCTAssertEqual(m.extra, ["EventTime": "1700000000123"])
         XCTAssertEqual(g.directedTo, ["bob"])
         XCTAssertEqual(g.topicId, "t1")
         XCTAssertEqual(g.cloudCustomData, "x")
         XCTAssertEqual(g.onlineOnlyFlag, 1)
-        XCTAssertTrue(Vectors.sameJSON(g.extraJson ?? "", #"{"Type":"Public"}"#))
+        XCTAssertEqual(g.extra, ["Type": #""Public""#])
         withExtendedLifetime(handle) {}
     }
 

@@ -48,8 +48,8 @@ final class HostileInputTests: XCTestCase {
         sweep("willPush", strings) { _ = try willPush(bodyJson: $0, context: PushContext(pushEnabled: true, receiveOption: Int32.min)) }
         sweep("redPacket", [UInt64.min, UInt64.max]) { _ = try redPacket(amount: $0, greeting: "", pushText: "") }
         sweep("clientMsgIdNew", [UInt64.min, UInt64.max]) { _ = clientMsgIdNew(tinyid: $0, nowUnixSecs: $0, random: UInt32.max) }
-        sweep("validateElement", strings.map { Element.text(text: $0) } + strings.map { Element.custom(data: $0) }
-            + [Double.nan, .infinity, -.greatestFiniteMagnitude, 91].map { Element.location(desc: "d", latitude: $0, longitude: $0) }) {
+        sweep("validateElement", strings.map { Element.text(TextElem(text: $0)) } + strings.map { Element.custom(CustomElem(data: $0)) }
+            + [Double.nan, .infinity, -.greatestFiniteMagnitude, 91].map { Element.location(LocationElem(desc: "d", latitude: $0, longitude: $0)) }) {
             try validateElement(element: $0)
         }
         sweep("encodeC2cTexts (unequal columns)", [0, 1, 10_000]) { n in
@@ -61,7 +61,7 @@ final class HostileInputTests: XCTestCase {
             _ = try encodeC2cTexts(toAccounts: [s, "bob", s], texts: ["hi", s, s], msgSeqs: [0, .max, 1], msgRandoms: [.max, 0, 1])
         }
         let builder = MessageBodyBuilder()
-        sweep("MessageBodyBuilder.add", strings) { try builder.add(element: .custom(data: $0)) }
+        sweep("MessageBodyBuilder.add", strings) { try builder.add(element: .custom(CustomElem(data: $0))) }
         let d = DispatchCore()
         d.setUser(userId: "bob")
         _ = d.addListener()

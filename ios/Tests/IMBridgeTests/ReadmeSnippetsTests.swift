@@ -9,15 +9,15 @@ final class ReadmeSnippetsTests: XCTestCase {
     func test_readme_swift_quick_start() throws {
         // snippet: quick-start
         let body = try messageBody {                  // M2: each add is checked at once
-            Element.text(text: "Your order shipped")
-            Element.custom(data: #"{"orderId":42}"#, desc: "Order #42 is on its way")
+            Element.text(TextElem(text: "Your order shipped"))
+            Element.custom(CustomElem(data: #"{"orderId":42}"#, desc: "Order #42 is on its way"))
         }
         let tracker = RandomTracker(seed: UInt64.random(in: .min ... .max))
         let nowMs = UInt64(ProcessInfo.processInfo.systemUptime * 1000)   // a monotonic clock
         let random = try tracker.draw(conversation: "c2c_bob", nowMs: nowMs)  // M7
         let json = try C2cMessage(
-            toAccount: "bob", msgSeq: 1, msgRandom: random, msgBody: body,
             syncOtherMachine: .sync,
+            toAccount: "bob", msgSeq: 1, msgRandom: random, msgBody: body,
             offlinePushInfo: OfflinePushInfo(title: "Shop", desc: "Order #42 is on its way")
         ).encoded()                                   // the exact `sendmsg` body
 

@@ -473,22 +473,6 @@ fileprivate struct FfiConverterUInt64: FfiConverterPrimitive {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterDouble: FfiConverterPrimitive {
-    typealias FfiType = Double
-    typealias SwiftType = Double
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Double {
-        return try lift(readDouble(&buf))
-    }
-
-    public static func write(_ value: Double, into buf: inout [UInt8]) {
-        writeDouble(&buf, lower(value))
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterBool : FfiConverter {
     typealias FfiType = Int8
     typealias SwiftType = Bool
@@ -2576,250 +2560,6 @@ public func FfiConverterTypeRandomTracker_lower(_ value: RandomTracker) -> UInt6
 
 
 /**
- * `AndroidInfo` of the offline push.
- */
-public struct AndroidPushInfo: Equatable, Hashable {
-    /**
-     * Custom sound.
-     */
-    public let sound: String?
-    /**
-     * Huawei channel.
-     */
-    public let huaweiChannelId: String?
-    /**
-     * Xiaomi channel.
-     */
-    public let xiaomiChannelId: String?
-    /**
-     * OPPO channel (required on Android 8+).
-     */
-    public let oppoChannelId: String?
-    /**
-     * FCM channel.
-     */
-    public let googleChannelId: String?
-    /**
-     * vivo class (0 operational, 1 system).
-     */
-    public let vivoClassification: UInt32?
-    /**
-     * Huawei importance (`NORMAL` / `LOW`).
-     */
-    public let huaweiImportance: String?
-    /**
-     * Unmodelled keys as a JSON object.
-     */
-    public let extraJson: String?
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Custom sound.
-         */sound: String? = nil, 
-        /**
-         * Huawei channel.
-         */huaweiChannelId: String? = nil, 
-        /**
-         * Xiaomi channel.
-         */xiaomiChannelId: String? = nil, 
-        /**
-         * OPPO channel (required on Android 8+).
-         */oppoChannelId: String? = nil, 
-        /**
-         * FCM channel.
-         */googleChannelId: String? = nil, 
-        /**
-         * vivo class (0 operational, 1 system).
-         */vivoClassification: UInt32? = nil, 
-        /**
-         * Huawei importance (`NORMAL` / `LOW`).
-         */huaweiImportance: String? = nil, 
-        /**
-         * Unmodelled keys as a JSON object.
-         */extraJson: String? = nil) {
-        self.sound = sound
-        self.huaweiChannelId = huaweiChannelId
-        self.xiaomiChannelId = xiaomiChannelId
-        self.oppoChannelId = oppoChannelId
-        self.googleChannelId = googleChannelId
-        self.vivoClassification = vivoClassification
-        self.huaweiImportance = huaweiImportance
-        self.extraJson = extraJson
-    }
-
-    
-}
-
-#if compiler(>=6)
-extension AndroidPushInfo: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeAndroidPushInfo: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AndroidPushInfo {
-        return
-            try AndroidPushInfo(
-                sound: FfiConverterOptionString.read(from: &buf), 
-                huaweiChannelId: FfiConverterOptionString.read(from: &buf), 
-                xiaomiChannelId: FfiConverterOptionString.read(from: &buf), 
-                oppoChannelId: FfiConverterOptionString.read(from: &buf), 
-                googleChannelId: FfiConverterOptionString.read(from: &buf), 
-                vivoClassification: FfiConverterOptionUInt32.read(from: &buf), 
-                huaweiImportance: FfiConverterOptionString.read(from: &buf), 
-                extraJson: FfiConverterOptionString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: AndroidPushInfo, into buf: inout [UInt8]) {
-        FfiConverterOptionString.write(value.sound, into: &buf)
-        FfiConverterOptionString.write(value.huaweiChannelId, into: &buf)
-        FfiConverterOptionString.write(value.xiaomiChannelId, into: &buf)
-        FfiConverterOptionString.write(value.oppoChannelId, into: &buf)
-        FfiConverterOptionString.write(value.googleChannelId, into: &buf)
-        FfiConverterOptionUInt32.write(value.vivoClassification, into: &buf)
-        FfiConverterOptionString.write(value.huaweiImportance, into: &buf)
-        FfiConverterOptionString.write(value.extraJson, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeAndroidPushInfo_lift(_ buf: RustBuffer) throws -> AndroidPushInfo {
-    return try FfiConverterTypeAndroidPushInfo.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeAndroidPushInfo_lower(_ value: AndroidPushInfo) -> RustBuffer {
-    return FfiConverterTypeAndroidPushInfo.lower(value)
-}
-
-
-/**
- * `ApnsInfo` of the offline push.
- */
-public struct ApnsPushInfo: Equatable, Hashable {
-    /**
-     * Custom sound.
-     */
-    public let sound: String?
-    /**
-     * `true`: doesn't count toward the badge (`BadgeMode` 1).
-     */
-    public let badgeMode: Bool?
-    /**
-     * Title.
-     */
-    public let title: String?
-    /**
-     * Subtitle.
-     */
-    public let subTitle: String?
-    /**
-     * Image URL.
-     */
-    public let image: String?
-    /**
-     * `true`: a Notification Service Extension may modify it.
-     */
-    public let mutableContent: Bool?
-    /**
-     * Unmodelled keys as a JSON object.
-     */
-    public let extraJson: String?
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Custom sound.
-         */sound: String? = nil, 
-        /**
-         * `true`: doesn't count toward the badge (`BadgeMode` 1).
-         */badgeMode: Bool? = nil, 
-        /**
-         * Title.
-         */title: String? = nil, 
-        /**
-         * Subtitle.
-         */subTitle: String? = nil, 
-        /**
-         * Image URL.
-         */image: String? = nil, 
-        /**
-         * `true`: a Notification Service Extension may modify it.
-         */mutableContent: Bool? = nil, 
-        /**
-         * Unmodelled keys as a JSON object.
-         */extraJson: String? = nil) {
-        self.sound = sound
-        self.badgeMode = badgeMode
-        self.title = title
-        self.subTitle = subTitle
-        self.image = image
-        self.mutableContent = mutableContent
-        self.extraJson = extraJson
-    }
-
-    
-}
-
-#if compiler(>=6)
-extension ApnsPushInfo: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeApnsPushInfo: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ApnsPushInfo {
-        return
-            try ApnsPushInfo(
-                sound: FfiConverterOptionString.read(from: &buf), 
-                badgeMode: FfiConverterOptionBool.read(from: &buf), 
-                title: FfiConverterOptionString.read(from: &buf), 
-                subTitle: FfiConverterOptionString.read(from: &buf), 
-                image: FfiConverterOptionString.read(from: &buf), 
-                mutableContent: FfiConverterOptionBool.read(from: &buf), 
-                extraJson: FfiConverterOptionString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: ApnsPushInfo, into buf: inout [UInt8]) {
-        FfiConverterOptionString.write(value.sound, into: &buf)
-        FfiConverterOptionBool.write(value.badgeMode, into: &buf)
-        FfiConverterOptionString.write(value.title, into: &buf)
-        FfiConverterOptionString.write(value.subTitle, into: &buf)
-        FfiConverterOptionString.write(value.image, into: &buf)
-        FfiConverterOptionBool.write(value.mutableContent, into: &buf)
-        FfiConverterOptionString.write(value.extraJson, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeApnsPushInfo_lift(_ buf: RustBuffer) throws -> ApnsPushInfo {
-    return try FfiConverterTypeApnsPushInfo.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeApnsPushInfo_lower(_ value: ApnsPushInfo) -> RustBuffer {
-    return FfiConverterTypeApnsPushInfo.lower(value)
-}
-
-
-/**
  * What only the app knows, for a snapshot. Every field is optional.
  */
 public struct AppFacts: Equatable, Hashable {
@@ -3053,177 +2793,6 @@ public func FfiConverterTypeAppFacts_lift(_ buf: RustBuffer) throws -> AppFacts 
 #endif
 public func FfiConverterTypeAppFacts_lower(_ value: AppFacts) -> RustBuffer {
     return FfiConverterTypeAppFacts.lower(value)
-}
-
-
-/**
- * A C2C message as `sendmsg` takes it (SPEC M3).
- */
-public struct C2cMessage: Equatable, Hashable {
-    /**
-     * Recipient.
-     */
-    public let toAccount: String
-    /**
-     * Sequence number; `null`/`nil` lets the service pick a random one
-     * and encodes nothing (M3).
-     */
-    public let msgSeq: UInt32?
-    /**
-     * Random value (fresh per message: see `RandomTracker`).
-     */
-    public let msgRandom: UInt32
-    /**
-     * The elements.
-     */
-    public let msgBody: [Element]
-    /**
-     * Sync to the sender's other devices; `null`/`nil` encodes nothing and
-     * the service syncs to the sender's roaming (M3).
-     */
-    public let syncOtherMachine: SyncOtherMachine?
-    /**
-     * Sender, when an admin sends on a user's behalf.
-     */
-    public let fromAccount: String?
-    /**
-     * Seconds kept for offline delivery; 0 = online only.
-     */
-    public let msgLifeTime: UInt32?
-    /**
-     * App data stored in the cloud.
-     */
-    public let cloudCustomData: String?
-    /**
-     * Supports extensions.
-     */
-    public let supportMessageExtension: Bool?
-    /**
-     * Delivery controls.
-     */
-    public let sendMsgControl: [SendMsgControl]?
-    /**
-     * Offline push options.
-     */
-    public let offlinePushInfo: OfflinePushInfo?
-    /**
-     * Unmodelled top-level keys as a JSON object.
-     */
-    public let extraJson: String?
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Recipient.
-         */toAccount: String, 
-        /**
-         * Sequence number; `null`/`nil` lets the service pick a random one
-         * and encodes nothing (M3).
-         */msgSeq: UInt32? = nil, 
-        /**
-         * Random value (fresh per message: see `RandomTracker`).
-         */msgRandom: UInt32, 
-        /**
-         * The elements.
-         */msgBody: [Element], 
-        /**
-         * Sync to the sender's other devices; `null`/`nil` encodes nothing and
-         * the service syncs to the sender's roaming (M3).
-         */syncOtherMachine: SyncOtherMachine? = nil, 
-        /**
-         * Sender, when an admin sends on a user's behalf.
-         */fromAccount: String? = nil, 
-        /**
-         * Seconds kept for offline delivery; 0 = online only.
-         */msgLifeTime: UInt32? = nil, 
-        /**
-         * App data stored in the cloud.
-         */cloudCustomData: String? = nil, 
-        /**
-         * Supports extensions.
-         */supportMessageExtension: Bool? = nil, 
-        /**
-         * Delivery controls.
-         */sendMsgControl: [SendMsgControl]? = nil, 
-        /**
-         * Offline push options.
-         */offlinePushInfo: OfflinePushInfo? = nil, 
-        /**
-         * Unmodelled top-level keys as a JSON object.
-         */extraJson: String? = nil) {
-        self.toAccount = toAccount
-        self.msgSeq = msgSeq
-        self.msgRandom = msgRandom
-        self.msgBody = msgBody
-        self.syncOtherMachine = syncOtherMachine
-        self.fromAccount = fromAccount
-        self.msgLifeTime = msgLifeTime
-        self.cloudCustomData = cloudCustomData
-        self.supportMessageExtension = supportMessageExtension
-        self.sendMsgControl = sendMsgControl
-        self.offlinePushInfo = offlinePushInfo
-        self.extraJson = extraJson
-    }
-
-    
-}
-
-#if compiler(>=6)
-extension C2cMessage: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeC2cMessage: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> C2cMessage {
-        return
-            try C2cMessage(
-                toAccount: FfiConverterString.read(from: &buf), 
-                msgSeq: FfiConverterOptionUInt32.read(from: &buf), 
-                msgRandom: FfiConverterUInt32.read(from: &buf), 
-                msgBody: FfiConverterSequenceTypeElement.read(from: &buf), 
-                syncOtherMachine: FfiConverterOptionTypeSyncOtherMachine.read(from: &buf), 
-                fromAccount: FfiConverterOptionString.read(from: &buf), 
-                msgLifeTime: FfiConverterOptionUInt32.read(from: &buf), 
-                cloudCustomData: FfiConverterOptionString.read(from: &buf), 
-                supportMessageExtension: FfiConverterOptionBool.read(from: &buf), 
-                sendMsgControl: FfiConverterOptionSequenceTypeSendMsgControl.read(from: &buf), 
-                offlinePushInfo: FfiConverterOptionTypeOfflinePushInfo.read(from: &buf), 
-                extraJson: FfiConverterOptionString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: C2cMessage, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.toAccount, into: &buf)
-        FfiConverterOptionUInt32.write(value.msgSeq, into: &buf)
-        FfiConverterUInt32.write(value.msgRandom, into: &buf)
-        FfiConverterSequenceTypeElement.write(value.msgBody, into: &buf)
-        FfiConverterOptionTypeSyncOtherMachine.write(value.syncOtherMachine, into: &buf)
-        FfiConverterOptionString.write(value.fromAccount, into: &buf)
-        FfiConverterOptionUInt32.write(value.msgLifeTime, into: &buf)
-        FfiConverterOptionString.write(value.cloudCustomData, into: &buf)
-        FfiConverterOptionBool.write(value.supportMessageExtension, into: &buf)
-        FfiConverterOptionSequenceTypeSendMsgControl.write(value.sendMsgControl, into: &buf)
-        FfiConverterOptionTypeOfflinePushInfo.write(value.offlinePushInfo, into: &buf)
-        FfiConverterOptionString.write(value.extraJson, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeC2cMessage_lift(_ buf: RustBuffer) throws -> C2cMessage {
-    return try FfiConverterTypeC2cMessage.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeC2cMessage_lower(_ value: C2cMessage) -> RustBuffer {
-    return FfiConverterTypeC2cMessage.lower(value)
 }
 
 
@@ -3658,292 +3227,6 @@ public func FfiConverterTypeEncodedText_lower(_ value: EncodedText) -> RustBuffe
 
 
 /**
- * A group message as `send_group_msg` takes it (SPEC M4).
- */
-public struct GroupMessage: Equatable, Hashable {
-    /**
-     * The group.
-     */
-    public let groupId: String
-    /**
-     * Random value (fresh per message: see `RandomTracker`).
-     */
-    public let random: UInt32
-    /**
-     * The elements.
-     */
-    public let msgBody: [Element]
-    /**
-     * Priority.
-     */
-    public let msgPriority: Priority?
-    /**
-     * Sender, when an admin sends on a user's behalf.
-     */
-    public let fromAccount: String?
-    /**
-     * Online members only.
-     */
-    public let onlineOnlyFlag: Bool?
-    /**
-     * @ mentions.
-     */
-    public let groupAtInfo: [Mention]?
-    /**
-     * App data stored in the cloud.
-     */
-    public let cloudCustomData: String?
-    /**
-     * Supports extensions.
-     */
-    public let supportMessageExtension: Bool?
-    /**
-     * Delivery controls.
-     */
-    public let sendMsgControl: [SendMsgControl]?
-    /**
-     * Offline push options.
-     */
-    public let offlinePushInfo: OfflinePushInfo?
-    /**
-     * Directed group message (M4): the only members who receive it, 1 to
-     * 50 user ids (Ultimate edition); `null`/`nil` for every member.
-     */
-    public let toAccount: [String]?
-    /**
-     * Unmodelled top-level keys as a JSON object.
-     */
-    public let extraJson: String?
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The group.
-         */groupId: String, 
-        /**
-         * Random value (fresh per message: see `RandomTracker`).
-         */random: UInt32, 
-        /**
-         * The elements.
-         */msgBody: [Element], 
-        /**
-         * Priority.
-         */msgPriority: Priority? = nil, 
-        /**
-         * Sender, when an admin sends on a user's behalf.
-         */fromAccount: String? = nil, 
-        /**
-         * Online members only.
-         */onlineOnlyFlag: Bool? = nil, 
-        /**
-         * @ mentions.
-         */groupAtInfo: [Mention]? = nil, 
-        /**
-         * App data stored in the cloud.
-         */cloudCustomData: String? = nil, 
-        /**
-         * Supports extensions.
-         */supportMessageExtension: Bool? = nil, 
-        /**
-         * Delivery controls.
-         */sendMsgControl: [SendMsgControl]? = nil, 
-        /**
-         * Offline push options.
-         */offlinePushInfo: OfflinePushInfo? = nil, 
-        /**
-         * Directed group message (M4): the only members who receive it, 1 to
-         * 50 user ids (Ultimate edition); `null`/`nil` for every member.
-         */toAccount: [String]? = nil, 
-        /**
-         * Unmodelled top-level keys as a JSON object.
-         */extraJson: String? = nil) {
-        self.groupId = groupId
-        self.random = random
-        self.msgBody = msgBody
-        self.msgPriority = msgPriority
-        self.fromAccount = fromAccount
-        self.onlineOnlyFlag = onlineOnlyFlag
-        self.groupAtInfo = groupAtInfo
-        self.cloudCustomData = cloudCustomData
-        self.supportMessageExtension = supportMessageExtension
-        self.sendMsgControl = sendMsgControl
-        self.offlinePushInfo = offlinePushInfo
-        self.toAccount = toAccount
-        self.extraJson = extraJson
-    }
-
-    
-}
-
-#if compiler(>=6)
-extension GroupMessage: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeGroupMessage: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> GroupMessage {
-        return
-            try GroupMessage(
-                groupId: FfiConverterString.read(from: &buf), 
-                random: FfiConverterUInt32.read(from: &buf), 
-                msgBody: FfiConverterSequenceTypeElement.read(from: &buf), 
-                msgPriority: FfiConverterOptionTypePriority.read(from: &buf), 
-                fromAccount: FfiConverterOptionString.read(from: &buf), 
-                onlineOnlyFlag: FfiConverterOptionBool.read(from: &buf), 
-                groupAtInfo: FfiConverterOptionSequenceTypeMention.read(from: &buf), 
-                cloudCustomData: FfiConverterOptionString.read(from: &buf), 
-                supportMessageExtension: FfiConverterOptionBool.read(from: &buf), 
-                sendMsgControl: FfiConverterOptionSequenceTypeSendMsgControl.read(from: &buf), 
-                offlinePushInfo: FfiConverterOptionTypeOfflinePushInfo.read(from: &buf), 
-                toAccount: FfiConverterOptionSequenceString.read(from: &buf), 
-                extraJson: FfiConverterOptionString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: GroupMessage, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.groupId, into: &buf)
-        FfiConverterUInt32.write(value.random, into: &buf)
-        FfiConverterSequenceTypeElement.write(value.msgBody, into: &buf)
-        FfiConverterOptionTypePriority.write(value.msgPriority, into: &buf)
-        FfiConverterOptionString.write(value.fromAccount, into: &buf)
-        FfiConverterOptionBool.write(value.onlineOnlyFlag, into: &buf)
-        FfiConverterOptionSequenceTypeMention.write(value.groupAtInfo, into: &buf)
-        FfiConverterOptionString.write(value.cloudCustomData, into: &buf)
-        FfiConverterOptionBool.write(value.supportMessageExtension, into: &buf)
-        FfiConverterOptionSequenceTypeSendMsgControl.write(value.sendMsgControl, into: &buf)
-        FfiConverterOptionTypeOfflinePushInfo.write(value.offlinePushInfo, into: &buf)
-        FfiConverterOptionSequenceString.write(value.toAccount, into: &buf)
-        FfiConverterOptionString.write(value.extraJson, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeGroupMessage_lift(_ buf: RustBuffer) throws -> GroupMessage {
-    return try FfiConverterTypeGroupMessage.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeGroupMessage_lower(_ value: GroupMessage) -> RustBuffer {
-    return FfiConverterTypeGroupMessage.lower(value)
-}
-
-
-/**
- * One rendition of an image.
- */
-public struct ImageInfo: Equatable, Hashable {
-    /**
-     * `Type` on the wire: 1 original, 2 large, 3 thumbnail.
-     */
-    public let kind: UInt32
-    /**
-     * Size in bytes.
-     */
-    public let size: UInt64
-    /**
-     * Width in pixels.
-     */
-    public let width: UInt32
-    /**
-     * Height in pixels.
-     */
-    public let height: UInt32
-    /**
-     * Download URL.
-     */
-    public let url: String
-    /**
-     * Keys this version does not model, as a JSON object (kept verbatim).
-     */
-    public let extraJson: String?
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * `Type` on the wire: 1 original, 2 large, 3 thumbnail.
-         */kind: UInt32, 
-        /**
-         * Size in bytes.
-         */size: UInt64 = UInt64(0), 
-        /**
-         * Width in pixels.
-         */width: UInt32 = UInt32(0), 
-        /**
-         * Height in pixels.
-         */height: UInt32 = UInt32(0), 
-        /**
-         * Download URL.
-         */url: String, 
-        /**
-         * Keys this version does not model, as a JSON object (kept verbatim).
-         */extraJson: String? = nil) {
-        self.kind = kind
-        self.size = size
-        self.width = width
-        self.height = height
-        self.url = url
-        self.extraJson = extraJson
-    }
-
-    
-}
-
-#if compiler(>=6)
-extension ImageInfo: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeImageInfo: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ImageInfo {
-        return
-            try ImageInfo(
-                kind: FfiConverterUInt32.read(from: &buf), 
-                size: FfiConverterUInt64.read(from: &buf), 
-                width: FfiConverterUInt32.read(from: &buf), 
-                height: FfiConverterUInt32.read(from: &buf), 
-                url: FfiConverterString.read(from: &buf), 
-                extraJson: FfiConverterOptionString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: ImageInfo, into buf: inout [UInt8]) {
-        FfiConverterUInt32.write(value.kind, into: &buf)
-        FfiConverterUInt64.write(value.size, into: &buf)
-        FfiConverterUInt32.write(value.width, into: &buf)
-        FfiConverterUInt32.write(value.height, into: &buf)
-        FfiConverterString.write(value.url, into: &buf)
-        FfiConverterOptionString.write(value.extraJson, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeImageInfo_lift(_ buf: RustBuffer) throws -> ImageInfo {
-    return try FfiConverterTypeImageInfo.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeImageInfo_lower(_ value: ImageInfo) -> RustBuffer {
-    return FfiConverterTypeImageInfo.lower(value)
-}
-
-
-/**
  * A received message.
  */
 public struct IncomingMessage: Equatable, Hashable {
@@ -4004,10 +3287,11 @@ public struct IncomingMessage: Equatable, Hashable {
      */
     public let directedTo: [String]?
     /**
-     * Every other key of the message, as a JSON object (e.g. `EventTime`,
-     * `Type`, keys a newer service adds): nothing received is lost.
+     * Every other key of the message (e.g. `EventTime`, `Type`, keys a
+     * newer service adds), each with its value as JSON text: nothing
+     * received is lost.
      */
-    public let extraJson: String?
+    public let extra: Extra
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -4055,9 +3339,10 @@ public struct IncomingMessage: Equatable, Hashable {
          * Group: the members a directed message was sent to (`To_Account`, M4).
          */directedTo: [String]?, 
         /**
-         * Every other key of the message, as a JSON object (e.g. `EventTime`,
-         * `Type`, keys a newer service adds): nothing received is lost.
-         */extraJson: String?) {
+         * Every other key of the message (e.g. `EventTime`, `Type`, keys a
+         * newer service adds), each with its value as JSON text: nothing
+         * received is lost.
+         */extra: Extra) {
         self.conversation = conversation
         self.fromAccount = fromAccount
         self.toAccount = toAccount
@@ -4072,7 +3357,7 @@ public struct IncomingMessage: Equatable, Hashable {
         self.onlineOnlyFlag = onlineOnlyFlag
         self.topicId = topicId
         self.directedTo = directedTo
-        self.extraJson = extraJson
+        self.extra = extra
     }
 
     
@@ -4103,7 +3388,7 @@ public struct FfiConverterTypeIncomingMessage: FfiConverterRustBuffer {
                 onlineOnlyFlag: FfiConverterOptionUInt32.read(from: &buf), 
                 topicId: FfiConverterOptionString.read(from: &buf), 
                 directedTo: FfiConverterOptionSequenceString.read(from: &buf), 
-                extraJson: FfiConverterOptionString.read(from: &buf)
+                extra: FfiConverterTypeExtra.read(from: &buf)
         )
     }
 
@@ -4122,7 +3407,7 @@ public struct FfiConverterTypeIncomingMessage: FfiConverterRustBuffer {
         FfiConverterOptionUInt32.write(value.onlineOnlyFlag, into: &buf)
         FfiConverterOptionString.write(value.topicId, into: &buf)
         FfiConverterOptionSequenceString.write(value.directedTo, into: &buf)
-        FfiConverterOptionString.write(value.extraJson, into: &buf)
+        FfiConverterTypeExtra.write(value.extra, into: &buf)
     }
 }
 
@@ -4216,123 +3501,6 @@ public func FfiConverterTypeLogRecord_lift(_ buf: RustBuffer) throws -> LogRecor
 #endif
 public func FfiConverterTypeLogRecord_lower(_ value: LogRecord) -> RustBuffer {
     return FfiConverterTypeLogRecord.lower(value)
-}
-
-
-/**
- * `OfflinePushInfo` (SPEC M5). Unset fields are omitted from the JSON.
- */
-public struct OfflinePushInfo: Equatable, Hashable {
-    /**
-     * Push or not.
-     */
-    public let pushFlag: PushFlag?
-    /**
-     * Title.
-     */
-    public let title: String?
-    /**
-     * Text.
-     */
-    public let desc: String?
-    /**
-     * Payload for the app.
-     */
-    public let ext: String?
-    /**
-     * Android options.
-     */
-    public let androidInfo: AndroidPushInfo?
-    /**
-     * APNs options.
-     */
-    public let apnsInfo: ApnsPushInfo?
-    /**
-     * Unmodelled keys as a JSON object.
-     */
-    public let extraJson: String?
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Push or not.
-         */pushFlag: PushFlag? = nil, 
-        /**
-         * Title.
-         */title: String? = nil, 
-        /**
-         * Text.
-         */desc: String? = nil, 
-        /**
-         * Payload for the app.
-         */ext: String? = nil, 
-        /**
-         * Android options.
-         */androidInfo: AndroidPushInfo? = nil, 
-        /**
-         * APNs options.
-         */apnsInfo: ApnsPushInfo? = nil, 
-        /**
-         * Unmodelled keys as a JSON object.
-         */extraJson: String? = nil) {
-        self.pushFlag = pushFlag
-        self.title = title
-        self.desc = desc
-        self.ext = ext
-        self.androidInfo = androidInfo
-        self.apnsInfo = apnsInfo
-        self.extraJson = extraJson
-    }
-
-    
-}
-
-#if compiler(>=6)
-extension OfflinePushInfo: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeOfflinePushInfo: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> OfflinePushInfo {
-        return
-            try OfflinePushInfo(
-                pushFlag: FfiConverterOptionTypePushFlag.read(from: &buf), 
-                title: FfiConverterOptionString.read(from: &buf), 
-                desc: FfiConverterOptionString.read(from: &buf), 
-                ext: FfiConverterOptionString.read(from: &buf), 
-                androidInfo: FfiConverterOptionTypeAndroidPushInfo.read(from: &buf), 
-                apnsInfo: FfiConverterOptionTypeApnsPushInfo.read(from: &buf), 
-                extraJson: FfiConverterOptionString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: OfflinePushInfo, into buf: inout [UInt8]) {
-        FfiConverterOptionTypePushFlag.write(value.pushFlag, into: &buf)
-        FfiConverterOptionString.write(value.title, into: &buf)
-        FfiConverterOptionString.write(value.desc, into: &buf)
-        FfiConverterOptionString.write(value.ext, into: &buf)
-        FfiConverterOptionTypeAndroidPushInfo.write(value.androidInfo, into: &buf)
-        FfiConverterOptionTypeApnsPushInfo.write(value.apnsInfo, into: &buf)
-        FfiConverterOptionString.write(value.extraJson, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeOfflinePushInfo_lift(_ buf: RustBuffer) throws -> OfflinePushInfo {
-    return try FfiConverterTypeOfflinePushInfo.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeOfflinePushInfo_lower(_ value: OfflinePushInfo) -> RustBuffer {
-    return FfiConverterTypeOfflinePushInfo.lower(value)
 }
 
 
@@ -4913,339 +4081,6 @@ public func FfiConverterTypeDispatchEvent_lift(_ buf: RustBuffer) throws -> Disp
 #endif
 public func FfiConverterTypeDispatchEvent_lower(_ value: DispatchEvent) -> RustBuffer {
     return FfiConverterTypeDispatchEvent.lower(value)
-}
-
-
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
-/**
- * One element of a message body, with the service's fields (SPEC M1).
- * `extra_json` holds keys this version does not model, as a JSON object,
- * so a received message re-encodes without loss.
- */
-
-public enum Element: Equatable, Hashable {
-    
-    /**
-     * `TIMTextElem`.
-     */
-    case text(
-        /**
-         * The text (must not be empty).
-         */text: String, 
-        /**
-         * Unmodelled keys as a JSON object.
-         */extraJson: String? = nil
-    )
-    /**
-     * `TIMCustomElem`: `desc` is the offline-push text, `ext` travels in the
-     * push payload, `data` does not.
-     */
-    case custom(
-        /**
-         * App payload.
-         */data: String, 
-        /**
-         * Offline-push text.
-         */desc: String? = nil, 
-        /**
-         * Push payload extension.
-         */ext: String? = nil, 
-        /**
-         * Push sound.
-         */sound: String? = nil, 
-        /**
-         * Unmodelled keys as a JSON object.
-         */extraJson: String? = nil
-    )
-    /**
-     * `TIMFaceElem`.
-     */
-    case face(
-        /**
-         * Face index.
-         */index: Int32, 
-        /**
-         * Extra data.
-         */data: String? = nil, 
-        /**
-         * Unmodelled keys as a JSON object.
-         */extraJson: String? = nil
-    )
-    /**
-     * `TIMLocationElem`.
-     */
-    case location(
-        /**
-         * Description of the place.
-         */desc: String, 
-        /**
-         * -90..=90.
-         */latitude: Double, 
-        /**
-         * -180..=180.
-         */longitude: Double, 
-        /**
-         * Unmodelled keys as a JSON object.
-         */extraJson: String? = nil
-    )
-    /**
-     * `TIMImageElem`.
-     */
-    case image(
-        /**
-         * Image id.
-         */uuid: String, 
-        /**
-         * 1 JPG, 2 GIF, 3 PNG, 4 BMP, 255 other.
-         */imageFormat: Int32, 
-        /**
-         * Renditions, each type at most once.
-         */imageInfoArray: [ImageInfo], 
-        /**
-         * Unmodelled keys as a JSON object.
-         */extraJson: String? = nil
-    )
-    /**
-     * `TIMSoundElem`.
-     */
-    case sound(
-        /**
-         * Download URL.
-         */url: String, 
-        /**
-         * Size in bytes.
-         */size: UInt64, 
-        /**
-         * Duration in seconds.
-         */second: UInt32, 
-        /**
-         * `Download_Flag` (the service uses 2).
-         */downloadFlag: UInt32 = UInt32(2), 
-        /**
-         * Unmodelled keys as a JSON object.
-         */extraJson: String? = nil
-    )
-    /**
-     * `TIMFileElem`.
-     */
-    case file(
-        /**
-         * Download URL.
-         */url: String, 
-        /**
-         * Size in bytes.
-         */fileSize: UInt64, 
-        /**
-         * Name shown to the recipient.
-         */fileName: String, 
-        /**
-         * `Download_Flag` (the service uses 2).
-         */downloadFlag: UInt32 = UInt32(2), 
-        /**
-         * Unmodelled keys as a JSON object.
-         */extraJson: String? = nil
-    )
-    /**
-     * `TIMVideoFileElem`.
-     */
-    case video(
-        /**
-         * Video URL.
-         */videoUrl: String, 
-        /**
-         * Video size in bytes.
-         */videoSize: UInt64, 
-        /**
-         * Duration in seconds.
-         */videoSecond: UInt32, 
-        /**
-         * Container format, e.g. `mp4`.
-         */videoFormat: String, 
-        /**
-         * Thumbnail URL.
-         */thumbUrl: String, 
-        /**
-         * Thumbnail size in bytes.
-         */thumbSize: UInt64, 
-        /**
-         * Thumbnail width.
-         */thumbWidth: UInt32, 
-        /**
-         * Thumbnail height.
-         */thumbHeight: UInt32, 
-        /**
-         * Thumbnail format, e.g. `JPG`.
-         */thumbFormat: String, 
-        /**
-         * `VideoDownloadFlag` (the service uses 2).
-         */videoDownloadFlag: UInt32 = UInt32(2), 
-        /**
-         * `ThumbDownloadFlag` (the service uses 2).
-         */thumbDownloadFlag: UInt32 = UInt32(2), 
-        /**
-         * Unmodelled keys as a JSON object.
-         */extraJson: String? = nil
-    )
-    /**
-     * An element type this version does not know, kept verbatim.
-     */
-    case unknown(
-        /**
-         * Its `MsgType`.
-         */msgType: String, 
-        /**
-         * Its `MsgContent` as JSON.
-         */contentJson: String
-    )
-
-
-
-}
-
-#if compiler(>=6)
-extension Element: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeElement: FfiConverterRustBuffer {
-    typealias SwiftType = Element
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Element {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .text(text: try FfiConverterString.read(from: &buf), extraJson: try FfiConverterOptionString.read(from: &buf)
-        )
-        
-        case 2: return .custom(data: try FfiConverterString.read(from: &buf), desc: try FfiConverterOptionString.read(from: &buf), ext: try FfiConverterOptionString.read(from: &buf), sound: try FfiConverterOptionString.read(from: &buf), extraJson: try FfiConverterOptionString.read(from: &buf)
-        )
-        
-        case 3: return .face(index: try FfiConverterInt32.read(from: &buf), data: try FfiConverterOptionString.read(from: &buf), extraJson: try FfiConverterOptionString.read(from: &buf)
-        )
-        
-        case 4: return .location(desc: try FfiConverterString.read(from: &buf), latitude: try FfiConverterDouble.read(from: &buf), longitude: try FfiConverterDouble.read(from: &buf), extraJson: try FfiConverterOptionString.read(from: &buf)
-        )
-        
-        case 5: return .image(uuid: try FfiConverterString.read(from: &buf), imageFormat: try FfiConverterInt32.read(from: &buf), imageInfoArray: try FfiConverterSequenceTypeImageInfo.read(from: &buf), extraJson: try FfiConverterOptionString.read(from: &buf)
-        )
-        
-        case 6: return .sound(url: try FfiConverterString.read(from: &buf), size: try FfiConverterUInt64.read(from: &buf), second: try FfiConverterUInt32.read(from: &buf), downloadFlag: try FfiConverterUInt32.read(from: &buf), extraJson: try FfiConverterOptionString.read(from: &buf)
-        )
-        
-        case 7: return .file(url: try FfiConverterString.read(from: &buf), fileSize: try FfiConverterUInt64.read(from: &buf), fileName: try FfiConverterString.read(from: &buf), downloadFlag: try FfiConverterUInt32.read(from: &buf), extraJson: try FfiConverterOptionString.read(from: &buf)
-        )
-        
-        case 8: return .video(videoUrl: try FfiConverterString.read(from: &buf), videoSize: try FfiConverterUInt64.read(from: &buf), videoSecond: try FfiConverterUInt32.read(from: &buf), videoFormat: try FfiConverterString.read(from: &buf), thumbUrl: try FfiConverterString.read(from: &buf), thumbSize: try FfiConverterUInt64.read(from: &buf), thumbWidth: try FfiConverterUInt32.read(from: &buf), thumbHeight: try FfiConverterUInt32.read(from: &buf), thumbFormat: try FfiConverterString.read(from: &buf), videoDownloadFlag: try FfiConverterUInt32.read(from: &buf), thumbDownloadFlag: try FfiConverterUInt32.read(from: &buf), extraJson: try FfiConverterOptionString.read(from: &buf)
-        )
-        
-        case 9: return .unknown(msgType: try FfiConverterString.read(from: &buf), contentJson: try FfiConverterString.read(from: &buf)
-        )
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: Element, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case let .text(text,extraJson):
-            writeInt(&buf, Int32(1))
-            FfiConverterString.write(text, into: &buf)
-            FfiConverterOptionString.write(extraJson, into: &buf)
-            
-        
-        case let .custom(data,desc,ext,sound,extraJson):
-            writeInt(&buf, Int32(2))
-            FfiConverterString.write(data, into: &buf)
-            FfiConverterOptionString.write(desc, into: &buf)
-            FfiConverterOptionString.write(ext, into: &buf)
-            FfiConverterOptionString.write(sound, into: &buf)
-            FfiConverterOptionString.write(extraJson, into: &buf)
-            
-        
-        case let .face(index,data,extraJson):
-            writeInt(&buf, Int32(3))
-            FfiConverterInt32.write(index, into: &buf)
-            FfiConverterOptionString.write(data, into: &buf)
-            FfiConverterOptionString.write(extraJson, into: &buf)
-            
-        
-        case let .location(desc,latitude,longitude,extraJson):
-            writeInt(&buf, Int32(4))
-            FfiConverterString.write(desc, into: &buf)
-            FfiConverterDouble.write(latitude, into: &buf)
-            FfiConverterDouble.write(longitude, into: &buf)
-            FfiConverterOptionString.write(extraJson, into: &buf)
-            
-        
-        case let .image(uuid,imageFormat,imageInfoArray,extraJson):
-            writeInt(&buf, Int32(5))
-            FfiConverterString.write(uuid, into: &buf)
-            FfiConverterInt32.write(imageFormat, into: &buf)
-            FfiConverterSequenceTypeImageInfo.write(imageInfoArray, into: &buf)
-            FfiConverterOptionString.write(extraJson, into: &buf)
-            
-        
-        case let .sound(url,size,second,downloadFlag,extraJson):
-            writeInt(&buf, Int32(6))
-            FfiConverterString.write(url, into: &buf)
-            FfiConverterUInt64.write(size, into: &buf)
-            FfiConverterUInt32.write(second, into: &buf)
-            FfiConverterUInt32.write(downloadFlag, into: &buf)
-            FfiConverterOptionString.write(extraJson, into: &buf)
-            
-        
-        case let .file(url,fileSize,fileName,downloadFlag,extraJson):
-            writeInt(&buf, Int32(7))
-            FfiConverterString.write(url, into: &buf)
-            FfiConverterUInt64.write(fileSize, into: &buf)
-            FfiConverterString.write(fileName, into: &buf)
-            FfiConverterUInt32.write(downloadFlag, into: &buf)
-            FfiConverterOptionString.write(extraJson, into: &buf)
-            
-        
-        case let .video(videoUrl,videoSize,videoSecond,videoFormat,thumbUrl,thumbSize,thumbWidth,thumbHeight,thumbFormat,videoDownloadFlag,thumbDownloadFlag,extraJson):
-            writeInt(&buf, Int32(8))
-            FfiConverterString.write(videoUrl, into: &buf)
-            FfiConverterUInt64.write(videoSize, into: &buf)
-            FfiConverterUInt32.write(videoSecond, into: &buf)
-            FfiConverterString.write(videoFormat, into: &buf)
-            FfiConverterString.write(thumbUrl, into: &buf)
-            FfiConverterUInt64.write(thumbSize, into: &buf)
-            FfiConverterUInt32.write(thumbWidth, into: &buf)
-            FfiConverterUInt32.write(thumbHeight, into: &buf)
-            FfiConverterString.write(thumbFormat, into: &buf)
-            FfiConverterUInt32.write(videoDownloadFlag, into: &buf)
-            FfiConverterUInt32.write(thumbDownloadFlag, into: &buf)
-            FfiConverterOptionString.write(extraJson, into: &buf)
-            
-        
-        case let .unknown(msgType,contentJson):
-            writeInt(&buf, Int32(9))
-            FfiConverterString.write(msgType, into: &buf)
-            FfiConverterString.write(contentJson, into: &buf)
-            
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeElement_lift(_ buf: RustBuffer) throws -> Element {
-    return try FfiConverterTypeElement.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeElement_lower(_ value: Element) -> RustBuffer {
-    return FfiConverterTypeElement.lower(value)
 }
 
 
@@ -6795,54 +5630,6 @@ fileprivate struct FfiConverterOptionTypeDispatchCore: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionTypeAndroidPushInfo: FfiConverterRustBuffer {
-    typealias SwiftType = AndroidPushInfo?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypeAndroidPushInfo.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypeAndroidPushInfo.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterOptionTypeApnsPushInfo: FfiConverterRustBuffer {
-    typealias SwiftType = ApnsPushInfo?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypeApnsPushInfo.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypeApnsPushInfo.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterOptionTypeAppFacts: FfiConverterRustBuffer {
     typealias SwiftType = AppFacts?
 
@@ -6859,30 +5646,6 @@ fileprivate struct FfiConverterOptionTypeAppFacts: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeAppFacts.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterOptionTypeOfflinePushInfo: FfiConverterRustBuffer {
-    typealias SwiftType = OfflinePushInfo?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypeOfflinePushInfo.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypeOfflinePushInfo.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -7155,54 +5918,6 @@ fileprivate struct FfiConverterOptionTypePriority: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionTypePushFlag: FfiConverterRustBuffer {
-    typealias SwiftType = PushFlag?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypePushFlag.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypePushFlag.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterOptionTypeSyncOtherMachine: FfiConverterRustBuffer {
-    typealias SwiftType = SyncOtherMachine?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypeSyncOtherMachine.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypeSyncOtherMachine.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterOptionSequenceString: FfiConverterRustBuffer {
     typealias SwiftType = [String]?
 
@@ -7219,54 +5934,6 @@ fileprivate struct FfiConverterOptionSequenceString: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterSequenceString.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterOptionSequenceTypeMention: FfiConverterRustBuffer {
-    typealias SwiftType = [Mention]?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterSequenceTypeMention.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterSequenceTypeMention.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterOptionSequenceTypeSendMsgControl: FfiConverterRustBuffer {
-    typealias SwiftType = [SendMsgControl]?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterSequenceTypeSendMsgControl.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterSequenceTypeSendMsgControl.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -7450,31 +6117,6 @@ fileprivate struct FfiConverterSequenceTypeEncodedText: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterSequenceTypeImageInfo: FfiConverterRustBuffer {
-    typealias SwiftType = [ImageInfo]
-
-    public static func write(_ value: [ImageInfo], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterTypeImageInfo.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ImageInfo] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [ImageInfo]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeImageInfo.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterSequenceTypeIncomingMessage: FfiConverterRustBuffer {
     typealias SwiftType = [IncomingMessage]
 
@@ -7625,31 +6267,6 @@ fileprivate struct FfiConverterSequenceTypeShedMessage: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterSequenceTypeElement: FfiConverterRustBuffer {
-    typealias SwiftType = [Element]
-
-    public static func write(_ value: [Element], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterTypeElement.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Element] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [Element]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeElement.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterSequenceTypeNoPushReason: FfiConverterRustBuffer {
     typealias SwiftType = [NoPushReason]
 
@@ -7692,6 +6309,31 @@ fileprivate struct FfiConverterSequenceTypeAdmission: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeAdmission.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeElement: FfiConverterRustBuffer {
+    typealias SwiftType = [Element]
+
+    public static func write(_ value: [Element], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeElement.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Element] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Element]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeElement.read(from: &buf))
         }
         return seq
     }
@@ -7750,31 +6392,6 @@ fileprivate struct FfiConverterSequenceTypePushAction: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterSequenceTypeSendMsgControl: FfiConverterRustBuffer {
-    typealias SwiftType = [SendMsgControl]
-
-    public static func write(_ value: [SendMsgControl], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterTypeSendMsgControl.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [SendMsgControl] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [SendMsgControl]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeSendMsgControl.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterDictionaryUInt64UInt64: FfiConverterRustBuffer {
     public static func write(_ value: [UInt64: UInt64], into buf: inout [UInt8]) {
         let len = Int32(value.count)
@@ -7818,6 +6435,32 @@ fileprivate struct FfiConverterDictionaryStringUInt64: FfiConverterRustBuffer {
         for _ in 0..<len {
             let key = try FfiConverterString.read(from: &buf)
             let value = try FfiConverterUInt64.read(from: &buf)
+            dict[key] = value
+        }
+        return dict
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterDictionaryStringString: FfiConverterRustBuffer {
+    public static func write(_ value: [String: String], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for (key, value) in value {
+            FfiConverterString.write(key, into: &buf)
+            FfiConverterString.write(value, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [String: String] {
+        let len: Int32 = try readInt(&buf)
+        var dict = [String: String]()
+        dict.reserveCapacity(Int(len))
+        for _ in 0..<len {
+            let key = try FfiConverterString.read(from: &buf)
+            let value = try FfiConverterString.read(from: &buf)
             dict[key] = value
         }
         return dict
@@ -8341,10 +6984,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_func_conversation_id_parse() != 64201) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_decode_c2c_message() != 40709) {
+    if (uniffi_imbridge_checksum_func_decode_c2c_message() != 57947) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_decode_group_message() != 15788) {
+    if (uniffi_imbridge_checksum_func_decode_group_message() != 60494) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_func_diagnose() != 35351) {
@@ -8353,13 +6996,13 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_func_doctor_rules() != 23561) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_encode_c2c_message() != 2190) {
+    if (uniffi_imbridge_checksum_func_encode_c2c_message() != 49977) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_func_encode_c2c_texts() != 9953) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_encode_group_message() != 50887) {
+    if (uniffi_imbridge_checksum_func_encode_group_message() != 44021) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_func_error_code_from_value() != 46416) {
@@ -8428,7 +7071,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_func_red_packet() != 19100) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_red_packet_read() != 21531) {
+    if (uniffi_imbridge_checksum_func_red_packet_read() != 2227) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_func_remove_logger() != 1887) {
@@ -8440,7 +7083,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_func_set_log_level() != 27052) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_validate_element() != 4401) {
+    if (uniffi_imbridge_checksum_func_validate_element() != 25828) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_func_will_push() != 59673) {
@@ -8539,19 +7182,19 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_method_mentionlistbuilder_mentions() != 48524) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_messagebodybuilder_add() != 33015) {
+    if (uniffi_imbridge_checksum_method_messagebodybuilder_add() != 54711) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_messagebodybuilder_add_all() != 33788) {
+    if (uniffi_imbridge_checksum_method_messagebodybuilder_add_all() != 22311) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_messagebodybuilder_build() != 22826) {
+    if (uniffi_imbridge_checksum_method_messagebodybuilder_build() != 34408) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_method_messagebodybuilder_count() != 11030) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_messagebodybuilder_elements() != 16741) {
+    if (uniffi_imbridge_checksum_method_messagebodybuilder_elements() != 5594) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_method_messagebodybuilder_encoded_len() != 32626) {

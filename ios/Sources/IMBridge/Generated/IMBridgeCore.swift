@@ -467,6 +467,22 @@ fileprivate struct FfiConverterUInt64: FfiConverterPrimitive {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterDouble: FfiConverterPrimitive {
+    typealias FfiType = Double
+    typealias SwiftType = Double
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Double {
+        return try lift(readDouble(&buf))
+    }
+
+    public static func write(_ value: Double, into buf: inout [UInt8]) {
+        writeDouble(&buf, lower(value))
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterBool : FfiConverter {
     typealias FfiType = Int8
     typealias SwiftType = Bool
@@ -527,6 +543,426 @@ fileprivate struct FfiConverterString: FfiConverter {
         writeInt(&buf, len)
         writeBytes(&buf, value.utf8)
     }
+}
+
+
+/**
+ * `AndroidInfo`: per-vendor channel and sound options.
+ */
+public struct AndroidPushInfo: Equatable, Hashable {
+    /**
+     * Custom sound.
+     */
+    public let sound: String?
+    /**
+     * Huawei notification channel.
+     */
+    public let huaweiChannelId: String?
+    /**
+     * Xiaomi notification channel.
+     */
+    public let xiaomiChannelId: String?
+    /**
+     * OPPO notification channel (required on Android 8+).
+     */
+    public let oppoChannelId: String?
+    /**
+     * FCM notification channel.
+     */
+    public let googleChannelId: String?
+    /**
+     * vivo message class (0 operational, 1 system).
+     */
+    public let vivoClassification: UInt32?
+    /**
+     * Huawei importance (`"NORMAL"` or `"LOW"`).
+     */
+    public let huaweiImportance: String?
+    /**
+     * Unmodelled keys, kept verbatim.
+     */
+    public let extra: Extra
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Custom sound.
+         */sound: String? = nil, 
+        /**
+         * Huawei notification channel.
+         */huaweiChannelId: String? = nil, 
+        /**
+         * Xiaomi notification channel.
+         */xiaomiChannelId: String? = nil, 
+        /**
+         * OPPO notification channel (required on Android 8+).
+         */oppoChannelId: String? = nil, 
+        /**
+         * FCM notification channel.
+         */googleChannelId: String? = nil, 
+        /**
+         * vivo message class (0 operational, 1 system).
+         */vivoClassification: UInt32? = nil, 
+        /**
+         * Huawei importance (`"NORMAL"` or `"LOW"`).
+         */huaweiImportance: String? = nil, 
+        /**
+         * Unmodelled keys, kept verbatim.
+         */extra: Extra = [:]) {
+        self.sound = sound
+        self.huaweiChannelId = huaweiChannelId
+        self.xiaomiChannelId = xiaomiChannelId
+        self.oppoChannelId = oppoChannelId
+        self.googleChannelId = googleChannelId
+        self.vivoClassification = vivoClassification
+        self.huaweiImportance = huaweiImportance
+        self.extra = extra
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension AndroidPushInfo: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeAndroidPushInfo: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> AndroidPushInfo {
+        return
+            try AndroidPushInfo(
+                sound: FfiConverterOptionString.read(from: &buf), 
+                huaweiChannelId: FfiConverterOptionString.read(from: &buf), 
+                xiaomiChannelId: FfiConverterOptionString.read(from: &buf), 
+                oppoChannelId: FfiConverterOptionString.read(from: &buf), 
+                googleChannelId: FfiConverterOptionString.read(from: &buf), 
+                vivoClassification: FfiConverterOptionUInt32.read(from: &buf), 
+                huaweiImportance: FfiConverterOptionString.read(from: &buf), 
+                extra: FfiConverterTypeExtra.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: AndroidPushInfo, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.sound, into: &buf)
+        FfiConverterOptionString.write(value.huaweiChannelId, into: &buf)
+        FfiConverterOptionString.write(value.xiaomiChannelId, into: &buf)
+        FfiConverterOptionString.write(value.oppoChannelId, into: &buf)
+        FfiConverterOptionString.write(value.googleChannelId, into: &buf)
+        FfiConverterOptionUInt32.write(value.vivoClassification, into: &buf)
+        FfiConverterOptionString.write(value.huaweiImportance, into: &buf)
+        FfiConverterTypeExtra.write(value.extra, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAndroidPushInfo_lift(_ buf: RustBuffer) throws -> AndroidPushInfo {
+    return try FfiConverterTypeAndroidPushInfo.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeAndroidPushInfo_lower(_ value: AndroidPushInfo) -> RustBuffer {
+    return FfiConverterTypeAndroidPushInfo.lower(value)
+}
+
+
+/**
+ * `ApnsInfo`: iOS notification options.
+ */
+public struct ApnsPushInfo: Equatable, Hashable {
+    /**
+     * Custom sound.
+     */
+    public let sound: String?
+    /**
+     * `true` (1): the message does not count toward the badge.
+     */
+    public let badgeMode: Bool?
+    /**
+     * Notification title (overrides `OfflinePushInfo.Title`).
+     */
+    public let title: String?
+    /**
+     * Notification subtitle.
+     */
+    public let subTitle: String?
+    /**
+     * Image URL for a rich notification.
+     */
+    public let image: String?
+    /**
+     * `true` (1): a Notification Service Extension may modify the push.
+     */
+    public let mutableContent: Bool?
+    /**
+     * Unmodelled keys, kept verbatim.
+     */
+    public let extra: Extra
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Custom sound.
+         */sound: String? = nil, 
+        /**
+         * `true` (1): the message does not count toward the badge.
+         */badgeMode: Bool? = nil, 
+        /**
+         * Notification title (overrides `OfflinePushInfo.Title`).
+         */title: String? = nil, 
+        /**
+         * Notification subtitle.
+         */subTitle: String? = nil, 
+        /**
+         * Image URL for a rich notification.
+         */image: String? = nil, 
+        /**
+         * `true` (1): a Notification Service Extension may modify the push.
+         */mutableContent: Bool? = nil, 
+        /**
+         * Unmodelled keys, kept verbatim.
+         */extra: Extra = [:]) {
+        self.sound = sound
+        self.badgeMode = badgeMode
+        self.title = title
+        self.subTitle = subTitle
+        self.image = image
+        self.mutableContent = mutableContent
+        self.extra = extra
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension ApnsPushInfo: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeApnsPushInfo: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ApnsPushInfo {
+        return
+            try ApnsPushInfo(
+                sound: FfiConverterOptionString.read(from: &buf), 
+                badgeMode: FfiConverterOptionBool.read(from: &buf), 
+                title: FfiConverterOptionString.read(from: &buf), 
+                subTitle: FfiConverterOptionString.read(from: &buf), 
+                image: FfiConverterOptionString.read(from: &buf), 
+                mutableContent: FfiConverterOptionBool.read(from: &buf), 
+                extra: FfiConverterTypeExtra.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ApnsPushInfo, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.sound, into: &buf)
+        FfiConverterOptionBool.write(value.badgeMode, into: &buf)
+        FfiConverterOptionString.write(value.title, into: &buf)
+        FfiConverterOptionString.write(value.subTitle, into: &buf)
+        FfiConverterOptionString.write(value.image, into: &buf)
+        FfiConverterOptionBool.write(value.mutableContent, into: &buf)
+        FfiConverterTypeExtra.write(value.extra, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeApnsPushInfo_lift(_ buf: RustBuffer) throws -> ApnsPushInfo {
+    return try FfiConverterTypeApnsPushInfo.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeApnsPushInfo_lower(_ value: ApnsPushInfo) -> RustBuffer {
+    return FfiConverterTypeApnsPushInfo.lower(value)
+}
+
+
+/**
+ * A C2C message as `sendmsg` takes it. Optional fields are omitted from
+ * the JSON when `None`, never sent as null.
+ */
+public struct C2cMessage: Equatable, Hashable {
+    /**
+     * Sync to the sender's other devices. Optional (M3): when absent the
+     * service syncs to the sender's roaming, and nothing is encoded.
+     */
+    public let syncOtherMachine: SyncOtherMachine?
+    /**
+     * Sender, when an admin sends on a user's behalf.
+     */
+    public let fromAccount: String?
+    /**
+     * Recipient.
+     */
+    public let toAccount: String
+    /**
+     * Seconds the message is kept for offline delivery; 0 = online only
+     * (never stored, never pushed).
+     */
+    public let msgLifeTime: UInt32?
+    /**
+     * Sequence number (with `msg_random` and the content, the M7
+     * de-duplication key). Optional (M3): when absent the service fills in
+     * a random one, and nothing is encoded.
+     */
+    public let msgSeq: UInt32?
+    /**
+     * Random value; reusing one within 120 s makes the service drop the message (M7).
+     */
+    public let msgRandom: UInt32
+    /**
+     * The elements.
+     */
+    public let msgBody: [Element]
+    /**
+     * App data stored with the message in the cloud.
+     */
+    public let cloudCustomData: String?
+    /**
+     * Whether the message supports extensions (0/1 on the wire).
+     */
+    public let supportMessageExtension: Bool?
+    /**
+     * Delivery controls.
+     */
+    public let sendMsgControl: [SendMsgControl]?
+    /**
+     * Offline push options.
+     */
+    public let offlinePushInfo: OfflinePushInfo?
+    /**
+     * Top-level keys this version does not model, kept verbatim.
+     */
+    public let extra: Extra
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Sync to the sender's other devices. Optional (M3): when absent the
+         * service syncs to the sender's roaming, and nothing is encoded.
+         */syncOtherMachine: SyncOtherMachine? = nil, 
+        /**
+         * Sender, when an admin sends on a user's behalf.
+         */fromAccount: String? = nil, 
+        /**
+         * Recipient.
+         */toAccount: String, 
+        /**
+         * Seconds the message is kept for offline delivery; 0 = online only
+         * (never stored, never pushed).
+         */msgLifeTime: UInt32? = nil, 
+        /**
+         * Sequence number (with `msg_random` and the content, the M7
+         * de-duplication key). Optional (M3): when absent the service fills in
+         * a random one, and nothing is encoded.
+         */msgSeq: UInt32? = nil, 
+        /**
+         * Random value; reusing one within 120 s makes the service drop the message (M7).
+         */msgRandom: UInt32, 
+        /**
+         * The elements.
+         */msgBody: [Element], 
+        /**
+         * App data stored with the message in the cloud.
+         */cloudCustomData: String? = nil, 
+        /**
+         * Whether the message supports extensions (0/1 on the wire).
+         */supportMessageExtension: Bool? = nil, 
+        /**
+         * Delivery controls.
+         */sendMsgControl: [SendMsgControl]? = nil, 
+        /**
+         * Offline push options.
+         */offlinePushInfo: OfflinePushInfo? = nil, 
+        /**
+         * Top-level keys this version does not model, kept verbatim.
+         */extra: Extra = [:]) {
+        self.syncOtherMachine = syncOtherMachine
+        self.fromAccount = fromAccount
+        self.toAccount = toAccount
+        self.msgLifeTime = msgLifeTime
+        self.msgSeq = msgSeq
+        self.msgRandom = msgRandom
+        self.msgBody = msgBody
+        self.cloudCustomData = cloudCustomData
+        self.supportMessageExtension = supportMessageExtension
+        self.sendMsgControl = sendMsgControl
+        self.offlinePushInfo = offlinePushInfo
+        self.extra = extra
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension C2cMessage: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeC2cMessage: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> C2cMessage {
+        return
+            try C2cMessage(
+                syncOtherMachine: FfiConverterOptionTypeSyncOtherMachine.read(from: &buf), 
+                fromAccount: FfiConverterOptionString.read(from: &buf), 
+                toAccount: FfiConverterString.read(from: &buf), 
+                msgLifeTime: FfiConverterOptionUInt32.read(from: &buf), 
+                msgSeq: FfiConverterOptionUInt32.read(from: &buf), 
+                msgRandom: FfiConverterUInt32.read(from: &buf), 
+                msgBody: FfiConverterSequenceTypeElement.read(from: &buf), 
+                cloudCustomData: FfiConverterOptionString.read(from: &buf), 
+                supportMessageExtension: FfiConverterOptionBool.read(from: &buf), 
+                sendMsgControl: FfiConverterOptionSequenceTypeSendMsgControl.read(from: &buf), 
+                offlinePushInfo: FfiConverterOptionTypeOfflinePushInfo.read(from: &buf), 
+                extra: FfiConverterTypeExtra.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: C2cMessage, into buf: inout [UInt8]) {
+        FfiConverterOptionTypeSyncOtherMachine.write(value.syncOtherMachine, into: &buf)
+        FfiConverterOptionString.write(value.fromAccount, into: &buf)
+        FfiConverterString.write(value.toAccount, into: &buf)
+        FfiConverterOptionUInt32.write(value.msgLifeTime, into: &buf)
+        FfiConverterOptionUInt32.write(value.msgSeq, into: &buf)
+        FfiConverterUInt32.write(value.msgRandom, into: &buf)
+        FfiConverterSequenceTypeElement.write(value.msgBody, into: &buf)
+        FfiConverterOptionString.write(value.cloudCustomData, into: &buf)
+        FfiConverterOptionBool.write(value.supportMessageExtension, into: &buf)
+        FfiConverterOptionSequenceTypeSendMsgControl.write(value.sendMsgControl, into: &buf)
+        FfiConverterOptionTypeOfflinePushInfo.write(value.offlinePushInfo, into: &buf)
+        FfiConverterTypeExtra.write(value.extra, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeC2cMessage_lift(_ buf: RustBuffer) throws -> C2cMessage {
+    return try FfiConverterTypeC2cMessage.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeC2cMessage_lower(_ value: C2cMessage) -> RustBuffer {
+    return FfiConverterTypeC2cMessage.lower(value)
 }
 
 
@@ -686,6 +1122,104 @@ public func FfiConverterTypeClientMsgId_lower(_ value: ClientMsgId) -> RustBuffe
 
 
 /**
+ * `TIMCustomElem`: app-defined data. `desc` is the offline-push text and
+ * `ext` travels in the push payload; `data` does not reach the push.
+ */
+public struct CustomElem: Equatable, Hashable {
+    /**
+     * App payload (not part of the offline push).
+     */
+    public let data: String
+    /**
+     * Offline-push text.
+     */
+    public let desc: String?
+    /**
+     * Extension carried in the push payload.
+     */
+    public let ext: String?
+    /**
+     * Custom push sound.
+     */
+    public let sound: String?
+    /**
+     * Unmodelled keys, kept verbatim.
+     */
+    public let extra: Extra
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * App payload (not part of the offline push).
+         */data: String, 
+        /**
+         * Offline-push text.
+         */desc: String? = nil, 
+        /**
+         * Extension carried in the push payload.
+         */ext: String? = nil, 
+        /**
+         * Custom push sound.
+         */sound: String? = nil, 
+        /**
+         * Unmodelled keys, kept verbatim.
+         */extra: Extra = [:]) {
+        self.data = data
+        self.desc = desc
+        self.ext = ext
+        self.sound = sound
+        self.extra = extra
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension CustomElem: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeCustomElem: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> CustomElem {
+        return
+            try CustomElem(
+                data: FfiConverterString.read(from: &buf), 
+                desc: FfiConverterOptionString.read(from: &buf), 
+                ext: FfiConverterOptionString.read(from: &buf), 
+                sound: FfiConverterOptionString.read(from: &buf), 
+                extra: FfiConverterTypeExtra.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: CustomElem, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.data, into: &buf)
+        FfiConverterOptionString.write(value.desc, into: &buf)
+        FfiConverterOptionString.write(value.ext, into: &buf)
+        FfiConverterOptionString.write(value.sound, into: &buf)
+        FfiConverterTypeExtra.write(value.extra, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCustomElem_lift(_ buf: RustBuffer) throws -> CustomElem {
+    return try FfiConverterTypeCustomElem.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeCustomElem_lower(_ value: CustomElem) -> RustBuffer {
+    return FfiConverterTypeCustomElem.lower(value)
+}
+
+
+/**
  * A rule as listed for users: its id and the checklist item it covers.
  */
 public struct DoctorRule: Equatable, Hashable {
@@ -749,6 +1283,180 @@ public func FfiConverterTypeDoctorRule_lift(_ buf: RustBuffer) throws -> DoctorR
 #endif
 public func FfiConverterTypeDoctorRule_lower(_ value: DoctorRule) -> RustBuffer {
     return FfiConverterTypeDoctorRule.lower(value)
+}
+
+
+/**
+ * `TIMFaceElem`: an emoji or sticker.
+ */
+public struct FaceElem: Equatable, Hashable {
+    /**
+     * Index of the face in the app's set.
+     */
+    public let index: Int32
+    /**
+     * Extra data, e.g. the sticker pack name.
+     */
+    public let data: String?
+    /**
+     * Unmodelled keys, kept verbatim.
+     */
+    public let extra: Extra
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Index of the face in the app's set.
+         */index: Int32, 
+        /**
+         * Extra data, e.g. the sticker pack name.
+         */data: String? = nil, 
+        /**
+         * Unmodelled keys, kept verbatim.
+         */extra: Extra = [:]) {
+        self.index = index
+        self.data = data
+        self.extra = extra
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension FaceElem: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFaceElem: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FaceElem {
+        return
+            try FaceElem(
+                index: FfiConverterInt32.read(from: &buf), 
+                data: FfiConverterOptionString.read(from: &buf), 
+                extra: FfiConverterTypeExtra.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FaceElem, into buf: inout [UInt8]) {
+        FfiConverterInt32.write(value.index, into: &buf)
+        FfiConverterOptionString.write(value.data, into: &buf)
+        FfiConverterTypeExtra.write(value.extra, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFaceElem_lift(_ buf: RustBuffer) throws -> FaceElem {
+    return try FfiConverterTypeFaceElem.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFaceElem_lower(_ value: FaceElem) -> RustBuffer {
+    return FfiConverterTypeFaceElem.lower(value)
+}
+
+
+/**
+ * `TIMFileElem`: a file.
+ */
+public struct FileElem: Equatable, Hashable {
+    /**
+     * Download URL.
+     */
+    public let url: String
+    /**
+     * Size in bytes.
+     */
+    public let fileSize: UInt64
+    /**
+     * File name shown to the recipient.
+     */
+    public let fileName: String
+    /**
+     * Download flag (the service uses 2).
+     */
+    public let downloadFlag: UInt32
+    /**
+     * Unmodelled keys, kept verbatim.
+     */
+    public let extra: Extra
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Download URL.
+         */url: String, 
+        /**
+         * Size in bytes.
+         */fileSize: UInt64, 
+        /**
+         * File name shown to the recipient.
+         */fileName: String, 
+        /**
+         * Download flag (the service uses 2).
+         */downloadFlag: UInt32 = UInt32(2), 
+        /**
+         * Unmodelled keys, kept verbatim.
+         */extra: Extra = [:]) {
+        self.url = url
+        self.fileSize = fileSize
+        self.fileName = fileName
+        self.downloadFlag = downloadFlag
+        self.extra = extra
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension FileElem: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeFileElem: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> FileElem {
+        return
+            try FileElem(
+                url: FfiConverterString.read(from: &buf), 
+                fileSize: FfiConverterUInt64.read(from: &buf), 
+                fileName: FfiConverterString.read(from: &buf), 
+                downloadFlag: FfiConverterUInt32.read(from: &buf), 
+                extra: FfiConverterTypeExtra.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: FileElem, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.url, into: &buf)
+        FfiConverterUInt64.write(value.fileSize, into: &buf)
+        FfiConverterString.write(value.fileName, into: &buf)
+        FfiConverterUInt32.write(value.downloadFlag, into: &buf)
+        FfiConverterTypeExtra.write(value.extra, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFileElem_lift(_ buf: RustBuffer) throws -> FileElem {
+    return try FfiConverterTypeFileElem.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeFileElem_lower(_ value: FileElem) -> RustBuffer {
+    return FfiConverterTypeFileElem.lower(value)
 }
 
 
@@ -837,6 +1545,186 @@ public func FfiConverterTypeFinding_lift(_ buf: RustBuffer) throws -> Finding {
 #endif
 public func FfiConverterTypeFinding_lower(_ value: Finding) -> RustBuffer {
     return FfiConverterTypeFinding.lower(value)
+}
+
+
+/**
+ * A group message as `send_group_msg` takes it. Optional fields are
+ * omitted from the JSON when `None`, never sent as null.
+ */
+public struct GroupMessage: Equatable, Hashable {
+    /**
+     * The group.
+     */
+    public let groupId: String
+    /**
+     * Random value; reusing one within 5 minutes makes the service drop the message (M7).
+     */
+    public let random: UInt32
+    /**
+     * Priority the service applies under its frequency limits (P1).
+     */
+    public let msgPriority: Priority?
+    /**
+     * The elements.
+     */
+    public let msgBody: [Element]
+    /**
+     * Directed group message (M4): the only members who receive it, 1 to
+     * 50 user ids (Ultimate edition). Absent: every member.
+     */
+    public let toAccount: [String]?
+    /**
+     * Sender, when an admin sends on a user's behalf.
+     */
+    public let fromAccount: String?
+    /**
+     * `true` (1): delivered to online members only, never stored or pushed.
+     */
+    public let onlineOnlyFlag: Bool?
+    /**
+     * @ mentions (M9).
+     */
+    public let groupAtInfo: [Mention]?
+    /**
+     * App data stored with the message in the cloud.
+     */
+    public let cloudCustomData: String?
+    /**
+     * Whether the message supports extensions (0/1 on the wire).
+     */
+    public let supportMessageExtension: Bool?
+    /**
+     * Delivery controls.
+     */
+    public let sendMsgControl: [SendMsgControl]?
+    /**
+     * Offline push options.
+     */
+    public let offlinePushInfo: OfflinePushInfo?
+    /**
+     * Top-level keys this version does not model, kept verbatim.
+     */
+    public let extra: Extra
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The group.
+         */groupId: String, 
+        /**
+         * Random value; reusing one within 5 minutes makes the service drop the message (M7).
+         */random: UInt32, 
+        /**
+         * Priority the service applies under its frequency limits (P1).
+         */msgPriority: Priority? = nil, 
+        /**
+         * The elements.
+         */msgBody: [Element], 
+        /**
+         * Directed group message (M4): the only members who receive it, 1 to
+         * 50 user ids (Ultimate edition). Absent: every member.
+         */toAccount: [String]? = nil, 
+        /**
+         * Sender, when an admin sends on a user's behalf.
+         */fromAccount: String? = nil, 
+        /**
+         * `true` (1): delivered to online members only, never stored or pushed.
+         */onlineOnlyFlag: Bool? = nil, 
+        /**
+         * @ mentions (M9).
+         */groupAtInfo: [Mention]? = nil, 
+        /**
+         * App data stored with the message in the cloud.
+         */cloudCustomData: String? = nil, 
+        /**
+         * Whether the message supports extensions (0/1 on the wire).
+         */supportMessageExtension: Bool? = nil, 
+        /**
+         * Delivery controls.
+         */sendMsgControl: [SendMsgControl]? = nil, 
+        /**
+         * Offline push options.
+         */offlinePushInfo: OfflinePushInfo? = nil, 
+        /**
+         * Top-level keys this version does not model, kept verbatim.
+         */extra: Extra = [:]) {
+        self.groupId = groupId
+        self.random = random
+        self.msgPriority = msgPriority
+        self.msgBody = msgBody
+        self.toAccount = toAccount
+        self.fromAccount = fromAccount
+        self.onlineOnlyFlag = onlineOnlyFlag
+        self.groupAtInfo = groupAtInfo
+        self.cloudCustomData = cloudCustomData
+        self.supportMessageExtension = supportMessageExtension
+        self.sendMsgControl = sendMsgControl
+        self.offlinePushInfo = offlinePushInfo
+        self.extra = extra
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension GroupMessage: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeGroupMessage: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> GroupMessage {
+        return
+            try GroupMessage(
+                groupId: FfiConverterString.read(from: &buf), 
+                random: FfiConverterUInt32.read(from: &buf), 
+                msgPriority: FfiConverterOptionTypePriority.read(from: &buf), 
+                msgBody: FfiConverterSequenceTypeElement.read(from: &buf), 
+                toAccount: FfiConverterOptionSequenceString.read(from: &buf), 
+                fromAccount: FfiConverterOptionString.read(from: &buf), 
+                onlineOnlyFlag: FfiConverterOptionBool.read(from: &buf), 
+                groupAtInfo: FfiConverterOptionSequenceTypeMention.read(from: &buf), 
+                cloudCustomData: FfiConverterOptionString.read(from: &buf), 
+                supportMessageExtension: FfiConverterOptionBool.read(from: &buf), 
+                sendMsgControl: FfiConverterOptionSequenceTypeSendMsgControl.read(from: &buf), 
+                offlinePushInfo: FfiConverterOptionTypeOfflinePushInfo.read(from: &buf), 
+                extra: FfiConverterTypeExtra.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: GroupMessage, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.groupId, into: &buf)
+        FfiConverterUInt32.write(value.random, into: &buf)
+        FfiConverterOptionTypePriority.write(value.msgPriority, into: &buf)
+        FfiConverterSequenceTypeElement.write(value.msgBody, into: &buf)
+        FfiConverterOptionSequenceString.write(value.toAccount, into: &buf)
+        FfiConverterOptionString.write(value.fromAccount, into: &buf)
+        FfiConverterOptionBool.write(value.onlineOnlyFlag, into: &buf)
+        FfiConverterOptionSequenceTypeMention.write(value.groupAtInfo, into: &buf)
+        FfiConverterOptionString.write(value.cloudCustomData, into: &buf)
+        FfiConverterOptionBool.write(value.supportMessageExtension, into: &buf)
+        FfiConverterOptionSequenceTypeSendMsgControl.write(value.sendMsgControl, into: &buf)
+        FfiConverterOptionTypeOfflinePushInfo.write(value.offlinePushInfo, into: &buf)
+        FfiConverterTypeExtra.write(value.extra, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGroupMessage_lift(_ buf: RustBuffer) throws -> GroupMessage {
+    return try FfiConverterTypeGroupMessage.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeGroupMessage_lower(_ value: GroupMessage) -> RustBuffer {
+    return FfiConverterTypeGroupMessage.lower(value)
 }
 
 
@@ -993,6 +1881,200 @@ public func FfiConverterTypeGroupTypeInfo_lift(_ buf: RustBuffer) throws -> Grou
 #endif
 public func FfiConverterTypeGroupTypeInfo_lower(_ value: GroupTypeInfo) -> RustBuffer {
     return FfiConverterTypeGroupTypeInfo.lower(value)
+}
+
+
+/**
+ * `TIMImageElem`: an image with up to three renditions.
+ */
+public struct ImageElem: Equatable, Hashable {
+    /**
+     * Image id.
+     */
+    public let uuid: String
+    /**
+     * 1 JPG, 2 GIF, 3 PNG, 4 BMP, 255 other.
+     */
+    public let imageFormat: Int32
+    /**
+     * Renditions: original, large, thumbnail (each type at most once).
+     */
+    public let imageInfoArray: [ImageInfo]
+    /**
+     * Unmodelled keys, kept verbatim.
+     */
+    public let extra: Extra
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Image id.
+         */uuid: String, 
+        /**
+         * 1 JPG, 2 GIF, 3 PNG, 4 BMP, 255 other.
+         */imageFormat: Int32, 
+        /**
+         * Renditions: original, large, thumbnail (each type at most once).
+         */imageInfoArray: [ImageInfo], 
+        /**
+         * Unmodelled keys, kept verbatim.
+         */extra: Extra = [:]) {
+        self.uuid = uuid
+        self.imageFormat = imageFormat
+        self.imageInfoArray = imageInfoArray
+        self.extra = extra
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension ImageElem: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeImageElem: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ImageElem {
+        return
+            try ImageElem(
+                uuid: FfiConverterString.read(from: &buf), 
+                imageFormat: FfiConverterInt32.read(from: &buf), 
+                imageInfoArray: FfiConverterSequenceTypeImageInfo.read(from: &buf), 
+                extra: FfiConverterTypeExtra.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ImageElem, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.uuid, into: &buf)
+        FfiConverterInt32.write(value.imageFormat, into: &buf)
+        FfiConverterSequenceTypeImageInfo.write(value.imageInfoArray, into: &buf)
+        FfiConverterTypeExtra.write(value.extra, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeImageElem_lift(_ buf: RustBuffer) throws -> ImageElem {
+    return try FfiConverterTypeImageElem.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeImageElem_lower(_ value: ImageElem) -> RustBuffer {
+    return FfiConverterTypeImageElem.lower(value)
+}
+
+
+/**
+ * One rendition of an image (`ImageInfoArray` entry).
+ */
+public struct ImageInfo: Equatable, Hashable {
+    /**
+     * 1 original, 2 large, 3 thumbnail.
+     */
+    public let kind: UInt32
+    /**
+     * Size in bytes.
+     */
+    public let size: UInt64
+    /**
+     * Width in pixels.
+     */
+    public let width: UInt32
+    /**
+     * Height in pixels.
+     */
+    public let height: UInt32
+    /**
+     * Download URL.
+     */
+    public let url: String
+    /**
+     * Unmodelled keys, kept verbatim.
+     */
+    public let extra: Extra
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * 1 original, 2 large, 3 thumbnail.
+         */kind: UInt32, 
+        /**
+         * Size in bytes.
+         */size: UInt64 = UInt64(0), 
+        /**
+         * Width in pixels.
+         */width: UInt32 = UInt32(0), 
+        /**
+         * Height in pixels.
+         */height: UInt32 = UInt32(0), 
+        /**
+         * Download URL.
+         */url: String, 
+        /**
+         * Unmodelled keys, kept verbatim.
+         */extra: Extra = [:]) {
+        self.kind = kind
+        self.size = size
+        self.width = width
+        self.height = height
+        self.url = url
+        self.extra = extra
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension ImageInfo: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeImageInfo: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ImageInfo {
+        return
+            try ImageInfo(
+                kind: FfiConverterUInt32.read(from: &buf), 
+                size: FfiConverterUInt64.read(from: &buf), 
+                width: FfiConverterUInt32.read(from: &buf), 
+                height: FfiConverterUInt32.read(from: &buf), 
+                url: FfiConverterString.read(from: &buf), 
+                extra: FfiConverterTypeExtra.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ImageInfo, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.kind, into: &buf)
+        FfiConverterUInt64.write(value.size, into: &buf)
+        FfiConverterUInt32.write(value.width, into: &buf)
+        FfiConverterUInt32.write(value.height, into: &buf)
+        FfiConverterString.write(value.url, into: &buf)
+        FfiConverterTypeExtra.write(value.extra, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeImageInfo_lift(_ buf: RustBuffer) throws -> ImageInfo {
+    return try FfiConverterTypeImageInfo.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeImageInfo_lower(_ value: ImageInfo) -> RustBuffer {
+    return FfiConverterTypeImageInfo.lower(value)
 }
 
 
@@ -1159,6 +2241,93 @@ public func FfiConverterTypeLegacyWebMsgId_lower(_ value: LegacyWebMsgId) -> Rus
 
 
 /**
+ * `TIMLocationElem`: a geographic location.
+ */
+public struct LocationElem: Equatable, Hashable {
+    /**
+     * Description of the place.
+     */
+    public let desc: String
+    /**
+     * Latitude in degrees, -90..=90.
+     */
+    public let latitude: Double
+    /**
+     * Longitude in degrees, -180..=180.
+     */
+    public let longitude: Double
+    /**
+     * Unmodelled keys, kept verbatim.
+     */
+    public let extra: Extra
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Description of the place.
+         */desc: String, 
+        /**
+         * Latitude in degrees, -90..=90.
+         */latitude: Double, 
+        /**
+         * Longitude in degrees, -180..=180.
+         */longitude: Double, 
+        /**
+         * Unmodelled keys, kept verbatim.
+         */extra: Extra = [:]) {
+        self.desc = desc
+        self.latitude = latitude
+        self.longitude = longitude
+        self.extra = extra
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension LocationElem: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeLocationElem: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> LocationElem {
+        return
+            try LocationElem(
+                desc: FfiConverterString.read(from: &buf), 
+                latitude: FfiConverterDouble.read(from: &buf), 
+                longitude: FfiConverterDouble.read(from: &buf), 
+                extra: FfiConverterTypeExtra.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: LocationElem, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.desc, into: &buf)
+        FfiConverterDouble.write(value.latitude, into: &buf)
+        FfiConverterDouble.write(value.longitude, into: &buf)
+        FfiConverterTypeExtra.write(value.extra, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLocationElem_lift(_ buf: RustBuffer) throws -> LocationElem {
+    return try FfiConverterTypeLocationElem.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeLocationElem_lower(_ value: LocationElem) -> RustBuffer {
+    return FfiConverterTypeLocationElem.lower(value)
+}
+
+
+/**
  * The login state as an app shows it (SPEC I4).
  */
 public struct LoginStatus: Equatable, Hashable {
@@ -1300,6 +2469,124 @@ public func FfiConverterTypeMessageLimits_lift(_ buf: RustBuffer) throws -> Mess
 #endif
 public func FfiConverterTypeMessageLimits_lower(_ value: MessageLimits) -> RustBuffer {
     return FfiConverterTypeMessageLimits.lower(value)
+}
+
+
+/**
+ * How the offline push looks and behaves. Every field is optional and
+ * omitted from the JSON when unset.
+ */
+public struct OfflinePushInfo: Equatable, Hashable {
+    /**
+     * Push or not.
+     */
+    public let pushFlag: PushFlag?
+    /**
+     * Notification title.
+     */
+    public let title: String?
+    /**
+     * Notification text.
+     */
+    public let desc: String?
+    /**
+     * Payload handed to the app when the notification is opened.
+     */
+    public let ext: String?
+    /**
+     * Android vendor options.
+     */
+    public let androidInfo: AndroidPushInfo?
+    /**
+     * APNs options.
+     */
+    public let apnsInfo: ApnsPushInfo?
+    /**
+     * Unmodelled keys, kept verbatim.
+     */
+    public let extra: Extra
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Push or not.
+         */pushFlag: PushFlag? = nil, 
+        /**
+         * Notification title.
+         */title: String? = nil, 
+        /**
+         * Notification text.
+         */desc: String? = nil, 
+        /**
+         * Payload handed to the app when the notification is opened.
+         */ext: String? = nil, 
+        /**
+         * Android vendor options.
+         */androidInfo: AndroidPushInfo? = nil, 
+        /**
+         * APNs options.
+         */apnsInfo: ApnsPushInfo? = nil, 
+        /**
+         * Unmodelled keys, kept verbatim.
+         */extra: Extra = [:]) {
+        self.pushFlag = pushFlag
+        self.title = title
+        self.desc = desc
+        self.ext = ext
+        self.androidInfo = androidInfo
+        self.apnsInfo = apnsInfo
+        self.extra = extra
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension OfflinePushInfo: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeOfflinePushInfo: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> OfflinePushInfo {
+        return
+            try OfflinePushInfo(
+                pushFlag: FfiConverterOptionTypePushFlag.read(from: &buf), 
+                title: FfiConverterOptionString.read(from: &buf), 
+                desc: FfiConverterOptionString.read(from: &buf), 
+                ext: FfiConverterOptionString.read(from: &buf), 
+                androidInfo: FfiConverterOptionTypeAndroidPushInfo.read(from: &buf), 
+                apnsInfo: FfiConverterOptionTypeApnsPushInfo.read(from: &buf), 
+                extra: FfiConverterTypeExtra.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: OfflinePushInfo, into buf: inout [UInt8]) {
+        FfiConverterOptionTypePushFlag.write(value.pushFlag, into: &buf)
+        FfiConverterOptionString.write(value.title, into: &buf)
+        FfiConverterOptionString.write(value.desc, into: &buf)
+        FfiConverterOptionString.write(value.ext, into: &buf)
+        FfiConverterOptionTypeAndroidPushInfo.write(value.androidInfo, into: &buf)
+        FfiConverterOptionTypeApnsPushInfo.write(value.apnsInfo, into: &buf)
+        FfiConverterTypeExtra.write(value.extra, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOfflinePushInfo_lift(_ buf: RustBuffer) throws -> OfflinePushInfo {
+    return try FfiConverterTypeOfflinePushInfo.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOfflinePushInfo_lower(_ value: OfflinePushInfo) -> RustBuffer {
+    return FfiConverterTypeOfflinePushInfo.lower(value)
 }
 
 
@@ -2326,6 +3613,337 @@ public func FfiConverterTypeShedMessage_lower(_ value: ShedMessage) -> RustBuffe
     return FfiConverterTypeShedMessage.lower(value)
 }
 
+
+/**
+ * `TIMSoundElem`: a voice message.
+ */
+public struct SoundElem: Equatable, Hashable {
+    /**
+     * Download URL.
+     */
+    public let url: String
+    /**
+     * Size in bytes.
+     */
+    public let size: UInt64
+    /**
+     * Duration in seconds.
+     */
+    public let second: UInt32
+    /**
+     * Download flag (the service uses 2).
+     */
+    public let downloadFlag: UInt32
+    /**
+     * Unmodelled keys, kept verbatim.
+     */
+    public let extra: Extra
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Download URL.
+         */url: String, 
+        /**
+         * Size in bytes.
+         */size: UInt64, 
+        /**
+         * Duration in seconds.
+         */second: UInt32, 
+        /**
+         * Download flag (the service uses 2).
+         */downloadFlag: UInt32 = UInt32(2), 
+        /**
+         * Unmodelled keys, kept verbatim.
+         */extra: Extra = [:]) {
+        self.url = url
+        self.size = size
+        self.second = second
+        self.downloadFlag = downloadFlag
+        self.extra = extra
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension SoundElem: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSoundElem: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SoundElem {
+        return
+            try SoundElem(
+                url: FfiConverterString.read(from: &buf), 
+                size: FfiConverterUInt64.read(from: &buf), 
+                second: FfiConverterUInt32.read(from: &buf), 
+                downloadFlag: FfiConverterUInt32.read(from: &buf), 
+                extra: FfiConverterTypeExtra.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SoundElem, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.url, into: &buf)
+        FfiConverterUInt64.write(value.size, into: &buf)
+        FfiConverterUInt32.write(value.second, into: &buf)
+        FfiConverterUInt32.write(value.downloadFlag, into: &buf)
+        FfiConverterTypeExtra.write(value.extra, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSoundElem_lift(_ buf: RustBuffer) throws -> SoundElem {
+    return try FfiConverterTypeSoundElem.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSoundElem_lower(_ value: SoundElem) -> RustBuffer {
+    return FfiConverterTypeSoundElem.lower(value)
+}
+
+
+/**
+ * `TIMTextElem`: plain text.
+ */
+public struct TextElem: Equatable, Hashable {
+    /**
+     * The text.
+     */
+    public let text: String
+    /**
+     * Unmodelled keys, kept verbatim.
+     */
+    public let extra: Extra
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The text.
+         */text: String, 
+        /**
+         * Unmodelled keys, kept verbatim.
+         */extra: Extra = [:]) {
+        self.text = text
+        self.extra = extra
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension TextElem: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeTextElem: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> TextElem {
+        return
+            try TextElem(
+                text: FfiConverterString.read(from: &buf), 
+                extra: FfiConverterTypeExtra.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: TextElem, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.text, into: &buf)
+        FfiConverterTypeExtra.write(value.extra, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTextElem_lift(_ buf: RustBuffer) throws -> TextElem {
+    return try FfiConverterTypeTextElem.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeTextElem_lower(_ value: TextElem) -> RustBuffer {
+    return FfiConverterTypeTextElem.lower(value)
+}
+
+
+/**
+ * `TIMVideoFileElem`: a video and its thumbnail.
+ */
+public struct VideoFileElem: Equatable, Hashable {
+    /**
+     * Video download URL.
+     */
+    public let videoUrl: String
+    /**
+     * Video size in bytes.
+     */
+    public let videoSize: UInt64
+    /**
+     * Duration in seconds.
+     */
+    public let videoSecond: UInt32
+    /**
+     * Container format, e.g. `mp4`.
+     */
+    public let videoFormat: String
+    /**
+     * Video download flag (the service uses 2).
+     */
+    public let videoDownloadFlag: UInt32
+    /**
+     * Thumbnail download URL.
+     */
+    public let thumbUrl: String
+    /**
+     * Thumbnail size in bytes.
+     */
+    public let thumbSize: UInt64
+    /**
+     * Thumbnail width in pixels.
+     */
+    public let thumbWidth: UInt32
+    /**
+     * Thumbnail height in pixels.
+     */
+    public let thumbHeight: UInt32
+    /**
+     * Thumbnail format, e.g. `JPG`.
+     */
+    public let thumbFormat: String
+    /**
+     * Thumbnail download flag (the service uses 2).
+     */
+    public let thumbDownloadFlag: UInt32
+    /**
+     * Unmodelled keys, kept verbatim.
+     */
+    public let extra: Extra
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Video download URL.
+         */videoUrl: String, 
+        /**
+         * Video size in bytes.
+         */videoSize: UInt64, 
+        /**
+         * Duration in seconds.
+         */videoSecond: UInt32, 
+        /**
+         * Container format, e.g. `mp4`.
+         */videoFormat: String, 
+        /**
+         * Video download flag (the service uses 2).
+         */videoDownloadFlag: UInt32 = UInt32(2), 
+        /**
+         * Thumbnail download URL.
+         */thumbUrl: String, 
+        /**
+         * Thumbnail size in bytes.
+         */thumbSize: UInt64, 
+        /**
+         * Thumbnail width in pixels.
+         */thumbWidth: UInt32, 
+        /**
+         * Thumbnail height in pixels.
+         */thumbHeight: UInt32, 
+        /**
+         * Thumbnail format, e.g. `JPG`.
+         */thumbFormat: String, 
+        /**
+         * Thumbnail download flag (the service uses 2).
+         */thumbDownloadFlag: UInt32 = UInt32(2), 
+        /**
+         * Unmodelled keys, kept verbatim.
+         */extra: Extra = [:]) {
+        self.videoUrl = videoUrl
+        self.videoSize = videoSize
+        self.videoSecond = videoSecond
+        self.videoFormat = videoFormat
+        self.videoDownloadFlag = videoDownloadFlag
+        self.thumbUrl = thumbUrl
+        self.thumbSize = thumbSize
+        self.thumbWidth = thumbWidth
+        self.thumbHeight = thumbHeight
+        self.thumbFormat = thumbFormat
+        self.thumbDownloadFlag = thumbDownloadFlag
+        self.extra = extra
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension VideoFileElem: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeVideoFileElem: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> VideoFileElem {
+        return
+            try VideoFileElem(
+                videoUrl: FfiConverterString.read(from: &buf), 
+                videoSize: FfiConverterUInt64.read(from: &buf), 
+                videoSecond: FfiConverterUInt32.read(from: &buf), 
+                videoFormat: FfiConverterString.read(from: &buf), 
+                videoDownloadFlag: FfiConverterUInt32.read(from: &buf), 
+                thumbUrl: FfiConverterString.read(from: &buf), 
+                thumbSize: FfiConverterUInt64.read(from: &buf), 
+                thumbWidth: FfiConverterUInt32.read(from: &buf), 
+                thumbHeight: FfiConverterUInt32.read(from: &buf), 
+                thumbFormat: FfiConverterString.read(from: &buf), 
+                thumbDownloadFlag: FfiConverterUInt32.read(from: &buf), 
+                extra: FfiConverterTypeExtra.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: VideoFileElem, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.videoUrl, into: &buf)
+        FfiConverterUInt64.write(value.videoSize, into: &buf)
+        FfiConverterUInt32.write(value.videoSecond, into: &buf)
+        FfiConverterString.write(value.videoFormat, into: &buf)
+        FfiConverterUInt32.write(value.videoDownloadFlag, into: &buf)
+        FfiConverterString.write(value.thumbUrl, into: &buf)
+        FfiConverterUInt64.write(value.thumbSize, into: &buf)
+        FfiConverterUInt32.write(value.thumbWidth, into: &buf)
+        FfiConverterUInt32.write(value.thumbHeight, into: &buf)
+        FfiConverterString.write(value.thumbFormat, into: &buf)
+        FfiConverterUInt32.write(value.thumbDownloadFlag, into: &buf)
+        FfiConverterTypeExtra.write(value.extra, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeVideoFileElem_lift(_ buf: RustBuffer) throws -> VideoFileElem {
+    return try FfiConverterTypeVideoFileElem.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeVideoFileElem_lower(_ value: VideoFileElem) -> RustBuffer {
+    return FfiConverterTypeVideoFileElem.lower(value)
+}
+
 // Note that we don't yet support `indirect` for enums.
 // See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
 /**
@@ -2834,6 +4452,184 @@ public func FfiConverterTypeDropReason_lift(_ buf: RustBuffer) throws -> DropRea
 #endif
 public func FfiConverterTypeDropReason_lower(_ value: DropReason) -> RustBuffer {
     return FfiConverterTypeDropReason.lower(value)
+}
+
+
+// Note that we don't yet support `indirect` for enums.
+// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+/**
+ * One element of a message body (SPEC M1).
+ */
+
+public enum Element: Equatable, Hashable {
+    
+    /**
+     * `TIMTextElem`
+     */
+    case text(TextElem
+    )
+    /**
+     * `TIMCustomElem`
+     */
+    case custom(CustomElem
+    )
+    /**
+     * `TIMFaceElem`
+     */
+    case face(FaceElem
+    )
+    /**
+     * `TIMLocationElem`
+     */
+    case location(LocationElem
+    )
+    /**
+     * `TIMImageElem`
+     */
+    case image(ImageElem
+    )
+    /**
+     * `TIMSoundElem`
+     */
+    case sound(SoundElem
+    )
+    /**
+     * `TIMFileElem`
+     */
+    case file(FileElem
+    )
+    /**
+     * `TIMVideoFileElem`
+     */
+    case video(VideoFileElem
+    )
+    /**
+     * An element type this version does not know, kept verbatim.
+     */
+    case unknown(
+        /**
+         * Its `MsgType`.
+         */msgType: String, 
+        /**
+         * Its `MsgContent`, exactly as received.
+         */content: JsonValue
+    )
+
+
+
+}
+
+#if compiler(>=6)
+extension Element: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeElement: FfiConverterRustBuffer {
+    typealias SwiftType = Element
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Element {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .text(try FfiConverterTypeTextElem.read(from: &buf)
+        )
+        
+        case 2: return .custom(try FfiConverterTypeCustomElem.read(from: &buf)
+        )
+        
+        case 3: return .face(try FfiConverterTypeFaceElem.read(from: &buf)
+        )
+        
+        case 4: return .location(try FfiConverterTypeLocationElem.read(from: &buf)
+        )
+        
+        case 5: return .image(try FfiConverterTypeImageElem.read(from: &buf)
+        )
+        
+        case 6: return .sound(try FfiConverterTypeSoundElem.read(from: &buf)
+        )
+        
+        case 7: return .file(try FfiConverterTypeFileElem.read(from: &buf)
+        )
+        
+        case 8: return .video(try FfiConverterTypeVideoFileElem.read(from: &buf)
+        )
+        
+        case 9: return .unknown(msgType: try FfiConverterString.read(from: &buf), content: try FfiConverterTypeJsonValue.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Element, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .text(v1):
+            writeInt(&buf, Int32(1))
+            FfiConverterTypeTextElem.write(v1, into: &buf)
+            
+        
+        case let .custom(v1):
+            writeInt(&buf, Int32(2))
+            FfiConverterTypeCustomElem.write(v1, into: &buf)
+            
+        
+        case let .face(v1):
+            writeInt(&buf, Int32(3))
+            FfiConverterTypeFaceElem.write(v1, into: &buf)
+            
+        
+        case let .location(v1):
+            writeInt(&buf, Int32(4))
+            FfiConverterTypeLocationElem.write(v1, into: &buf)
+            
+        
+        case let .image(v1):
+            writeInt(&buf, Int32(5))
+            FfiConverterTypeImageElem.write(v1, into: &buf)
+            
+        
+        case let .sound(v1):
+            writeInt(&buf, Int32(6))
+            FfiConverterTypeSoundElem.write(v1, into: &buf)
+            
+        
+        case let .file(v1):
+            writeInt(&buf, Int32(7))
+            FfiConverterTypeFileElem.write(v1, into: &buf)
+            
+        
+        case let .video(v1):
+            writeInt(&buf, Int32(8))
+            FfiConverterTypeVideoFileElem.write(v1, into: &buf)
+            
+        
+        case let .unknown(msgType,content):
+            writeInt(&buf, Int32(9))
+            FfiConverterString.write(msgType, into: &buf)
+            FfiConverterTypeJsonValue.write(content, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeElement_lift(_ buf: RustBuffer) throws -> Element {
+    return try FfiConverterTypeElement.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeElement_lower(_ value: Element) -> RustBuffer {
+    return FfiConverterTypeElement.lower(value)
 }
 
 
@@ -4916,6 +6712,78 @@ fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeAndroidPushInfo: FfiConverterRustBuffer {
+    typealias SwiftType = AndroidPushInfo?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeAndroidPushInfo.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeAndroidPushInfo.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeApnsPushInfo: FfiConverterRustBuffer {
+    typealias SwiftType = ApnsPushInfo?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeApnsPushInfo.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeApnsPushInfo.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeOfflinePushInfo: FfiConverterRustBuffer {
+    typealias SwiftType = OfflinePushInfo?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeOfflinePushInfo.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeOfflinePushInfo.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeApnsEnvironment: FfiConverterRustBuffer {
     typealias SwiftType = ApnsEnvironment?
 
@@ -4956,6 +6824,30 @@ fileprivate struct FfiConverterOptionTypePriority: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypePriority.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypePushFlag: FfiConverterRustBuffer {
+    typealias SwiftType = PushFlag?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypePushFlag.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypePushFlag.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -5012,6 +6904,102 @@ fileprivate struct FfiConverterOptionTypeSessionEnd: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeSyncOtherMachine: FfiConverterRustBuffer {
+    typealias SwiftType = SyncOtherMachine?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeSyncOtherMachine.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeSyncOtherMachine.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceString: FfiConverterRustBuffer {
+    typealias SwiftType = [String]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceString.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceString.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeMention: FfiConverterRustBuffer {
+    typealias SwiftType = [Mention]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeMention.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeMention.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionSequenceTypeSendMsgControl: FfiConverterRustBuffer {
+    typealias SwiftType = [SendMsgControl]?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterSequenceTypeSendMsgControl.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterSequenceTypeSendMsgControl.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeSecret: FfiConverterRustBuffer {
     typealias SwiftType = Secret?
 
@@ -5030,6 +7018,56 @@ fileprivate struct FfiConverterOptionTypeSecret: FfiConverterRustBuffer {
         case 1: return try FfiConverterTypeSecret.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
+    typealias SwiftType = [String]
+
+    public static func write(_ value: [String], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterString.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [String] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [String]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterString.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeImageInfo: FfiConverterRustBuffer {
+    typealias SwiftType = [ImageInfo]
+
+    public static func write(_ value: [ImageInfo], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeImageInfo.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ImageInfo] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ImageInfo]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeImageInfo.read(from: &buf))
+        }
+        return seq
     }
 }
 
@@ -5082,6 +7120,195 @@ fileprivate struct FfiConverterSequenceTypeShedMessage: FfiConverterRustBuffer {
         return seq
     }
 }
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeElement: FfiConverterRustBuffer {
+    typealias SwiftType = [Element]
+
+    public static func write(_ value: [Element], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeElement.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Element] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Element]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeElement.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeMention: FfiConverterRustBuffer {
+    typealias SwiftType = [Mention]
+
+    public static func write(_ value: [Mention], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeMention.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Mention] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Mention]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeMention.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeSendMsgControl: FfiConverterRustBuffer {
+    typealias SwiftType = [SendMsgControl]
+
+    public static func write(_ value: [SendMsgControl], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeSendMsgControl.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [SendMsgControl] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [SendMsgControl]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeSendMsgControl.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterDictionaryStringString: FfiConverterRustBuffer {
+    public static func write(_ value: [String: String], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for (key, value) in value {
+            FfiConverterString.write(key, into: &buf)
+            FfiConverterString.write(value, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [String: String] {
+        let len: Int32 = try readInt(&buf)
+        var dict = [String: String]()
+        dict.reserveCapacity(Int(len))
+        for _ in 0..<len {
+            let key = try FfiConverterString.read(from: &buf)
+            let value = try FfiConverterString.read(from: &buf)
+            dict[key] = value
+        }
+        return dict
+    }
+}
+
+
+/**
+ * Typealias from the type name used in the UDL file to the builtin type.  This
+ * is needed because the UDL type name is used in function/method signatures.
+ */
+public typealias Extra = [String: String]
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeExtra: FfiConverter {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Extra {
+        return try FfiConverterDictionaryStringString.read(from: &buf)
+    }
+
+    public static func write(_ value: Extra, into buf: inout [UInt8]) {
+        return FfiConverterDictionaryStringString.write(value, into: &buf)
+    }
+
+    public static func lift(_ value: RustBuffer) throws -> Extra {
+        return try FfiConverterDictionaryStringString.lift(value)
+    }
+
+    public static func lower(_ value: Extra) -> RustBuffer {
+        return FfiConverterDictionaryStringString.lower(value)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeExtra_lift(_ value: RustBuffer) throws -> Extra {
+    return try FfiConverterTypeExtra.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeExtra_lower(_ value: Extra) -> RustBuffer {
+    return FfiConverterTypeExtra.lower(value)
+}
+
+
+
+/**
+ * Typealias from the type name used in the UDL file to the builtin type.  This
+ * is needed because the UDL type name is used in function/method signatures.
+ */
+public typealias JsonValue = String
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeJsonValue: FfiConverter {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> JsonValue {
+        return try FfiConverterString.read(from: &buf)
+    }
+
+    public static func write(_ value: JsonValue, into buf: inout [UInt8]) {
+        return FfiConverterString.write(value, into: &buf)
+    }
+
+    public static func lift(_ value: RustBuffer) throws -> JsonValue {
+        return try FfiConverterString.lift(value)
+    }
+
+    public static func lower(_ value: JsonValue) -> RustBuffer {
+        return FfiConverterString.lower(value)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeJsonValue_lift(_ value: RustBuffer) throws -> JsonValue {
+    return try FfiConverterTypeJsonValue.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeJsonValue_lower(_ value: JsonValue) -> RustBuffer {
+    return FfiConverterTypeJsonValue.lower(value)
+}
+
 
 
 

@@ -13,9 +13,9 @@ func check(_ ok: Bool, _ what: String) {
 
 check(imbridgeVersion() == "0.1.0", "library version")
 
-let body = try messageBody { Element.text(text: "Your order shipped") }
+let body = try messageBody { Element.text(TextElem(text: "Your order shipped")) }
 let json = try C2cMessage(
-    toAccount: "bob", msgSeq: 1, msgRandom: 7, msgBody: body, syncOtherMachine: .sync
+    syncOtherMachine: .sync, toAccount: "bob", msgSeq: 1, msgRandom: 7, msgBody: body
 ).encoded()
 check(json.contains(#""MsgBody":[{"MsgType":"TIMTextElem""#), "M2 send body encodes")
 

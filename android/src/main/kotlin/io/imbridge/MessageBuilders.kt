@@ -21,34 +21,38 @@ fun messageBody(limits: MessageLimits? = null, build: MessageBodyScope.() -> Uni
         builder.build()
     }
 
-/** The receiver of [messageBody]: one function per element kind. */
+/**
+ * The receiver of [messageBody]: one function per element kind. Each
+ * element is the core's own record wrapped in its [Element] case
+ * (`Element.Text(TextElem("hi"))`; read back as `element.v1.text`).
+ */
 class MessageBodyScope internal constructor(private val builder: MessageBodyBuilder) {
     /** Adds any element. */
     fun element(element: Element) = builder.add(element)
 
     /** `TIMTextElem`. */
-    fun text(text: String) = element(Element.Text(text))
+    fun text(text: String) = element(Element.Text(TextElem(text)))
 
     /** `TIMCustomElem`: [desc] is the offline-push text, [ext] travels in the push. */
     fun custom(data: String, desc: String? = null, ext: String? = null, sound: String? = null) =
-        element(Element.Custom(data, desc, ext, sound))
+        element(Element.Custom(CustomElem(data, desc, ext, sound)))
 
     /** `TIMFaceElem`. */
-    fun face(index: Int, data: String? = null) = element(Element.Face(index, data))
+    fun face(index: Int, data: String? = null) = element(Element.Face(FaceElem(index, data)))
 
     /** `TIMLocationElem`. */
     fun location(desc: String, latitude: Double, longitude: Double) =
-        element(Element.Location(desc, latitude, longitude))
+        element(Element.Location(LocationElem(desc, latitude, longitude)))
 
     /** `TIMImageElem`. */
     fun image(uuid: String, imageFormat: Int, renditions: List<ImageInfo>) =
-        element(Element.Image(uuid, imageFormat, renditions))
+        element(Element.Image(ImageElem(uuid, imageFormat, renditions)))
 
     /** `TIMSoundElem`. */
-    fun sound(url: String, size: ULong, seconds: UInt) = element(Element.Sound(url, size, seconds))
+    fun sound(url: String, size: ULong, seconds: UInt) = element(Element.Sound(SoundElem(url, size, seconds)))
 
     /** `TIMFileElem`. */
-    fun file(url: String, fileSize: ULong, fileName: String) = element(Element.File(url, fileSize, fileName))
+    fun file(url: String, fileSize: ULong, fileName: String) = element(Element.File(FileElem(url, fileSize, fileName)))
 
     /** `TIMVideoFileElem`: the video and its thumbnail. */
     fun video(
@@ -62,7 +66,13 @@ class MessageBodyScope internal constructor(private val builder: MessageBodyBuil
         thumbHeight: UInt,
         thumbFormat: String,
     ) = element(
-        Element.Video(videoUrl, videoSize, videoSecond, videoFormat, thumbUrl, thumbSize, thumbWidth, thumbHeight, thumbFormat),
+        Element.Video(
+            VideoFileElem(
+                videoUrl = videoUrl, videoSize = videoSize, videoSecond = videoSecond, videoFormat = videoFormat,
+                thumbUrl = thumbUrl, thumbSize = thumbSize, thumbWidth = thumbWidth, thumbHeight = thumbHeight,
+                thumbFormat = thumbFormat,
+            ),
+        ),
     )
 }
 

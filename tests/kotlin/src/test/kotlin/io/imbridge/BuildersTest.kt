@@ -15,9 +15,9 @@ class BuildersTest {
     @Test
     fun m2_second_custom_element_is_6016_and_body_unchanged() {
         MessageBodyBuilder().use { b ->
-            b.add(Element.Custom("one"))
-            b.add(Element.Text("hi"))
-            val e = assertThrows<MessageException.SecondCustomElement> { b.add(Element.Custom("two")) }
+            b.add(Element.Custom(CustomElem("one")))
+            b.add(Element.Text(TextElem("hi")))
+            val e = assertThrows<MessageException.SecondCustomElement> { b.add(Element.Custom(CustomElem("two"))) }
             assertEquals(6016, e.code)
             assertEquals(2u, e.index)
             assertEquals(2u, b.count())
@@ -27,9 +27,9 @@ class BuildersTest {
     @Test
     fun m2_body_over_12_kb_is_8001_and_body_unchanged() {
         MessageBodyBuilder().use { b ->
-            b.add(Element.Text("a".repeat(6000)))
+            b.add(Element.Text(TextElem("a".repeat(6000))))
             val before = b.encodedLen()
-            val e = assertThrows<MessageException.BodyTooLarge> { b.add(Element.Text("b".repeat(6300))) }
+            val e = assertThrows<MessageException.BodyTooLarge> { b.add(Element.Text(TextElem("b".repeat(6300)))) }
             assertEquals(8001, e.code)
             assertEquals(12288uL, e.limit)
             assertEquals(before, b.encodedLen())
@@ -54,11 +54,11 @@ class BuildersTest {
     @Test
     fun m2_add_all_is_all_or_nothing() {
         MessageBodyBuilder().use { b ->
-            b.add(Element.Text("kept"))
+            b.add(Element.Text(TextElem("kept")))
             assertThrows<MessageException.InvalidElement> {
-                b.addAll(listOf(Element.Text("new"), Element.Text("")))
+                b.addAll(listOf(Element.Text(TextElem("new")), Element.Text(TextElem(""))))
             }
-            assertEquals(listOf<Element>(Element.Text("kept")), b.elements())
+            assertEquals(listOf<Element>(Element.Text(TextElem("kept"))), b.elements())
         }
     }
 
@@ -118,7 +118,7 @@ class BuildersTest {
     @Test
     fun m9_group_encode_checks_mentions_by_declared_type() {
         val message = GroupMessage(
-            groupId = "room_7", random = 1u, msgBody = listOf(Element.Text("@bob")),
+            groupId = "room_7", random = 1u, msgBody = listOf(Element.Text(TextElem("@bob"))),
             groupAtInfo = listOf(Mention.User("bob")),
         )
         assertTrue(message.encode(GroupType.MEETING).contains("\"GroupAt_Account\":\"bob\""))
@@ -130,10 +130,10 @@ class BuildersTest {
         val packet = redPacket(888uL, "Happy new year")
         assertEquals(Priority.HIGH, packet.priority)
         val custom = packet.element as Element.Custom
-        assertEquals("[Red Packet] Happy new year", custom.desc)
+        assertEquals("[Red Packet] Happy new year", custom.v1.desc)
         assertEquals(
             Vectors.json("""{"type":"RED_PACKET","amount":888,"msg":"Happy new year"}"""),
-            Vectors.json(custom.data),
+            Vectors.json(custom.v1.data),
         )
         assertEquals(6017, assertThrows<MessageException.InvalidField> { redPacket(0uL, "x") }.code)
     }
@@ -153,16 +153,16 @@ class BuildersTest {
                 o.getValue("push_text").jsonPrimitive.contentOrNull,
             )
             val custom = packet.element as Element.Custom
-            assertEquals(o.getValue("data"), Vectors.json(custom.data))
-            assertEquals(o.getValue("desc").jsonPrimitive.content, custom.desc)
+            assertEquals(o.getValue("data"), Vectors.json(custom.v1.data))
+            assertEquals(o.getValue("desc").jsonPrimitive.content, custom.v1.desc)
         }
         for (case in v.getValue("read").jsonArray) {
             val o = case.jsonObject
-            val packet = redPacketRead(Element.Custom(o.getValue("data").jsonPrimitive.content))!!
+            val packet = redPacketRead(Element.Custom(CustomElem(o.getValue("data").jsonPrimitive.content)))!!
             assertEquals(o.getValue("amount").jsonPrimitive.content.toULong(), packet.amount)
             assertEquals(o.getValue("greeting").jsonPrimitive.content, packet.greeting)
         }
-        assertEquals(null, redPacketRead(Element.Text("hi")))
+        assertEquals(null, redPacketRead(Element.Text(TextElem("hi"))))
         for (amount in v.getValue("refused").jsonArray) {
             val e = assertThrows<MessageException.InvalidField> { redPacket(amount.jsonPrimitive.content.toULong(), "x") }
             assertEquals(6017, e.code)

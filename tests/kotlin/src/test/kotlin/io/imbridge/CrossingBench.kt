@@ -39,7 +39,7 @@ class CrossingBench {
         measure("b_encode_one_uniffi_record", 1, 20_000) {
             i++
             encodeC2cMessage(
-                C2cMessage("bob", i.toUInt(), i.toUInt(), listOf(Element.Text(texts[i and 63])), SyncOtherMachine.SYNC),
+                C2cMessage(toAccount = "bob", msgSeq = i.toUInt(), msgRandom = i.toUInt(), msgBody = listOf(Element.Text(TextElem(texts[i and 63]))), syncOtherMachine = SyncOtherMachine.SYNC),
             )
         }
         measure("b_encode_one_jni", 1) { i++; FastPath.encodeC2cText("bob", texts[i and 63], i.toUInt(), i.toUInt()) }

@@ -19,10 +19,10 @@ class UnicodeTest {
 
     @Test
     fun x3_uniffi_calls_replace_an_unpaired_surrogate() {
-        val body = encodeC2cMessage(C2cMessage(toAccount = "bob", msgSeq = 1u, msgRandom = 2u, msgBody = listOf(Element.Text(halfEmoji))))
+        val body = encodeC2cMessage(C2cMessage(toAccount = "bob", msgSeq = 1u, msgRandom = 2u, msgBody = listOf(Element.Text(TextElem(halfEmoji)))))
         assertEquals(replaced, textOf(body))
         // A valid pair is kept as it is.
-        val emoji = encodeC2cMessage(C2cMessage(toAccount = "bob", msgSeq = 1u, msgRandom = 2u, msgBody = listOf(Element.Text("hi 😀"))))
+        val emoji = encodeC2cMessage(C2cMessage(toAccount = "bob", msgSeq = 1u, msgRandom = 2u, msgBody = listOf(Element.Text(TextElem("hi 😀")))))
         assertEquals("hi 😀", textOf(emoji))
     }
 
@@ -43,7 +43,7 @@ class UnicodeTest {
             val d = Dispatcher().apply { setUser("bob"); viaJni = jni }
             val handle = d.addListener { event ->
                 if (event is DispatchEvent.NewMessages) {
-                    got += event.messages.flatMap { m -> m.elements.map { (it as Element.Text).text } }
+                    got += event.messages.flatMap { m -> m.elements.map { (it as Element.Text).v1.text } }
                 }
                 true
             }

@@ -1,7 +1,7 @@
 package io.imbridge.bench
 
 import io.imbridge.*
-import io.imbridge.core.SyncOtherMachine
+import io.imbridge.core.*
 import kotlinx.serialization.json.Json
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Tag
@@ -39,7 +39,7 @@ class BaselineBench {
         harness.measure("send_library_jni", 1) { i++; FastPath.encodeC2cText("bob", texts[i and 63], i.toUInt(), i.toUInt()) }
         harness.measure("send_library_uniffi_record", 1, 20_000) {
             i++
-            encodeC2cMessage(C2cMessage("bob", i.toUInt(), i.toUInt(), listOf(Element.Text(texts[i and 63])), SyncOtherMachine.SYNC))
+            encodeC2cMessage(C2cMessage(toAccount = "bob", msgSeq = i.toUInt(), msgRandom = i.toUInt(), msgBody = listOf(Element.Text(TextElem(texts[i and 63]))), syncOtherMachine = SyncOtherMachine.SYNC))
         }
         harness.measure("send_kotlinx", 1) { i++; SendBaselines.kotlinx("bob", texts[i and 63], i.toLong(), i.toLong()) }
         harness.measure("send_orgjson", 1) { i++; SendBaselines.orgJson("bob", texts[i and 63], i.toLong(), i.toLong()) }

@@ -34,7 +34,7 @@ class ConsumerTest {
     @Test
     fun m2_builds_and_encodes_a_send_body() {
         val body = messageBody { text("Your order shipped") }
-        val json = C2cMessage("bob", 1u, 7u, body, SyncOtherMachine.SYNC).encode()
+        val json = C2cMessage(toAccount = "bob", msgSeq = 1u, msgRandom = 7u, msgBody = body, syncOtherMachine = SyncOtherMachine.SYNC).encode()
         assertTrue(json.contains("\"MsgBody\":[{\"MsgType\":\"TIMTextElem\""), json)
     }
 
