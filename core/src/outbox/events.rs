@@ -98,9 +98,12 @@ impl fmt::Display for ShedReason {
                 max_wait_ms,
             } => write!(
                 f,
-                "lowest_max_wait_exceeded: waited {waited_ms} ms, limit {max_wait_ms} ms"
+                "{}: waited {waited_ms} ms, limit {max_wait_ms} ms",
+                self.name()
             ),
-            ShedReason::QueueFull { bound } => write!(f, "queue_full: {bound} messages queued"),
+            ShedReason::QueueFull { bound } => {
+                write!(f, "{}: {bound} messages queued", self.name())
+            }
         }
     }
 }

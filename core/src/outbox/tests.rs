@@ -283,6 +283,85 @@ fn p3_total_bound_applies_across_conversations() {
 }
 
 #[test]
+fn p3_admit_all_answers_each_message_in_order() {
+    let limits = OutboxLimits {
+        max_queued_per_conversation: 1,
+        ..OutboxLimits::default()
+    };
+    let mut o = outbox(limits);
+    let message = |id: &str, conversation: &str, priority| OutgoingMessage {
+        id: id.to_string(),
+        conversation: conversation.to_string(),
+        priority,
+    };
+    let answers = o.admit_all(
+        0,
+        vec![
+            message("a", "c2c_bob", None),
+            message("b", "not a conversation", None),
+            message("c", "c2c_bob", Some(Priority::High)),
+            message("d", "group_g", Some(Priority::Low)),
+        ],
+    );
+    assert_eq!(answers.len(), 4);
+    assert_eq!(answers[0], Admission::Accepted);
+    assert!(
+        matches!(&answers[1], Admission::Refused { code: 6017, reason } if reason.contains("not a conversation")),
+        "{:?}",
+        answers[1]
+    );
+    assert!(
+        matches!(answers[2], Admission::Refused { code: 10023, .. }),
+        "{:?}",
+        answers[2]
+    );
+    assert_eq!(answers[3], Admission::Accepted);
+    let poll = o.poll(0);
+    assert_eq!(ids(&poll), ["a", "d"]);
+    assert_eq!(poll.released[0].priority, Priority::Normal);
+}
+
+#[test]
+fn p4_a_late_poll_releases_what_came_due_before_it() {
+    let mut o = outbox(OutboxLimits::default());
+    for i in 0..7 {
+        o.admit(0, msg(&format!("m{i}"), "c2c_bob", Priority::Normal))
+            .unwrap();
+    }
+    assert_eq!(o.poll(0).released.len(), 5);
+    assert_eq!(o.next_poll_ms(), Some(1_000));
+    // The app asks again well after the window opened, not at 1,000.
+    assert_eq!(ids(&o.poll(2_500)), ["m5", "m6"]);
+    assert_eq!(o.next_poll_ms(), None);
+}
+
+#[test]
+fn p2_limits_reports_the_limits_in_force() {
+    let limits = OutboxLimits {
+        c2c_per_window: 2,
+        window_ms: 500,
+        ..OutboxLimits::default()
+    };
+    assert_eq!(outbox(limits.clone()).limits(), &limits);
+}
+
+#[test]
+fn p3_shed_reasons_have_stable_names_that_start_their_sentence() {
+    let wait = ShedReason::WaitExceeded {
+        waited_ms: 2_100,
+        max_wait_ms: 2_000,
+    };
+    let full = ShedReason::QueueFull { bound: 4 };
+    assert_eq!(wait.name(), "lowest_max_wait_exceeded");
+    assert_eq!(full.name(), "queue_full");
+    assert_eq!(
+        wait.to_string(),
+        "lowest_max_wait_exceeded: waited 2100 ms, limit 2000 ms"
+    );
+    assert_eq!(full.to_string(), "queue_full: 4 messages queued");
+}
+
+#[test]
 fn p4_next_poll_is_none_when_idle_and_now_after_admission() {
     let mut o = outbox(OutboxLimits::default());
     assert_eq!(o.next_poll_ms(), None);
