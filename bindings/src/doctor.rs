@@ -46,9 +46,9 @@ pub struct AppFacts {
     /// Groups the user is in.
     #[uniffi(default)]
     pub groups: Vec<String>,
-    /// The user's receive option in the message's group (0..=4).
+    /// The user's receive option in the message's group.
     #[uniffi(default)]
-    pub receive_option: Option<i32>,
+    pub receive_option: Option<ReceiveOption>,
     /// Whether notifications are allowed.
     #[uniffi(default)]
     pub notifications_enabled: Option<bool>,
@@ -61,9 +61,9 @@ pub struct AppFacts {
     /// `android` or `ios`.
     #[uniffi(default)]
     pub platform: Option<String>,
-    /// Edition: `Free`, `Pro` or `Ultimate`.
+    /// The app's edition of the service.
     #[uniffi(default)]
-    pub edition: Option<String>,
+    pub edition: Option<Edition>,
     /// "Show sent successfully" for blocklisted senders.
     #[uniffi(default)]
     pub show_sent_successfully: bool,
@@ -81,25 +81,6 @@ fn app_in(a: AppFacts) -> Result<core::AppFacts, MessageError> {
         .map(|j| serde_json::from_str::<serde_json::Value>(&j))
         .transpose()
         .map_err(|e| invalid_field("message_body_json", e.to_string()))?;
-    let receive_option = a
-        .receive_option
-        .map(|n| {
-            ReceiveOption::from_sdk(n)
-                .ok_or_else(|| invalid_field("receive_option", format!("{n} is not 0..=4")))
-        })
-        .transpose()?;
-    let edition = a
-        .edition
-        .map(|e| match e.as_str() {
-            "Free" => Ok(Edition::Free),
-            "Pro" => Ok(Edition::Pro),
-            "Ultimate" => Ok(Edition::Ultimate),
-            other => Err(invalid_field(
-                "edition",
-                format!("{other:?} is not Free, Pro or Ultimate"),
-            )),
-        })
-        .transpose()?;
     Ok(core::AppFacts {
         main_process: a.main_process,
         message: body.map(|body| core::MessageFacts {
@@ -114,14 +95,14 @@ fn app_in(a: AppFacts) -> Result<core::AppFacts, MessageError> {
         recipient: core::RecipientFacts {
             open_conversation: a.open_conversation,
             groups: a.groups,
-            receive_option,
+            receive_option: a.receive_option,
             notifications_enabled: a.notifications_enabled,
             offline_push_listener_set: a.offline_push_listener_set,
             app_alive: a.app_alive,
             platform: a.platform,
             ..core::RecipientFacts::default()
         },
-        policy: edition.map(|edition| core::PolicyFacts {
+        policy: a.edition.map(|edition| core::PolicyFacts {
             edition: Some(edition),
             extended_retention_days: None,
             show_sent_successfully: a.show_sent_successfully,

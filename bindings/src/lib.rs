@@ -53,7 +53,9 @@ pub use imbridge_core::message::element::{
     CustomElem, Element, FaceElem, FileElem, ImageElem, ImageInfo, LocationElem, SoundElem,
     TextElem, VideoFileElem,
 };
+pub use imbridge_core::message::ReceiveOption;
 pub use imbridge_core::message::{GroupType, GroupTypeInfo, MessageStatus, Priority};
+pub use imbridge_core::policy::Edition;
 pub use imbridge_core::ErrorCode;
 pub use init::{Bridge, InitConfig, InitError, LoginState, LoginStatus, SessionEnd};
 pub use logging::{

@@ -1,10 +1,11 @@
 //! Offline-push tokens across the FFI (SPEC T1–T6).
 
 use crate::error::MessageError;
-use imbridge_core::message::{ReceiveOption, SendBody};
+use imbridge_core::message::SendBody;
 use imbridge_core::push as core;
 pub use imbridge_core::push::{
-    ApnsEnvironment, PushAction, PushChannelConfig, PushEvent, PushState, PushStatus, PushVendor,
+    ApnsEnvironment, NoPushReason, PushAction, PushChannelConfig, PushContext, PushEvent,
+    PushState, PushStatus, PushVendor, RecipientState,
 };
 use imbridge_core::sync::lock;
 use std::path::Path;
@@ -124,60 +125,6 @@ impl PushChannel {
     }
 }
 
-/// The recipient's session, for push eligibility.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum RecipientState {
-    /// Logged in (online or in the background).
-    LoggedIn,
-    /// Logged out.
-    LoggedOut,
-    /// Kicked offline.
-    Kicked,
-}
-
-/// What the message alone does not say (SPEC T6).
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct PushContext {
-    /// Whether push is enabled for the recipient.
-    pub push_enabled: bool,
-    /// The recipient's session.
-    #[uniffi(default = None)]
-    pub recipient_state: Option<RecipientState>,
-    /// The recipient's user id (for @ checks).
-    #[uniffi(default)]
-    pub recipient: Option<String>,
-    /// The recipient's group receive option, SDK numbering 0..=4 (M13).
-    #[uniffi(default)]
-    pub receive_option: Option<i32>,
-    /// Whether the random value was reused within the window (M7).
-    #[uniffi(default)]
-    pub random_reused: bool,
-}
-
-/// Why a message will not be pushed (SPEC T6).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
-pub enum NoPushReason {
-    /// `OfflinePushInfo.PushFlag` is 1.
-    PushFlagOff,
-    /// Push is disabled for the recipient.
-    PushDisabled,
-    /// Custom elements only and no `Desc` anywhere.
-    CustomWithoutDesc,
-    /// `MsgLifeTime` 0 or `OnlineOnlyFlag` 1.
-    OnlineOnly,
-    /// The recipient logged out.
-    RecipientLoggedOut,
-    /// The recipient was kicked offline.
-    RecipientKicked,
-    /// The recipient's receive option (SDK number) silences it.
-    ReceiveOptionSilences {
-        /// The option, 0..=4.
-        option: i32,
-    },
-    /// MsgRandom reused: dropped as a duplicate.
-    RandomReused,
-}
-
 /// The answer of `willPush`: pushed, or every reason why not.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct PushVerdict {
@@ -190,49 +137,17 @@ pub struct PushVerdict {
 }
 
 /// T6: whether the message whose send body is `body_json` will be pushed,
-/// and every reason why not. Throws for a body that does not decode, or a
-/// receive option outside 0..=4 (6017).
+/// and every reason why not. Throws for a body that does not decode.
 #[uniffi::export]
 pub fn will_push(body_json: String, context: PushContext) -> Result<PushVerdict, MessageError> {
     let body = SendBody::decode(&body_json)?;
-    let receive_option = match context.receive_option {
-        None => None,
-        Some(n) => Some(ReceiveOption::from_sdk(n).ok_or_else(|| {
-            crate::error::invalid_field("receive_option", format!("{n} is not 0..=4"))
-        })?),
-    };
-    let ctx = core::PushContext {
-        recipient: context.recipient,
-        recipient_state: match context.recipient_state.unwrap_or(RecipientState::LoggedIn) {
-            RecipientState::LoggedIn => core::RecipientState::LoggedIn,
-            RecipientState::LoggedOut => core::RecipientState::LoggedOut,
-            RecipientState::Kicked => core::RecipientState::Kicked,
-        },
-        push_enabled: context.push_enabled,
-        receive_option,
-        random_reused: context.random_reused,
-    };
-    let reasons = match core::will_push(&body, &ctx) {
+    let reasons = match core::will_push(&body, &context) {
         core::PushDecision::Yes => Vec::new(),
         core::PushDecision::No(reasons) => reasons,
     };
     Ok(PushVerdict {
         will_push: reasons.is_empty(),
         details: reasons.iter().map(ToString::to_string).collect(),
-        reasons: reasons
-            .into_iter()
-            .map(|r| match r {
-                core::NoPushReason::PushFlagOff => NoPushReason::PushFlagOff,
-                core::NoPushReason::PushDisabled => NoPushReason::PushDisabled,
-                core::NoPushReason::CustomWithoutDesc => NoPushReason::CustomWithoutDesc,
-                core::NoPushReason::OnlineOnly => NoPushReason::OnlineOnly,
-                core::NoPushReason::RecipientLoggedOut => NoPushReason::RecipientLoggedOut,
-                core::NoPushReason::RecipientKicked => NoPushReason::RecipientKicked,
-                core::NoPushReason::ReceiveOptionSilences(o) => {
-                    NoPushReason::ReceiveOptionSilences { option: o.to_sdk() }
-                }
-                core::NoPushReason::RandomReused => NoPushReason::RandomReused,
-            })
-            .collect(),
+        reasons,
     })
 }

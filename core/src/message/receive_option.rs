@@ -6,6 +6,7 @@ use serde_repr::{Deserialize_repr, Serialize_repr};
 /// them (used by delivery, D4, and push eligibility, T6).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize_repr, Deserialize_repr)]
 #[repr(u8)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum ReceiveOption {
     /// 0: receive and notify.
     #[default]

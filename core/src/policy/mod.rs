@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// The service editions (X1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Edition {
     /// 7 days of history, no extension.
     Free,

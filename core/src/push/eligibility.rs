@@ -7,6 +7,7 @@ use std::fmt;
 /// The recipient's session, as far as push is concerned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum RecipientState {
     /// Logged in (online or in the background): pushes are delivered.
     #[default]
@@ -17,25 +18,30 @@ pub enum RecipientState {
     Kicked,
 }
 
-/// What the message alone does not say.
+/// What the message alone does not say (SPEC T6).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PushContext {
     /// The recipient's user id (for @ checks in groups).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub recipient: Option<String>,
     /// The recipient's session.
     pub recipient_state: RecipientState,
     /// Whether push is enabled for the recipient (permission, channel not Disabled).
     pub push_enabled: bool,
     /// The recipient's receive option in the group, for group messages.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub receive_option: Option<ReceiveOption>,
     /// Whether the message's MsgRandom/Random was already used in the window (M7).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub random_reused: bool,
 }
 
 /// Why a message will not be pushed (each with its own sentence).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum NoPushReason {
     /// `OfflinePushInfo.PushFlag` is 1.
     PushFlagOff,
@@ -50,7 +56,10 @@ pub enum NoPushReason {
     /// The recipient was kicked offline.
     RecipientKicked,
     /// The receive option suppresses notifications for this message.
-    ReceiveOptionSilences(ReceiveOption),
+    ReceiveOptionSilences {
+        /// The recipient's option.
+        option: ReceiveOption,
+    },
     /// The random value was reused: the service drops the message as a duplicate.
     RandomReused,
 }
@@ -66,8 +75,8 @@ impl fmt::Display for NoPushReason {
             NoPushReason::OnlineOnly => f.write_str("online-only message (MsgLifeTime 0 or OnlineOnlyFlag 1)"),
             NoPushReason::RecipientLoggedOut => f.write_str("the recipient is logged out"),
             NoPushReason::RecipientKicked => f.write_str("the recipient was kicked offline"),
-            NoPushReason::ReceiveOptionSilences(o) => {
-                write!(f, "the recipient's receive option {} silences this message", o.to_sdk())
+            NoPushReason::ReceiveOptionSilences { option } => {
+                write!(f, "the recipient's receive option {} silences this message", option.to_sdk())
             }
             NoPushReason::RandomReused => f.write_str("MsgRandom reused: the service drops it as a duplicate"),
         }
@@ -139,7 +148,7 @@ pub fn will_push(message: &SendBody, context: &PushContext) -> PushDecision {
             ReceiveOption::NotNotifyExceptAt | ReceiveOption::NotReceiveExceptAt => !mentioned,
         };
         if silenced {
-            no.push(NoPushReason::ReceiveOptionSilences(option));
+            no.push(NoPushReason::ReceiveOptionSilences { option });
         }
     }
     if context.random_reused {

@@ -587,7 +587,9 @@ fn t6_every_reason_has_its_own_sentence() {
         (NoPushReason::RecipientLoggedOut, "logged out"),
         (NoPushReason::RecipientKicked, "kicked"),
         (
-            NoPushReason::ReceiveOptionSilences(ReceiveOption::ReceiveNotNotify),
+            NoPushReason::ReceiveOptionSilences {
+                option: ReceiveOption::ReceiveNotNotify,
+            },
             "receive option",
         ),
         (NoPushReason::RandomReused, "MsgRandom"),
@@ -628,7 +630,7 @@ fn t6_group_receive_options_and_mentions() {
         receive_option: Some(option),
         ..online()
     };
-    let silenced = |o| PushDecision::No(vec![NoPushReason::ReceiveOptionSilences(o)]);
+    let silenced = |option| PushDecision::No(vec![NoPushReason::ReceiveOptionSilences { option }]);
     assert_eq!(
         will_push(&group(vec![]), &ctx(ReceiveOption::Receive)),
         PushDecision::Yes

@@ -45,7 +45,7 @@ final class HostileInputTests: XCTestCase {
         sweep("conversationIdParse", strings) { _ = try conversationIdParse(text: $0) }
         sweep("checkSendBody", strings) { _ = try checkSendBody(json: $0) }
         sweep("diagnose", strings) { _ = try diagnose(snapshotJson: $0) }
-        sweep("willPush", strings) { _ = try willPush(bodyJson: $0, context: PushContext(pushEnabled: true, receiveOption: Int32.min)) }
+        sweep("willPush", strings) { _ = try willPush(bodyJson: $0, context: PushContext(recipientState: .loggedIn, pushEnabled: true, receiveOption: .notReceiveExceptAt)) }
         sweep("redPacket", [UInt64.min, UInt64.max]) { _ = try redPacket(amount: $0, greeting: "", pushText: "") }
         sweep("clientMsgIdNew", [UInt64.min, UInt64.max]) { _ = clientMsgIdNew(tinyid: $0, nowUnixSecs: $0, random: UInt32.max) }
         sweep("validateElement", strings.map { Element.text(TextElem(text: $0)) } + strings.map { Element.custom(CustomElem(data: $0)) }

@@ -205,13 +205,14 @@ final class PushTests: XCTestCase {
 
     func test_t6_will_push_gives_every_reason() throws {
         let body = #"{"SyncOtherMachine":1,"To_Account":"bob","MsgSeq":1,"MsgRandom":2,"MsgLifeTime":0,"MsgBody":[{"MsgType":"TIMCustomElem","MsgContent":{"Data":"{}"}}]}"#
-        let verdict = try willPush(bodyJson: body, context: PushContext(pushEnabled: false))
+        let verdict = try willPush(bodyJson: body, context: PushContext(recipientState: .loggedIn, pushEnabled: false))
         XCTAssertFalse(verdict.willPush)
         XCTAssertEqual(verdict.reasons, [.pushDisabled, .customWithoutDesc, .onlineOnly])
         let group = #"{"GroupId":"g1","Random":1,"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"hi"}}]}"#
-        XCTAssertEqual(try willPush(bodyJson: group, context: PushContext(pushEnabled: true, receiveOption: 2)).reasons,
-                       [.receiveOptionSilences(option: 2)])
-        XCTAssertTrue(try willPush(bodyJson: group, context: PushContext(pushEnabled: true)).willPush)
+        XCTAssertEqual(try willPush(bodyJson: group, context: PushContext(recipientState: .loggedIn, pushEnabled: true,
+                                                                          receiveOption: .receiveNotNotify)).reasons,
+                       [.receiveOptionSilences(option: .receiveNotNotify)])
+        XCTAssertTrue(try willPush(bodyJson: group, context: PushContext(recipientState: .loggedIn, pushEnabled: true)).willPush)
     }
 
     func test_t2_action_stream_delivers_every_action_in_order() async throws {

@@ -2604,9 +2604,9 @@ public struct AppFacts: Equatable, Hashable {
      */
     public let groups: [String]
     /**
-     * The user's receive option in the message's group (0..=4).
+     * The user's receive option in the message's group.
      */
-    public let receiveOption: Int32?
+    public let receiveOption: ReceiveOption?
     /**
      * Whether notifications are allowed.
      */
@@ -2624,9 +2624,9 @@ public struct AppFacts: Equatable, Hashable {
      */
     public let platform: String?
     /**
-     * Edition: `Free`, `Pro` or `Ultimate`.
+     * The app's edition of the service.
      */
-    public let edition: String?
+    public let edition: Edition?
     /**
      * "Show sent successfully" for blocklisted senders.
      */
@@ -2674,8 +2674,8 @@ public struct AppFacts: Equatable, Hashable {
          * Groups the user is in.
          */groups: [String] = [], 
         /**
-         * The user's receive option in the message's group (0..=4).
-         */receiveOption: Int32? = nil, 
+         * The user's receive option in the message's group.
+         */receiveOption: ReceiveOption? = nil, 
         /**
          * Whether notifications are allowed.
          */notificationsEnabled: Bool? = nil, 
@@ -2689,8 +2689,8 @@ public struct AppFacts: Equatable, Hashable {
          * `android` or `ios`.
          */platform: String? = nil, 
         /**
-         * Edition: `Free`, `Pro` or `Ultimate`.
-         */edition: String? = nil, 
+         * The app's edition of the service.
+         */edition: Edition? = nil, 
         /**
          * "Show sent successfully" for blocklisted senders.
          */showSentSuccessfully: Bool = false, 
@@ -2745,12 +2745,12 @@ public struct FfiConverterTypeAppFacts: FfiConverterRustBuffer {
                 randomReused: FfiConverterBool.read(from: &buf), 
                 openConversation: FfiConverterOptionString.read(from: &buf), 
                 groups: FfiConverterSequenceString.read(from: &buf), 
-                receiveOption: FfiConverterOptionInt32.read(from: &buf), 
+                receiveOption: FfiConverterOptionTypeReceiveOption.read(from: &buf), 
                 notificationsEnabled: FfiConverterOptionBool.read(from: &buf), 
                 offlinePushListenerSet: FfiConverterOptionBool.read(from: &buf), 
                 appAlive: FfiConverterOptionBool.read(from: &buf), 
                 platform: FfiConverterOptionString.read(from: &buf), 
-                edition: FfiConverterOptionString.read(from: &buf), 
+                edition: FfiConverterOptionTypeEdition.read(from: &buf), 
                 showSentSuccessfully: FfiConverterBool.read(from: &buf), 
                 senderBlocklisted: FfiConverterBool.read(from: &buf), 
                 now: FfiConverterOptionUInt64.read(from: &buf)
@@ -2768,12 +2768,12 @@ public struct FfiConverterTypeAppFacts: FfiConverterRustBuffer {
         FfiConverterBool.write(value.randomReused, into: &buf)
         FfiConverterOptionString.write(value.openConversation, into: &buf)
         FfiConverterSequenceString.write(value.groups, into: &buf)
-        FfiConverterOptionInt32.write(value.receiveOption, into: &buf)
+        FfiConverterOptionTypeReceiveOption.write(value.receiveOption, into: &buf)
         FfiConverterOptionBool.write(value.notificationsEnabled, into: &buf)
         FfiConverterOptionBool.write(value.offlinePushListenerSet, into: &buf)
         FfiConverterOptionBool.write(value.appAlive, into: &buf)
         FfiConverterOptionString.write(value.platform, into: &buf)
-        FfiConverterOptionString.write(value.edition, into: &buf)
+        FfiConverterOptionTypeEdition.write(value.edition, into: &buf)
         FfiConverterBool.write(value.showSentSuccessfully, into: &buf)
         FfiConverterBool.write(value.senderBlocklisted, into: &buf)
         FfiConverterOptionUInt64.write(value.now, into: &buf)
@@ -3501,103 +3501,6 @@ public func FfiConverterTypeLogRecord_lift(_ buf: RustBuffer) throws -> LogRecor
 #endif
 public func FfiConverterTypeLogRecord_lower(_ value: LogRecord) -> RustBuffer {
     return FfiConverterTypeLogRecord.lower(value)
-}
-
-
-/**
- * What the message alone does not say (SPEC T6).
- */
-public struct PushContext: Equatable, Hashable {
-    /**
-     * Whether push is enabled for the recipient.
-     */
-    public let pushEnabled: Bool
-    /**
-     * The recipient's session.
-     */
-    public let recipientState: RecipientState?
-    /**
-     * The recipient's user id (for @ checks).
-     */
-    public let recipient: String?
-    /**
-     * The recipient's group receive option, SDK numbering 0..=4 (M13).
-     */
-    public let receiveOption: Int32?
-    /**
-     * Whether the random value was reused within the window (M7).
-     */
-    public let randomReused: Bool
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Whether push is enabled for the recipient.
-         */pushEnabled: Bool, 
-        /**
-         * The recipient's session.
-         */recipientState: RecipientState? = nil, 
-        /**
-         * The recipient's user id (for @ checks).
-         */recipient: String? = nil, 
-        /**
-         * The recipient's group receive option, SDK numbering 0..=4 (M13).
-         */receiveOption: Int32? = nil, 
-        /**
-         * Whether the random value was reused within the window (M7).
-         */randomReused: Bool = false) {
-        self.pushEnabled = pushEnabled
-        self.recipientState = recipientState
-        self.recipient = recipient
-        self.receiveOption = receiveOption
-        self.randomReused = randomReused
-    }
-
-    
-}
-
-#if compiler(>=6)
-extension PushContext: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypePushContext: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PushContext {
-        return
-            try PushContext(
-                pushEnabled: FfiConverterBool.read(from: &buf), 
-                recipientState: FfiConverterOptionTypeRecipientState.read(from: &buf), 
-                recipient: FfiConverterOptionString.read(from: &buf), 
-                receiveOption: FfiConverterOptionInt32.read(from: &buf), 
-                randomReused: FfiConverterBool.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: PushContext, into buf: inout [UInt8]) {
-        FfiConverterBool.write(value.pushEnabled, into: &buf)
-        FfiConverterOptionTypeRecipientState.write(value.recipientState, into: &buf)
-        FfiConverterOptionString.write(value.recipient, into: &buf)
-        FfiConverterOptionInt32.write(value.receiveOption, into: &buf)
-        FfiConverterBool.write(value.randomReused, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePushContext_lift(_ buf: RustBuffer) throws -> PushContext {
-    return try FfiConverterTypePushContext.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePushContext_lower(_ value: PushContext) -> RustBuffer {
-    return FfiConverterTypePushContext.lower(value)
 }
 
 
@@ -4971,146 +4874,6 @@ public func FfiConverterTypeMessageError_lower(_ value: MessageError) -> RustBuf
     return FfiConverterTypeMessageError.lower(value)
 }
 
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
-/**
- * Why a message will not be pushed (SPEC T6).
- */
-
-public enum NoPushReason: Equatable, Hashable {
-    
-    /**
-     * `OfflinePushInfo.PushFlag` is 1.
-     */
-    case pushFlagOff
-    /**
-     * Push is disabled for the recipient.
-     */
-    case pushDisabled
-    /**
-     * Custom elements only and no `Desc` anywhere.
-     */
-    case customWithoutDesc
-    /**
-     * `MsgLifeTime` 0 or `OnlineOnlyFlag` 1.
-     */
-    case onlineOnly
-    /**
-     * The recipient logged out.
-     */
-    case recipientLoggedOut
-    /**
-     * The recipient was kicked offline.
-     */
-    case recipientKicked
-    /**
-     * The recipient's receive option (SDK number) silences it.
-     */
-    case receiveOptionSilences(
-        /**
-         * The option, 0..=4.
-         */option: Int32
-    )
-    /**
-     * MsgRandom reused: dropped as a duplicate.
-     */
-    case randomReused
-
-
-
-}
-
-#if compiler(>=6)
-extension NoPushReason: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeNoPushReason: FfiConverterRustBuffer {
-    typealias SwiftType = NoPushReason
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> NoPushReason {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .pushFlagOff
-        
-        case 2: return .pushDisabled
-        
-        case 3: return .customWithoutDesc
-        
-        case 4: return .onlineOnly
-        
-        case 5: return .recipientLoggedOut
-        
-        case 6: return .recipientKicked
-        
-        case 7: return .receiveOptionSilences(option: try FfiConverterInt32.read(from: &buf)
-        )
-        
-        case 8: return .randomReused
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: NoPushReason, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .pushFlagOff:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .pushDisabled:
-            writeInt(&buf, Int32(2))
-        
-        
-        case .customWithoutDesc:
-            writeInt(&buf, Int32(3))
-        
-        
-        case .onlineOnly:
-            writeInt(&buf, Int32(4))
-        
-        
-        case .recipientLoggedOut:
-            writeInt(&buf, Int32(5))
-        
-        
-        case .recipientKicked:
-            writeInt(&buf, Int32(6))
-        
-        
-        case let .receiveOptionSilences(option):
-            writeInt(&buf, Int32(7))
-            FfiConverterInt32.write(option, into: &buf)
-            
-        
-        case .randomReused:
-            writeInt(&buf, Int32(8))
-        
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeNoPushReason_lift(_ buf: RustBuffer) throws -> NoPushReason {
-    return try FfiConverterTypeNoPushReason.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeNoPushReason_lower(_ value: NoPushReason) -> RustBuffer {
-    return FfiConverterTypeNoPushReason.lower(value)
-}
-
-
 
 /**
  * Errors of the outbox.
@@ -5374,90 +5137,6 @@ public func FfiConverterTypePushError_lift(_ buf: RustBuffer) throws -> PushErro
 public func FfiConverterTypePushError_lower(_ value: PushError) -> RustBuffer {
     return FfiConverterTypePushError.lower(value)
 }
-
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
-/**
- * The recipient's session, for push eligibility.
- */
-
-public enum RecipientState: Equatable, Hashable {
-    
-    /**
-     * Logged in (online or in the background).
-     */
-    case loggedIn
-    /**
-     * Logged out.
-     */
-    case loggedOut
-    /**
-     * Kicked offline.
-     */
-    case kicked
-
-
-
-}
-
-#if compiler(>=6)
-extension RecipientState: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeRecipientState: FfiConverterRustBuffer {
-    typealias SwiftType = RecipientState
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RecipientState {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .loggedIn
-        
-        case 2: return .loggedOut
-        
-        case 3: return .kicked
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: RecipientState, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case .loggedIn:
-            writeInt(&buf, Int32(1))
-        
-        
-        case .loggedOut:
-            writeInt(&buf, Int32(2))
-        
-        
-        case .kicked:
-            writeInt(&buf, Int32(3))
-        
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeRecipientState_lift(_ buf: RustBuffer) throws -> RecipientState {
-    return try FfiConverterTypeRecipientState.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeRecipientState_lower(_ value: RecipientState) -> RustBuffer {
-    return FfiConverterTypeRecipientState.lower(value)
-}
-
 
 #if swift(>=5.8)
 @_documentation(visibility: private)
@@ -5750,30 +5429,6 @@ fileprivate struct FfiConverterOptionTypeMessageError: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionTypeRecipientState: FfiConverterRustBuffer {
-    typealias SwiftType = RecipientState?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypeRecipientState.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypeRecipientState.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterOptionTypeConversationIdForm: FfiConverterRustBuffer {
     typealias SwiftType = ConversationIdForm?
 
@@ -5814,6 +5469,30 @@ fileprivate struct FfiConverterOptionTypeDispatchMode: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeDispatchMode.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeEdition: FfiConverterRustBuffer {
+    typealias SwiftType = Edition?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeEdition.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeEdition.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -5910,6 +5589,30 @@ fileprivate struct FfiConverterOptionTypePriority: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypePriority.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeReceiveOption: FfiConverterRustBuffer {
+    typealias SwiftType = ReceiveOption?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeReceiveOption.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeReceiveOption.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -6267,31 +5970,6 @@ fileprivate struct FfiConverterSequenceTypeShedMessage: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterSequenceTypeNoPushReason: FfiConverterRustBuffer {
-    typealias SwiftType = [NoPushReason]
-
-    public static func write(_ value: [NoPushReason], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterTypeNoPushReason.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [NoPushReason] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [NoPushReason]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeNoPushReason.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterSequenceTypeAdmission: FfiConverterRustBuffer {
     typealias SwiftType = [Admission]
 
@@ -6359,6 +6037,31 @@ fileprivate struct FfiConverterSequenceTypeMention: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeMention.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeNoPushReason: FfiConverterRustBuffer {
+    typealias SwiftType = [NoPushReason]
+
+    public static func write(_ value: [NoPushReason], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeNoPushReason.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [NoPushReason] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [NoPushReason]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeNoPushReason.read(from: &buf))
         }
         return seq
     }
@@ -6933,8 +6636,7 @@ public func validateElement(element: Element)throws   {try rustCallWithError(Ffi
 }
 /**
  * T6: whether the message whose send body is `body_json` will be pushed,
- * and every reason why not. Throws for a body that does not decode, or a
- * receive option outside 0..=4 (6017).
+ * and every reason why not. Throws for a body that does not decode.
  */
 public func willPush(bodyJson: String, context: PushContext)throws  -> PushVerdict  {
     return try  FfiConverterTypePushVerdict_lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
@@ -7086,7 +6788,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_func_validate_element() != 25828) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_will_push() != 59673) {
+    if (uniffi_imbridge_checksum_func_will_push() != 62191) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_method_bridge_begin_login() != 60326) {

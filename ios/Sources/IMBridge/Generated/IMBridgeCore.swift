@@ -3115,6 +3115,103 @@ public func FfiConverterTypePushChannelConfig_lower(_ value: PushChannelConfig) 
 
 
 /**
+ * What the message alone does not say (SPEC T6).
+ */
+public struct PushContext: Equatable, Hashable {
+    /**
+     * The recipient's user id (for @ checks in groups).
+     */
+    public let recipient: String?
+    /**
+     * The recipient's session.
+     */
+    public let recipientState: RecipientState
+    /**
+     * Whether push is enabled for the recipient (permission, channel not Disabled).
+     */
+    public let pushEnabled: Bool
+    /**
+     * The recipient's receive option in the group, for group messages.
+     */
+    public let receiveOption: ReceiveOption?
+    /**
+     * Whether the message's MsgRandom/Random was already used in the window (M7).
+     */
+    public let randomReused: Bool
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The recipient's user id (for @ checks in groups).
+         */recipient: String? = nil, 
+        /**
+         * The recipient's session.
+         */recipientState: RecipientState, 
+        /**
+         * Whether push is enabled for the recipient (permission, channel not Disabled).
+         */pushEnabled: Bool, 
+        /**
+         * The recipient's receive option in the group, for group messages.
+         */receiveOption: ReceiveOption? = nil, 
+        /**
+         * Whether the message's MsgRandom/Random was already used in the window (M7).
+         */randomReused: Bool = false) {
+        self.recipient = recipient
+        self.recipientState = recipientState
+        self.pushEnabled = pushEnabled
+        self.receiveOption = receiveOption
+        self.randomReused = randomReused
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension PushContext: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePushContext: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PushContext {
+        return
+            try PushContext(
+                recipient: FfiConverterOptionString.read(from: &buf), 
+                recipientState: FfiConverterTypeRecipientState.read(from: &buf), 
+                pushEnabled: FfiConverterBool.read(from: &buf), 
+                receiveOption: FfiConverterOptionTypeReceiveOption.read(from: &buf), 
+                randomReused: FfiConverterBool.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: PushContext, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.recipient, into: &buf)
+        FfiConverterTypeRecipientState.write(value.recipientState, into: &buf)
+        FfiConverterBool.write(value.pushEnabled, into: &buf)
+        FfiConverterOptionTypeReceiveOption.write(value.receiveOption, into: &buf)
+        FfiConverterBool.write(value.randomReused, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePushContext_lift(_ buf: RustBuffer) throws -> PushContext {
+    return try FfiConverterTypePushContext.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePushContext_lower(_ value: PushContext) -> RustBuffer {
+    return FfiConverterTypePushContext.lower(value)
+}
+
+
+/**
  * A channel's state as an app shows it: no secret in it, the token only
  * as its fingerprint (SPEC T5).
  */
@@ -4458,6 +4555,90 @@ public func FfiConverterTypeDropReason_lower(_ value: DropReason) -> RustBuffer 
 // Note that we don't yet support `indirect` for enums.
 // See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
 /**
+ * The service editions (X1).
+ */
+
+public enum Edition: Equatable, Hashable {
+    
+    /**
+     * 7 days of history, no extension.
+     */
+    case free
+    /**
+     * 7 days, extendable.
+     */
+    case pro
+    /**
+     * 30 days, extendable.
+     */
+    case ultimate
+
+
+
+}
+
+#if compiler(>=6)
+extension Edition: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeEdition: FfiConverterRustBuffer {
+    typealias SwiftType = Edition
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Edition {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .free
+        
+        case 2: return .pro
+        
+        case 3: return .ultimate
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: Edition, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .free:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .pro:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .ultimate:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEdition_lift(_ buf: RustBuffer) throws -> Edition {
+    return try FfiConverterTypeEdition.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeEdition_lower(_ value: Edition) -> RustBuffer {
+    return FfiConverterTypeEdition.lower(value)
+}
+
+
+// Note that we don't yet support `indirect` for enums.
+// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+/**
  * One element of a message body (SPEC M1).
  */
 
@@ -5233,6 +5414,146 @@ public func FfiConverterTypeMessageStatus_lift(_ buf: RustBuffer) throws -> Mess
 #endif
 public func FfiConverterTypeMessageStatus_lower(_ value: MessageStatus) -> RustBuffer {
     return FfiConverterTypeMessageStatus.lower(value)
+}
+
+
+// Note that we don't yet support `indirect` for enums.
+// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+/**
+ * Why a message will not be pushed (each with its own sentence).
+ */
+
+public enum NoPushReason: Equatable, Hashable {
+    
+    /**
+     * `OfflinePushInfo.PushFlag` is 1.
+     */
+    case pushFlagOff
+    /**
+     * The recipient has push disabled.
+     */
+    case pushDisabled
+    /**
+     * Only custom elements and no `Desc` anywhere: nothing to show.
+     */
+    case customWithoutDesc
+    /**
+     * `MsgLifeTime` 0 or `OnlineOnlyFlag` 1: never stored, never pushed.
+     */
+    case onlineOnly
+    /**
+     * The recipient logged out.
+     */
+    case recipientLoggedOut
+    /**
+     * The recipient was kicked offline.
+     */
+    case recipientKicked
+    /**
+     * The receive option suppresses notifications for this message.
+     */
+    case receiveOptionSilences(
+        /**
+         * The recipient's option.
+         */option: ReceiveOption
+    )
+    /**
+     * The random value was reused: the service drops the message as a duplicate.
+     */
+    case randomReused
+
+
+
+}
+
+#if compiler(>=6)
+extension NoPushReason: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeNoPushReason: FfiConverterRustBuffer {
+    typealias SwiftType = NoPushReason
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> NoPushReason {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .pushFlagOff
+        
+        case 2: return .pushDisabled
+        
+        case 3: return .customWithoutDesc
+        
+        case 4: return .onlineOnly
+        
+        case 5: return .recipientLoggedOut
+        
+        case 6: return .recipientKicked
+        
+        case 7: return .receiveOptionSilences(option: try FfiConverterTypeReceiveOption.read(from: &buf)
+        )
+        
+        case 8: return .randomReused
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: NoPushReason, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .pushFlagOff:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .pushDisabled:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .customWithoutDesc:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .onlineOnly:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .recipientLoggedOut:
+            writeInt(&buf, Int32(5))
+        
+        
+        case .recipientKicked:
+            writeInt(&buf, Int32(6))
+        
+        
+        case let .receiveOptionSilences(option):
+            writeInt(&buf, Int32(7))
+            FfiConverterTypeReceiveOption.write(option, into: &buf)
+            
+        
+        case .randomReused:
+            writeInt(&buf, Int32(8))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeNoPushReason_lift(_ buf: RustBuffer) throws -> NoPushReason {
+    return try FfiConverterTypeNoPushReason.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeNoPushReason_lower(_ value: NoPushReason) -> RustBuffer {
+    return FfiConverterTypeNoPushReason.lower(value)
 }
 
 
@@ -6210,6 +6531,195 @@ public func FfiConverterTypePushVendor_lower(_ value: PushVendor) -> RustBuffer 
 // Note that we don't yet support `indirect` for enums.
 // See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
 /**
+ * How a member receives a group's messages, numbered as the SDK numbers
+ * them (used by delivery, D4, and push eligibility, T6).
+ */
+
+public enum ReceiveOption: UInt8, Equatable, Hashable {
+    
+    /**
+     * 0: receive and notify.
+     */
+    case receive = 0
+    /**
+     * 1: don't receive.
+     */
+    case notReceive = 1
+    /**
+     * 2: receive, but no notification (no offline push).
+     */
+    case receiveNotNotify = 2
+    /**
+     * 3: receive; notify only when @-mentioned.
+     */
+    case notNotifyExceptAt = 3
+    /**
+     * 4: receive only messages that @-mention the member.
+     */
+    case notReceiveExceptAt = 4
+
+
+
+}
+
+#if compiler(>=6)
+extension ReceiveOption: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeReceiveOption: FfiConverterRustBuffer {
+    typealias SwiftType = ReceiveOption
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ReceiveOption {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .receive
+        
+        case 2: return .notReceive
+        
+        case 3: return .receiveNotNotify
+        
+        case 4: return .notNotifyExceptAt
+        
+        case 5: return .notReceiveExceptAt
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: ReceiveOption, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .receive:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .notReceive:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .receiveNotNotify:
+            writeInt(&buf, Int32(3))
+        
+        
+        case .notNotifyExceptAt:
+            writeInt(&buf, Int32(4))
+        
+        
+        case .notReceiveExceptAt:
+            writeInt(&buf, Int32(5))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReceiveOption_lift(_ buf: RustBuffer) throws -> ReceiveOption {
+    return try FfiConverterTypeReceiveOption.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReceiveOption_lower(_ value: ReceiveOption) -> RustBuffer {
+    return FfiConverterTypeReceiveOption.lower(value)
+}
+
+
+// Note that we don't yet support `indirect` for enums.
+// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+/**
+ * The recipient's session, as far as push is concerned.
+ */
+
+public enum RecipientState: Equatable, Hashable {
+    
+    /**
+     * Logged in (online or in the background): pushes are delivered.
+     */
+    case loggedIn
+    /**
+     * Logged out: the token is unbound.
+     */
+    case loggedOut
+    /**
+     * Kicked offline: the service stopped pushing.
+     */
+    case kicked
+
+
+
+}
+
+#if compiler(>=6)
+extension RecipientState: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRecipientState: FfiConverterRustBuffer {
+    typealias SwiftType = RecipientState
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RecipientState {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .loggedIn
+        
+        case 2: return .loggedOut
+        
+        case 3: return .kicked
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: RecipientState, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case .loggedIn:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .loggedOut:
+            writeInt(&buf, Int32(2))
+        
+        
+        case .kicked:
+            writeInt(&buf, Int32(3))
+        
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRecipientState_lift(_ buf: RustBuffer) throws -> RecipientState {
+    return try FfiConverterTypeRecipientState.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRecipientState_lower(_ value: RecipientState) -> RustBuffer {
+    return FfiConverterTypeRecipientState.lower(value)
+}
+
+
+// Note that we don't yet support `indirect` for enums.
+// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+/**
  * `SendMsgControl` options.
  */
 
@@ -6872,6 +7382,30 @@ fileprivate struct FfiConverterOptionTypePushVendor: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypePushVendor.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeReceiveOption: FfiConverterRustBuffer {
+    typealias SwiftType = ReceiveOption?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeReceiveOption.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeReceiveOption.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }

@@ -235,7 +235,7 @@ class PushTest {
     fun t6_will_push_gives_every_reason() {
         val body = """{"SyncOtherMachine":1,"To_Account":"bob","MsgSeq":1,"MsgRandom":2,"MsgLifeTime":0,""" +
             """"MsgBody":[{"MsgType":"TIMCustomElem","MsgContent":{"Data":"{}"}}]}"""
-        val verdict = willPush(body, PushContext(pushEnabled = true, recipientState = RecipientState.KICKED))
+        val verdict = willPush(body, PushContext(recipientState = RecipientState.KICKED, pushEnabled = true))
         assertFalse(verdict.willPush)
         assertEquals(
             listOf(NoPushReason.CustomWithoutDesc, NoPushReason.OnlineOnly, NoPushReason.RecipientKicked),
@@ -243,12 +243,18 @@ class PushTest {
         )
         assertEquals(3, verdict.details.size)
         val text = """{"GroupId":"g1","Random":1,"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"hi"}}]}"""
-        assertTrue(willPush(text, PushContext(pushEnabled = true)).willPush)
+        val online = PushContext(recipientState = RecipientState.LOGGED_IN, pushEnabled = true)
+        assertTrue(willPush(text, online).willPush)
         assertEquals(
-            listOf<NoPushReason>(NoPushReason.ReceiveOptionSilences(2)),
-            willPush(text, PushContext(pushEnabled = true, receiveOption = 2)).reasons,
+            listOf<NoPushReason>(NoPushReason.ReceiveOptionSilences(ReceiveOption.RECEIVE_NOT_NOTIFY)),
+            willPush(text, online.copy(receiveOption = ReceiveOption.RECEIVE_NOT_NOTIFY)).reasons,
         )
-        assertThrows<MessageException.InvalidField> { willPush(text, PushContext(pushEnabled = true, receiveOption = 9)) }
+        // @-only options silence a message that does not @ the recipient, and not one that does.
+        val atBob = """{"GroupId":"g1","Random":1,"GroupAtInfo":[{"GroupAtAllFlag":0,"GroupAt_Account":"bob"}],""" +
+            """"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"hi"}}]}"""
+        val atOnly = online.copy(recipient = "bob", receiveOption = ReceiveOption.NOT_NOTIFY_EXCEPT_AT)
+        assertTrue(willPush(atBob, atOnly).willPush)
+        assertFalse(willPush(text, atOnly).willPush)
     }
 
     @Test
