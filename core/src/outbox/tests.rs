@@ -153,21 +153,22 @@ fn p3_lowest_is_shed_after_its_wait_with_the_reason() {
         lowest_max_wait_ms: 500,
         ..OutboxLimits::default()
     });
+    // Admitted at 100, not 0, so that the wait is told apart from the time.
     for i in 0..5 {
-        o.admit(0, msg(&format!("n{i}"), "c2c_bob", Priority::Normal))
+        o.admit(100, msg(&format!("n{i}"), "c2c_bob", Priority::Normal))
             .unwrap();
     }
-    o.admit(0, msg("like", "c2c_bob", Priority::Lowest))
+    o.admit(100, msg("like", "c2c_bob", Priority::Lowest))
         .unwrap();
-    let first = o.poll(0);
+    let first = o.poll(100);
     assert_eq!(first.released.len(), 5);
-    assert_eq!(first.next_poll_ms, Some(500));
-    let later = o.poll(500);
+    assert_eq!(first.next_poll_ms, Some(600));
+    let later = o.poll(600);
     assert!(later.released.is_empty());
     assert_eq!(later.shed.len(), 1);
     let shed = &later.shed[0];
     assert_eq!(shed.id, "like");
-    assert_eq!(shed.shed_ms, 500);
+    assert_eq!(shed.shed_ms, 600);
     assert_eq!(
         shed.reason,
         ShedReason::WaitExceeded {
