@@ -98,3 +98,29 @@ fn t2_every_push_scenario_gives_exactly_the_expected_lines() {
 fn t1_every_invalid_push_scenario_is_a_typed_error() {
     assert!(assert_invalid_rejected("push", |t| PushScenario::parse(t)?.run().map(drop)) >= 9);
 }
+
+#[test]
+fn p4_a_scenario_at_the_end_of_the_clock_ends() {
+    // A second message at u64::MAX can never be sent (its window never
+    // opens): the replay must stop and report it queued, not poll forever.
+    let max = u64::MAX;
+    let json = format!(
+        r#"{{"limits":{{"c2c_per_window":1}},"until_ms":{max},"messages":[
+            {{"id":"a","at_ms":{max},"conversation":"c2c_bob","priority":"Normal"}},
+            {{"id":"b","at_ms":{max},"conversation":"c2c_bob","priority":"Normal"}}]}}"#
+    );
+    let lines: Vec<Value> = Scenario::parse(&json)
+        .unwrap()
+        .run()
+        .unwrap()
+        .iter()
+        .map(|o| serde_json::to_value(o).unwrap())
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            serde_json::json!({"id": "a", "sent_ms": max}),
+            serde_json::json!({"id": "b", "queued": true}),
+        ]
+    );
+}
