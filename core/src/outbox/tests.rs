@@ -133,6 +133,21 @@ fn p3_high_overtakes_queued_lower_priorities() {
 }
 
 #[test]
+fn p3_one_poll_releases_across_conversations_in_admission_order() {
+    let mut o = outbox(OutboxLimits::default());
+    for (id, conversation) in [
+        ("a", "c2c_bob"),
+        ("b", "c2c_carol"),
+        ("c", "c2c_bob"),
+        ("d", "group_g"),
+        ("e", "c2c_carol"),
+    ] {
+        o.admit(0, msg(id, conversation, Priority::Normal)).unwrap();
+    }
+    assert_eq!(ids(&o.poll(0)), ["a", "b", "c", "d", "e"]);
+}
+
+#[test]
 fn p3_fifo_within_one_priority() {
     let mut o = outbox(OutboxLimits {
         c2c_per_window: 1,
