@@ -128,6 +128,12 @@ mod tests {
     use super::*;
 
     #[test]
+    fn m12_forms_have_the_names_imbridge_id_parse_prints() {
+        assert_eq!(ConversationIdForm::Native.name(), "native");
+        assert_eq!(ConversationIdForm::Web.name(), "web");
+    }
+
+    #[test]
     fn m12_parses_and_formats_both_kinds() {
         let c = ConversationId::parse("c2c_alice").unwrap();
         assert_eq!(
