@@ -173,13 +173,15 @@ mod tests {
     fn m2_a_body_of_exactly_the_limit_is_accepted_and_one_byte_more_is_8001() {
         let element = Element::text("x".repeat(20));
         // The size the service counts: the encoded MsgBody array.
-        let size = serde_json::to_string(&[element.clone()]).unwrap().len();
+        let size = serde_json::to_string(std::slice::from_ref(&element))
+            .unwrap()
+            .len();
         let limits = |max_body_bytes| MessageLimits {
             max_body_bytes,
             ..MessageLimits::default()
         };
         let exact = limits(u32::try_from(size).unwrap());
-        let mut body = MessageBody::with_limits(exact.clone());
+        let mut body = MessageBody::with_limits(exact);
         assert!(body.add(element.clone()).is_ok());
         assert_eq!(body.limits(), &exact);
         let mut body = MessageBody::with_limits(limits(u32::try_from(size - 1).unwrap()));

@@ -607,6 +607,14 @@ mod tests {
     }
 
     #[test]
+    fn m1_an_element_that_is_not_an_object_says_what_was_expected() {
+        let err = serde_json::from_str::<Element>("5")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains(r#"an element {"MsgType": …"#), "{err}");
+    }
+
+    #[test]
     fn m1_content_before_type_decodes_too() {
         let e: Element =
             serde_json::from_str(r#"{"MsgContent":{"Text":"hi"},"MsgType":"TIMTextElem"}"#)

@@ -21,17 +21,19 @@ pub(crate) fn extra_is_empty(extra: &Extra) -> bool {
     extra.is_empty()
 }
 
+// The FFI forms below are plain functions, compiled and tested with or
+// without the `uniffi` feature; only the custom types need it.
+
 /// JSON text to a value; text that is not JSON becomes a JSON string.
-#[cfg(feature = "uniffi")]
+#[cfg_attr(not(feature = "uniffi"), allow(dead_code))]
 fn value_from_text(text: String) -> Value {
     serde_json::from_str(&text).unwrap_or(Value::String(text))
 }
 
 /// The FFI form of [`Extra`]: each key with its value as JSON text.
-#[cfg(feature = "uniffi")]
 type ExtraTexts = std::collections::HashMap<String, String>;
 
-#[cfg(feature = "uniffi")]
+#[cfg_attr(not(feature = "uniffi"), allow(dead_code))]
 fn extra_to_texts(extra: Extra) -> ExtraTexts {
     extra
         .into_iter()
@@ -39,7 +41,7 @@ fn extra_to_texts(extra: Extra) -> ExtraTexts {
         .collect()
 }
 
-#[cfg(feature = "uniffi")]
+#[cfg_attr(not(feature = "uniffi"), allow(dead_code))]
 fn extra_from_texts(texts: ExtraTexts) -> Extra {
     texts
         .into_iter()
@@ -61,7 +63,7 @@ uniffi::custom_type!(JsonValue, String, {
     try_lift: |text| Ok(value_from_text(text)),
 });
 
-#[cfg(all(test, feature = "uniffi"))]
+#[cfg(test)]
 mod tests {
     use super::*;
 

@@ -283,6 +283,34 @@ mod tests {
     }
 
     #[test]
+    fn m9_unknown_type_allows_exactly_the_limit() {
+        let thirty = (0..30)
+            .map(|i| Mention::User {
+                account: format!("u{i}"),
+            })
+            .collect();
+        assert!(with_mentions("plain_id", thirty)
+            .validate(None, &MessageLimits::default())
+            .is_ok());
+    }
+
+    #[test]
+    fn m4_a_directed_message_may_name_exactly_50_members() {
+        let to = |n: usize| GroupMessage {
+            to_account: Some((0..n).map(|i| format!("u{i}")).collect()),
+            ..GroupMessage::new("@TGS#2room", 7, vec![Element::text("hi")])
+        };
+        let limits = MessageLimits::default();
+        assert!(to(GroupMessage::MAX_DIRECTED)
+            .validate(None, &limits)
+            .is_ok());
+        assert!(matches!(
+            to(GroupMessage::MAX_DIRECTED + 1).validate(None, &limits),
+            Err(MessageError::InvalidField { ref field, .. }) if field == "To_Account"
+        ));
+    }
+
+    #[test]
     fn m9_unknown_type_checks_only_the_count() {
         let limits = MessageLimits::default();
         assert!(with_mentions("plain_id", vec![Mention::All])

@@ -209,6 +209,15 @@ mod tests {
     }
 
     #[test]
+    fn m6_a_group_key_follows_only_a_smaller_sequence_of_its_group() {
+        let key = |text| GroupMsgKey::parse(text).unwrap();
+        assert!(key("@TGS#1_5").follows(&key("@TGS#1_4")));
+        assert!(!key("@TGS#1_5").follows(&key("@TGS#1_5")));
+        assert!(!key("@TGS#1_4").follows(&key("@TGS#1_5")));
+        assert!(!key("@TGS#2_5").follows(&key("@TGS#1_4")));
+    }
+
+    #[test]
     fn m6_c2c_key_parse_and_display() {
         let key = C2cMsgKey::parse("12_3456_1700000000").unwrap();
         assert_eq!(

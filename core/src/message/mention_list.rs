@@ -63,6 +63,14 @@ mod tests {
     }
 
     #[test]
+    fn m9_the_finished_list_keeps_every_target_in_order() {
+        let mut list = MentionList::new(GroupType::Work);
+        list.add(user("bob")).unwrap().add(Mention::All).unwrap();
+        list.add(user("carol")).unwrap();
+        assert_eq!(list.into_vec(), [user("bob"), Mention::All, user("carol")]);
+    }
+
+    #[test]
     fn m9_community_rejects_at_all() {
         let mut list = MentionList::new(GroupType::Community);
         let err = list.add(Mention::All).unwrap_err();

@@ -123,6 +123,20 @@ mod tests {
     }
 
     #[test]
+    fn p1_priorities_display_as_their_wire_names() {
+        let shown: Vec<String> = [
+            Priority::High,
+            Priority::Normal,
+            Priority::Low,
+            Priority::Lowest,
+        ]
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+        assert_eq!(shown, ["High", "Normal", "Low", "Lowest"]);
+    }
+
+    #[test]
     fn p1_native_numbering_round_trips_its_own_values() {
         assert_eq!(Priority::from_native(0), Some(Priority::Normal));
         for n in 1..=3 {

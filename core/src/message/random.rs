@@ -308,6 +308,57 @@ mod tests {
     }
 
     #[test]
+    fn m7_order_queue_stays_bounded_when_values_expire_before_the_tracker_fills() {
+        // Each record prunes the one before it (expired), so the tracker
+        // never fills and never evicts: only compaction bounds the queue.
+        let mut t = RandomTracker::with_capacity(50);
+        for i in 0..10_000u32 {
+            t.record(&c2c(), i, u64::from(i) * (C2C_DUPLICATE_WINDOW_MS + 1))
+                .unwrap();
+        }
+        assert_eq!(t.len(), 1);
+        assert!(t.order.len() <= 100, "{}", t.order.len());
+    }
+
+    #[test]
+    fn m7_len_counts_the_values_remembered() {
+        let mut t = RandomTracker::default();
+        assert!(t.is_empty());
+        assert_eq!(t.len(), 0);
+        t.record(&c2c(), 1, 0).unwrap();
+        t.record(&group(), 2, 0).unwrap();
+        t.record(&c2c(), 3, 0).unwrap();
+        assert!(!t.is_empty());
+        assert_eq!(t.len(), 3);
+        // Expired values leave when their conversation records again.
+        t.record(&c2c(), 4, C2C_DUPLICATE_WINDOW_MS).unwrap();
+        assert_eq!(t.len(), 2);
+    }
+
+    #[test]
+    fn m7_a_value_evicted_exactly_at_its_window_end_is_not_counted_as_forgotten() {
+        let mut t = RandomTracker::with_capacity(1);
+        t.record(&c2c(), 1, 0).unwrap();
+        t.record(&group(), 2, C2C_DUPLICATE_WINDOW_MS).unwrap();
+        assert_eq!(t.forgotten(), 0);
+        t.record(&c2c(), 3, C2C_DUPLICATE_WINDOW_MS + 1).unwrap();
+        assert_eq!(t.forgotten(), 1, "the group value was still in its window");
+    }
+
+    #[test]
+    fn m7_seeded_random_is_reproducible_and_varied() {
+        let draw = |seed| {
+            let mut r = SeededRandom::new(seed);
+            (0..8).map(|_| r.next_u32()).collect::<Vec<_>>()
+        };
+        assert_eq!(draw(7), draw(7));
+        assert_ne!(draw(7), draw(8));
+        let values = draw(7);
+        let distinct: std::collections::HashSet<_> = values.iter().collect();
+        assert!(distinct.len() > 4, "{values:?}");
+    }
+
+    #[test]
     fn m7_tracker_memory_is_bounded_and_forgetting_is_counted() {
         let mut t = RandomTracker::with_capacity(100);
         for i in 0..1_000u32 {
