@@ -130,6 +130,15 @@ mod tests {
     }
 
     #[test]
+    fn m8_blank_push_text_falls_back_to_the_greeting() {
+        let m = red_packet(1, "hi", Some("  ")).unwrap();
+        let Element::Custom(c) = &m.element else {
+            panic!("not custom")
+        };
+        assert_eq!(c.desc.as_deref(), Some("[Red Packet] hi"));
+    }
+
+    #[test]
     fn m8_zero_amount_is_refused_with_6017() {
         let err = red_packet(0, "hi", None).unwrap_err();
         assert_eq!(err.code().map(|c| c.code()), Some(6017));

@@ -71,3 +71,29 @@ impl SendBody {
         SendBody::decode(json)?.encode(group_type, limits)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn m2_validate_applies_the_send_rules_to_a_decoded_body() {
+        // Decoding reads a body as received; validating applies the send rules.
+        let limits = MessageLimits::default();
+        let empty = SendBody::decode(r#"{"To_Account":"bob","MsgRandom":1,"MsgBody":[]}"#).unwrap();
+        assert_eq!(
+            empty.validate(None, &limits),
+            Err(MessageError::EmptyMessage)
+        );
+        let group = SendBody::decode(r#"{"GroupId":"g1","Random":1,"MsgBody":[]}"#).unwrap();
+        assert_eq!(
+            group.validate(None, &limits),
+            Err(MessageError::EmptyMessage)
+        );
+        let fine = SendBody::decode(
+            r#"{"To_Account":"bob","MsgRandom":1,"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"hi"}}]}"#,
+        )
+        .unwrap();
+        assert_eq!(fine.validate(None, &limits), Ok(()));
+    }
+}
