@@ -115,6 +115,9 @@ mod tests {
             "C2Cbob-x-2-1",
             "C2Cbob-1-4294967296-1",
             "C2Cbob--2-1",
+            // Rust's integer parser takes a leading `+`; the Web SDK writes digits only.
+            "C2Cbob-+1-2-1",
+            "C2Cbob-1-+2-1",
         ] {
             let err = LegacyWebMsgId::parse(bad).unwrap_err();
             assert_eq!(err.code().map(|c| c.code()), Some(6017), "{bad}");
