@@ -84,8 +84,10 @@ if mutants:
         print("Survivors (alive after every test), each with why it was judged harmless (`scripts/mutants-harmless.tsv`):")
         print()
         for module, mutant in survivors:
+            # An entry naming the line (`file:line:col: …`) wins over one
+            # for every line of that mutant (`file: …`).
             key = re.sub(r":\d+:\d+:", ":", mutant)
-            print(f"- `{mutant}` — {harmless.get(key, '**not judged**')}")
+            print(f"- `{mutant}` — {harmless.get(mutant, harmless.get(key, '**not judged**'))}")
 else:
     print("Not run in this report (`scripts/mutants.sh` takes long; run it, then `scripts/reliability.sh`).")
 print()
