@@ -47,7 +47,7 @@ for lang in "$@"; do
         exit 1
       fi
       # One base type for the library's exceptions (ImbridgeException).
-      python3 scripts/kotlin_error_base.py "$dest"/io/imbridge/imbridge.kt
+      python3 scripts/kotlin_error_base.py "$dest"/io/imbridge/core/imbridge_core.kt
       ;;
     swift)
       mkdir -p ios/Sources/IMBridge/Generated ios/Sources/IMBridgeFFI

@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Gives the generated Kotlin exceptions of imbridge one base type.
 
-UniFFI generates MessageException, PushException, OutboxException and
-InitException as unrelated sealed classes whose `message` is a field dump.
-This rewrites each of them, in the generated file given, to extend
-`io.imbridge.ImbridgeException` (android/src/main/kotlin/io/imbridge/
-ImbridgeException.kt): the variants' `code` and `detail` fields override the
-base's, and their field-dump `message` is removed so the base's readable
-`message` (= detail) applies.
+The errors are the core's own enums (component `imbridge_core`), so UniFFI
+generates MessageException, PushException, OutboxException and
+InitException in `io.imbridge.core` as unrelated sealed classes whose
+`message` is a field dump. This rewrites each of them, in the generated
+file given, to extend `io.imbridge.ImbridgeException` (android/src/main/
+kotlin/io/imbridge/ImbridgeException.kt): `code` and `detail` come from the
+core's exported `<error>ErrorCode` / `<error>ErrorDetail` functions, and
+the field-dump `message` is removed so the base's readable `message`
+(= detail) applies.
 
 Fails (exit 1) when the generated code no longer has the expected shape,
 so a UniFFI upgrade cannot silently undo it.
@@ -15,11 +17,17 @@ so a UniFFI upgrade cannot silently undo it.
 import re
 import sys
 
-ERRORS = ["MessageException", "PushException", "OutboxException", "InitException"]
+# Exception class → the prefix of its exported accessors.
+ERRORS = {
+    "MessageException": "messageError",
+    "PushException": "pushError",
+    "OutboxException": "outboxError",
+    "InitException": "initError",
+}
 
 
 def rewrite(text: str) -> str:
-    for name in ERRORS:
+    for name, accessor in ERRORS.items():
         head = f"sealed class {name}: kotlin.Exception() {{"
         start = text.find(head)
         if start < 0:
@@ -27,16 +35,23 @@ def rewrite(text: str) -> str:
         end = text.find("companion object ErrorHandler", start)
         if end < 0:
             sys.exit(f"kotlin_error_base: end of {name} not found")
+        for fn in (f"{accessor}Code", f"{accessor}Detail"):
+            if f"fun `{fn}`(" not in text and f"fun {fn}(" not in text:
+                sys.exit(f"kotlin_error_base: accessor {fn} not generated")
         block = text[start:end]
-        block = block.replace(head, f"sealed class {name}: io.imbridge.ImbridgeException() {{", 1)
-        block, codes = re.subn(r"\bval `code`: kotlin\.Int\b", "override val `code`: kotlin.Int", block)
-        block, details = re.subn(r"\bval `detail`: kotlin\.String\b", "override val `detail`: kotlin.String", block)
+        block = block.replace(
+            head,
+            f"sealed class {name}: io.imbridge.ImbridgeException() {{\n"
+            f"    override val code: kotlin.Int? get() = {accessor}Code(this)\n"
+            f"    override val detail: kotlin.String get() = {accessor}Detail(this)\n",
+            1,
+        )
         block, dumps = re.subn(r"\n\s*override val message\n\s*get\(\) = \"[^\n]*\"", "", block)
         variants = len(re.findall(rf"\) : {name}\(\)", block))
-        if variants == 0 or details != variants or dumps != variants or codes == 0:
+        if variants == 0 or dumps != variants:
             sys.exit(
                 f"kotlin_error_base: {name} has an unexpected shape "
-                f"({variants} variants, {details} detail, {codes} code, {dumps} message overrides)"
+                f"({variants} variants, {dumps} message overrides)"
             )
         text = text[:start] + block + text[end:]
     return text

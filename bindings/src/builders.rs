@@ -63,7 +63,7 @@ impl MessageBodyBuilder {
     /// The builder keeps its elements, so it can be reused as a template.
     pub fn build(&self) -> Result<Vec<Element>, MessageError> {
         let body = lock(&self.body).clone();
-        Ok(body.finish()?)
+        body.finish()
     }
 }
 

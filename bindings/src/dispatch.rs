@@ -217,7 +217,7 @@ pub(crate) fn report_out(report: core::ReceiveReport) -> ReceiveReport {
 pub(crate) fn parse_conversation(
     text: Option<String>,
 ) -> Result<Option<ConversationId>, MessageError> {
-    Ok(text.map(|t| ConversationId::parse(&t)).transpose()?)
+    text.map(|t| ConversationId::parse(&t)).transpose()
 }
 
 pub(crate) fn revoked_event(

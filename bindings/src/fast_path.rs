@@ -37,7 +37,7 @@ pub(crate) fn encode_c2c_text(
         msg_random,
         vec![core::Element::text(text)],
     );
-    Ok(message.encode(&core::MessageLimits::default())?)
+    message.encode(&core::MessageLimits::default())
 }
 
 /// The four columns of a batch must have one length; the typed error names
@@ -49,8 +49,7 @@ fn check_columns(lengths: [(&str, usize); 4]) -> Result<usize, MessageError> {
         Some((name, len)) => Err(core::MessageError::InvalidField {
             field: (*name).to_string(),
             reason: format!("has {len} entries, the batch has {n}"),
-        }
-        .into()),
+        }),
     }
 }
 

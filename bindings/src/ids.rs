@@ -20,7 +20,7 @@ pub fn client_msg_id_new(tinyid: u64, now_unix_secs: u64, random: u32) -> Client
 /// M6: parses `tinyid-clientTime-random`; throws `InvalidField` (6017).
 #[uniffi::export]
 pub fn client_msg_id_parse(text: String) -> Result<ClientMsgId, MessageError> {
-    Ok(ClientMsgId::parse(&text)?)
+    ClientMsgId::parse(&text)
 }
 
 /// M6: the text form `tinyid-clientTime-random`.
@@ -32,7 +32,7 @@ pub fn client_msg_id_format(id: ClientMsgId) -> String {
 /// M6: parses `MsgSeq_MsgRandom_MsgTime`; throws `InvalidField` (6017).
 #[uniffi::export]
 pub fn c2c_msg_key_parse(text: String) -> Result<C2cMsgKey, MessageError> {
-    Ok(C2cMsgKey::parse(&text)?)
+    C2cMsgKey::parse(&text)
 }
 
 /// M6: the text form `MsgSeq_MsgRandom_MsgTime`.
@@ -44,7 +44,7 @@ pub fn c2c_msg_key_format(key: C2cMsgKey) -> String {
 /// M6: parses `GroupId_MsgSeq` (split at the last `_`); throws `InvalidField` (6017).
 #[uniffi::export]
 pub fn group_msg_key_parse(text: String) -> Result<GroupMsgKey, MessageError> {
-    Ok(GroupMsgKey::parse(&text)?)
+    GroupMsgKey::parse(&text)
 }
 
 /// M6: the text form `GroupId_MsgSeq`.
@@ -58,7 +58,7 @@ pub fn group_msg_key_format(key: GroupMsgKey) -> String {
 /// throws `InvalidField` (6017).
 #[uniffi::export]
 pub fn conversation_id_parse(text: String) -> Result<ConversationId, MessageError> {
-    Ok(ConversationId::parse(&text)?)
+    ConversationId::parse(&text)
 }
 
 /// M12: the id written in `form`: native (`c2c_bob`, the default) or Web (`C2Cbob`).
@@ -71,7 +71,7 @@ pub fn conversation_id_format(id: ConversationId, form: Option<ConversationIdFor
 /// throws `InvalidField` (6017).
 #[uniffi::export]
 pub fn legacy_web_msg_id_parse(text: String) -> Result<LegacyWebMsgId, MessageError> {
-    Ok(LegacyWebMsgId::parse(&text)?)
+    LegacyWebMsgId::parse(&text)
 }
 
 /// M6: the text form of a legacy Web SDK message id.
@@ -86,7 +86,7 @@ pub fn legacy_web_msg_id_format(id: LegacyWebMsgId) -> String {
 /// forms tried.
 #[uniffi::export]
 pub fn id_parse(text: String) -> Result<ParsedId, MessageError> {
-    Ok(imbridge_core::message::parse_id(&text)?)
+    imbridge_core::message::parse_id(&text)
 }
 
 /// Draws MsgRandom/Random values that are fresh in their conversation's
@@ -120,7 +120,7 @@ impl RandomTracker {
         let conversation = ConversationId::parse(&conversation)?;
         let mut state = lock(&self.state);
         let (tracker, random) = &mut *state;
-        Ok(tracker.draw(&conversation, now_ms, random)?)
+        tracker.draw(&conversation, now_ms, random)
     }
 
     /// Records a value the app chose; throws `RandomReused` when it was

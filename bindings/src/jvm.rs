@@ -59,12 +59,6 @@ impl From<MessageError> for Failure {
     }
 }
 
-impl From<core::MessageError> for Failure {
-    fn from(e: core::MessageError) -> Self {
-        Failure::Message(e.into())
-    }
-}
-
 impl From<jni::errors::Error> for Failure {
     fn from(e: jni::errors::Error) -> Self {
         Failure::Jni(e)

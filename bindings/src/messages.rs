@@ -24,13 +24,13 @@ pub fn encode_c2c_message(
     message: C2cMessage,
     limits: Option<MessageLimits>,
 ) -> Result<String, MessageError> {
-    Ok(message.encode(&limits.unwrap_or_default())?)
+    message.encode(&limits.unwrap_or_default())
 }
 
 /// M3: decodes a `sendmsg` body (as received; send rules not checked).
 #[uniffi::export]
 pub fn decode_c2c_message(json: String) -> Result<C2cMessage, MessageError> {
-    Ok(C2cMessage::decode(&json)?)
+    C2cMessage::decode(&json)
 }
 
 /// M4: validates a group message and encodes it as the `send_group_msg`
@@ -43,13 +43,13 @@ pub fn encode_group_message(
     group_type: Option<GroupType>,
     limits: Option<MessageLimits>,
 ) -> Result<String, MessageError> {
-    Ok(message.encode(group_type, &limits.unwrap_or_default())?)
+    message.encode(group_type, &limits.unwrap_or_default())
 }
 
 /// M4: decodes a `send_group_msg` body (as received; send rules not checked).
 #[uniffi::export]
 pub fn decode_group_message(json: String) -> Result<GroupMessage, MessageError> {
-    Ok(GroupMessage::decode(&json)?)
+    GroupMessage::decode(&json)
 }
 
 /// Decodes, validates and re-encodes either body (group when it has
@@ -60,11 +60,7 @@ pub fn check_send_body(
     json: String,
     group_type: Option<GroupType>,
 ) -> Result<String, MessageError> {
-    Ok(core::SendBody::check(
-        &json,
-        group_type,
-        &core::MessageLimits::default(),
-    )?)
+    core::SendBody::check(&json, group_type, &core::MessageLimits::default())
 }
 
 /// M8: a red-packet custom element whose `Data` is the FAQ's payload
@@ -95,5 +91,5 @@ pub fn red_packet_read(element: Element) -> Option<RedPacket> {
 /// `InvalidElement` (6016) with the reason.
 #[uniffi::export]
 pub fn validate_element(element: Element) -> Result<(), MessageError> {
-    Ok(element.validate(0)?)
+    element.validate(0)
 }

@@ -5,60 +5,11 @@
 use imbridge_core::message::ConversationId;
 use imbridge_core::outbox as core;
 pub use imbridge_core::outbox::{
-    Admission, OutboxLimits, OutboxPoll, OutboxStats, OutgoingMessage, QueuedMessage,
+    Admission, OutboxError, OutboxLimits, OutboxPoll, OutboxStats, OutgoingMessage, QueuedMessage,
     ReleasedMessage, ShedMessage, ShedReason,
 };
 use imbridge_core::sync::lock;
 use std::sync::Mutex;
-
-/// Errors of the outbox.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
-pub enum OutboxError {
-    /// 10023: a queue bound was hit by a message that may not be shed.
-    #[error("{detail}")]
-    QueueFull {
-        /// 10023.
-        code: i32,
-        /// The conversation.
-        conversation: String,
-        /// The whole error as a sentence.
-        detail: String,
-    },
-    /// A limit that cannot be met (zero rate or bound), or a malformed
-    /// conversation id.
-    #[error("{detail}")]
-    InvalidLimit {
-        /// 6017.
-        code: i32,
-        /// Which limit.
-        name: String,
-        /// The whole error as a sentence.
-        detail: String,
-    },
-}
-
-fn invalid_limit(name: String, detail: String) -> OutboxError {
-    OutboxError::InvalidLimit {
-        code: imbridge_core::ErrorCode::InvalidParameter.code(),
-        name,
-        detail,
-    }
-}
-
-impl From<core::OutboxError> for OutboxError {
-    fn from(e: core::OutboxError) -> Self {
-        let detail = e.to_string();
-        match e {
-            core::OutboxError::InvalidLimit { name, .. } => invalid_limit(name, detail),
-            core::OutboxError::Inconsistent { .. } => invalid_limit("outbox".to_string(), detail),
-            core::OutboxError::QueueFull { conversation, .. } => OutboxError::QueueFull {
-                code: imbridge_core::ErrorCode::GroupFrequencyLimit.code(),
-                conversation,
-                detail,
-            },
-        }
-    }
-}
 
 /// The priority outbox with per-conversation frequency limits (SPEC P1–P4).
 ///
@@ -90,9 +41,11 @@ impl Outbox {
         conversation: String,
         per_sec: Option<u32>,
     ) -> Result<(), OutboxError> {
-        let id = ConversationId::parse(&conversation)
-            .map_err(|e| invalid_limit(conversation, e.to_string()))?;
-        Ok(lock(&self.inner).set_conversation_limit(id, per_sec)?)
+        let id = ConversationId::parse(&conversation).map_err(|e| OutboxError::InvalidLimit {
+            reason: e.to_string(),
+            name: conversation,
+        })?;
+        lock(&self.inner).set_conversation_limit(id, per_sec)
     }
 
     /// P3: admits a batch at `now_ms`; one `Admission` per message, in

@@ -4,71 +4,12 @@ use crate::error::MessageError;
 use imbridge_core::message::SendBody;
 use imbridge_core::push as core;
 pub use imbridge_core::push::{
-    ApnsEnvironment, NoPushReason, PushAction, PushChannelConfig, PushContext, PushEvent,
-    PushState, PushStatus, PushVendor, RecipientState,
+    ApnsEnvironment, NoPushReason, PushAction, PushChannelConfig, PushContext, PushError,
+    PushEvent, PushState, PushStatus, PushVendor, RecipientState,
 };
 use imbridge_core::sync::lock;
 use std::path::Path;
 use std::sync::Mutex;
-
-/// Errors of the push domain. `code` is 6017 where the service has one.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
-pub enum PushError {
-    /// T1 (6017): invalid channel configuration.
-    #[error("{detail}")]
-    InvalidConfig {
-        /// 6017.
-        code: i32,
-        /// The field.
-        field: String,
-        /// The error as a sentence.
-        detail: String,
-    },
-    /// 6017: invalid event (empty token or user).
-    #[error("{detail}")]
-    InvalidEvent {
-        /// 6017.
-        code: i32,
-        /// The error as a sentence.
-        detail: String,
-    },
-    /// T4: the state file was corrupt or of an unknown version; reset to NoToken.
-    #[error("{detail}")]
-    StateReset {
-        /// The file.
-        path: String,
-        /// The error as a sentence.
-        detail: String,
-    },
-    /// T4: the state file could not be written.
-    #[error("{detail}")]
-    Io {
-        /// The file.
-        path: String,
-        /// The error as a sentence.
-        detail: String,
-    },
-}
-
-impl From<core::PushError> for PushError {
-    fn from(e: core::PushError) -> Self {
-        let detail = e.to_string();
-        let code = e.code().map_or(0, |c| c.code());
-        match e {
-            core::PushError::InvalidConfig { field, .. } => PushError::InvalidConfig {
-                code,
-                field,
-                detail,
-            },
-            core::PushError::InvalidEvent { .. } => PushError::InvalidEvent { code, detail },
-            core::PushError::CorruptState { path, .. }
-            | core::PushError::UnknownVersion { path, .. } => {
-                PushError::StateReset { path, detail }
-            }
-            core::PushError::Io { path, .. } => PushError::Io { path, detail },
-        }
-    }
-}
 
 /// One push channel's token life (SPEC T2), persisted in the app's data
 /// directory after every event (T4). Sans-IO: it never calls the network;
@@ -111,7 +52,7 @@ impl PushChannel {
     /// `InvalidConfig` (nothing changes) or `Io` (the state changed but
     /// could not be saved).
     pub fn handle(&self, now_ms: u64, event: PushEvent) -> Result<Vec<PushAction>, PushError> {
-        Ok(lock(&self.machine).handle_and_save(now_ms, event, &self.store)?)
+        lock(&self.machine).handle_and_save(now_ms, event, &self.store)
     }
 
     /// The state.

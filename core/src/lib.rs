@@ -27,6 +27,8 @@ uniffi::setup_scaffolding!("imbridge_core");
 pub mod dispatch;
 pub mod doctor;
 pub mod error;
+#[cfg(feature = "uniffi")]
+mod error_ffi;
 pub mod init;
 pub mod message;
 pub mod outbox;
@@ -36,3 +38,5 @@ pub mod redact;
 pub mod sync;
 
 pub use error::ErrorCode;
+#[cfg(feature = "uniffi")]
+pub use error_ffi::*;

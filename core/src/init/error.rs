@@ -4,6 +4,7 @@ use crate::error::ErrorCode;
 
 /// Why init, login or a call that needs them was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Error))]
 pub enum InitError {
     /// 6013: a call was made before init (or after uninit).
     #[error("not initialised: call init first (or again after uninit)")]

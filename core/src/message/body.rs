@@ -34,7 +34,9 @@ impl Tally {
         let index = self.count;
         element.validate(index)?;
         if element.is_custom() && self.has_custom {
-            return Err(MessageError::SecondCustomElement { index });
+            return Err(MessageError::SecondCustomElement {
+                index: MessageError::index(index),
+            });
         }
         let next = Tally {
             count: index + 1,
@@ -44,8 +46,8 @@ impl Tally {
         let size = next.encoded_len();
         if size > (limits.max_body_bytes as usize) {
             return Err(MessageError::BodyTooLarge {
-                size,
-                limit: (limits.max_body_bytes as usize),
+                size: MessageError::count(size),
+                limit: u64::from(limits.max_body_bytes),
             });
         }
         Ok(next)
@@ -188,8 +190,8 @@ mod tests {
         assert_eq!(
             body.add(element).unwrap_err(),
             MessageError::BodyTooLarge {
-                size,
-                limit: size - 1
+                size: size as u64,
+                limit: size as u64 - 1
             }
         );
     }

@@ -344,7 +344,7 @@ impl Element {
         match self.problem() {
             None => Ok(()),
             Some(reason) => Err(MessageError::InvalidElement {
-                index,
+                index: MessageError::index(index),
                 msg_type: self.msg_type().to_string(),
                 reason,
             }),

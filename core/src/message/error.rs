@@ -9,12 +9,13 @@ use crate::message::GroupType;
 /// [`MessageError::code`]; the others have a stable short name
 /// ([`MessageError::name`]) for logs and the CLI's `error[NAME]` line.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Error))]
 pub enum MessageError {
     /// M2 (6016): an element failed validation.
     #[error("invalid {msg_type} at MsgBody[{index}]: {reason}")]
     InvalidElement {
         /// Position of the element in `MsgBody`.
-        index: usize,
+        index: u32,
         /// The element's `MsgType`.
         msg_type: String,
         /// What is wrong with it.
@@ -24,7 +25,7 @@ pub enum MessageError {
     #[error("a message holds at most one TIMCustomElem (second one at MsgBody[{index}])")]
     SecondCustomElement {
         /// Position the second custom element has or would have.
-        index: usize,
+        index: u32,
     },
     /// M2 (6016): a message needs at least one element.
     #[error("a message needs at least one element; MsgBody is empty")]
@@ -33,9 +34,9 @@ pub enum MessageError {
     #[error("encoded MsgBody would be {size} bytes, over the {limit}-byte limit")]
     BodyTooLarge {
         /// Encoded size in bytes that the message would have.
-        size: usize,
+        size: u64,
         /// The configured limit (12,288 by default).
-        limit: usize,
+        limit: u64,
     },
     /// 6017: a field has the wrong type, is missing, out of range or otherwise invalid.
     #[error("invalid {field}: {reason}")]
@@ -49,9 +50,9 @@ pub enum MessageError {
     #[error("malformed JSON at line {line}, column {column}: {reason}")]
     Json {
         /// 1-based line of the problem.
-        line: usize,
+        line: u64,
         /// 1-based column of the problem.
-        column: usize,
+        column: u64,
         /// What the JSON parser expected.
         reason: String,
     },
@@ -67,9 +68,9 @@ pub enum MessageError {
     #[error("{count} mention targets, over the limit of {limit} (@all counts as one)")]
     TooManyMentions {
         /// Number of targets the message would have.
-        count: usize,
+        count: u64,
         /// The configured limit.
-        limit: usize,
+        limit: u64,
     },
     /// M7: this MsgRandom/Random was already used in the conversation within
     /// the service's de-duplication window; the service would silently drop
@@ -124,6 +125,17 @@ impl MessageError {
             Some(code) => code.code().to_string(),
             None => self.name().to_string(),
         }
+    }
+
+    /// A position or count as the error carries it (`u32` / `u64` cross
+    /// the FFI as they are; `usize` does not), saturating on overflow.
+    pub(crate) fn index(n: usize) -> u32 {
+        u32::try_from(n).unwrap_or(u32::MAX)
+    }
+
+    /// See [`MessageError::index`].
+    pub(crate) fn count(n: usize) -> u64 {
+        u64::try_from(n).unwrap_or(u64::MAX)
     }
 
     pub(crate) fn field(field: impl Into<String>, reason: impl Into<String>) -> Self {

@@ -154,8 +154,8 @@ impl GroupMessage {
             Some(t) => check_mentions(t, mentions, limits.max_mentions as usize),
             None if mentions.len() > limits.max_mentions as usize => {
                 Err(MessageError::TooManyMentions {
-                    count: mentions.len(),
-                    limit: limits.max_mentions as usize,
+                    count: MessageError::count(mentions.len()),
+                    limit: u64::from(limits.max_mentions),
                 })
             }
             None => Ok(()),

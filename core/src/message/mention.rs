@@ -61,8 +61,8 @@ pub fn check_mention(
     }
     if existing.len() + 1 > max_mentions {
         return Err(MessageError::TooManyMentions {
-            count: existing.len() + 1,
-            limit: max_mentions,
+            count: MessageError::count(existing.len() + 1),
+            limit: MessageError::count(max_mentions),
         });
     }
     Ok(())

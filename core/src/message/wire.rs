@@ -62,8 +62,8 @@ pub fn parse_json(json: &str) -> Result<serde_json::Value, MessageError> {
 
 fn json_error(e: &serde_json::Error) -> MessageError {
     MessageError::Json {
-        line: e.line(),
-        column: e.column(),
+        line: MessageError::count(e.line()),
+        column: MessageError::count(e.column()),
         reason: strip_position(&e.to_string()),
     }
 }

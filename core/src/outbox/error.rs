@@ -5,6 +5,7 @@ use crate::error::ErrorCode;
 /// Why the outbox refused something. A refused message was never accepted:
 /// the app still holds it and decides what to do.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Error))]
 pub enum OutboxError {
     /// P3 (10023): the conversation's queue (or the whole outbox) is full of
     /// messages that may not be shed; a High, Normal or Low message is

@@ -4,6 +4,7 @@ use crate::error::ErrorCode;
 
 /// Why a push configuration, event or state file was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Error))]
 pub enum PushError {
     /// T1 (6017): a channel configuration the console or vendor would reject.
     #[error("invalid push config {field}: {reason}")]

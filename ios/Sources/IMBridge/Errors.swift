@@ -20,17 +20,6 @@ public protocol IMBridgeError: LocalizedError, CustomNSError, CustomStringConver
 }
 
 extension IMBridgeError {
-    /// One associated value of the error's case, by its label. Every case
-    /// carries `detail`, and `code` where the service has a number (the
-    /// FFI layer guarantees both), so they are read the same way for all.
-    private func associated(_ label: String) -> Any? {
-        guard let payload = Mirror(reflecting: self).children.first?.value else { return nil }
-        return Mirror(reflecting: payload).children.first { $0.label == label }?.value
-    }
-
-    public var code: Int32? { associated("code") as? Int32 }
-    public var detail: String { associated("detail") as? String ?? String(describing: Self.self) }
-
     /// The code as the CLI prints it in `error[...]`: the number, or the
     /// case's name in snake case where there is none (`json`,
     /// `duplicate_random`, `not_main_process`, …).
@@ -56,7 +45,24 @@ extension IMBridgeError {
     private var caseName: String { Mirror(reflecting: self).children.first?.label ?? "\(self)" }
 }
 
-extension MessageError: IMBridgeError {}
-extension PushError: IMBridgeError {}
-extension OutboxError: IMBridgeError {}
-extension InitError: IMBridgeError {}
+// The errors are the core's enums as they are (same cases, same fields);
+// `code` and `detail` ask the core, one call each time they are read.
+extension MessageError: IMBridgeError {
+    public var code: Int32? { messageErrorCode(error: self) }
+    public var detail: String { messageErrorDetail(error: self) }
+}
+
+extension PushError: IMBridgeError {
+    public var code: Int32? { pushErrorCode(error: self) }
+    public var detail: String { pushErrorDetail(error: self) }
+}
+
+extension OutboxError: IMBridgeError {
+    public var code: Int32? { outboxErrorCode(error: self) }
+    public var detail: String { outboxErrorDetail(error: self) }
+}
+
+extension InitError: IMBridgeError {
+    public var code: Int32? { initErrorCode(error: self) }
+    public var detail: String { initErrorDetail(error: self) }
+}

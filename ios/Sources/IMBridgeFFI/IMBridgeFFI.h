@@ -1995,6 +1995,46 @@ typedef void (*UniffiForeignFutureCompleteVoid)(uint64_t, UniffiForeignFutureRes
     );
 
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_FN_FUNC_INIT_ERROR_CODE
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_FN_FUNC_INIT_ERROR_CODE
+RustBuffer uniffi_imbridge_core_fn_func_init_error_code(RustBuffer error, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_FN_FUNC_INIT_ERROR_DETAIL
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_FN_FUNC_INIT_ERROR_DETAIL
+RustBuffer uniffi_imbridge_core_fn_func_init_error_detail(RustBuffer error, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_FN_FUNC_MESSAGE_ERROR_CODE
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_FN_FUNC_MESSAGE_ERROR_CODE
+RustBuffer uniffi_imbridge_core_fn_func_message_error_code(RustBuffer error, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_FN_FUNC_MESSAGE_ERROR_DETAIL
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_FN_FUNC_MESSAGE_ERROR_DETAIL
+RustBuffer uniffi_imbridge_core_fn_func_message_error_detail(RustBuffer error, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_FN_FUNC_OUTBOX_ERROR_CODE
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_FN_FUNC_OUTBOX_ERROR_CODE
+RustBuffer uniffi_imbridge_core_fn_func_outbox_error_code(RustBuffer error, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_FN_FUNC_OUTBOX_ERROR_DETAIL
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_FN_FUNC_OUTBOX_ERROR_DETAIL
+RustBuffer uniffi_imbridge_core_fn_func_outbox_error_detail(RustBuffer error, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_FN_FUNC_PUSH_ERROR_CODE
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_FN_FUNC_PUSH_ERROR_CODE
+RustBuffer uniffi_imbridge_core_fn_func_push_error_code(RustBuffer error, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_FN_FUNC_PUSH_ERROR_DETAIL
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_FN_FUNC_PUSH_ERROR_DETAIL
+RustBuffer uniffi_imbridge_core_fn_func_push_error_detail(RustBuffer error, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_FFI_IMBRIDGE_CORE_RUSTBUFFER_ALLOC
 #define UNIFFI_FFIDEF_FFI_IMBRIDGE_CORE_RUSTBUFFER_ALLOC
 RustBuffer ffi_imbridge_core_rustbuffer_alloc(uint64_t size, RustCallStatus *_Nonnull out_status
@@ -2253,6 +2293,54 @@ void ffi_imbridge_core_rust_future_free_void(uint64_t handle
 #ifndef UNIFFI_FFIDEF_FFI_IMBRIDGE_CORE_RUST_FUTURE_COMPLETE_VOID
 #define UNIFFI_FFIDEF_FFI_IMBRIDGE_CORE_RUST_FUTURE_COMPLETE_VOID
 void ffi_imbridge_core_rust_future_complete_void(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_CHECKSUM_FUNC_INIT_ERROR_CODE
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_CHECKSUM_FUNC_INIT_ERROR_CODE
+uint16_t uniffi_imbridge_core_checksum_func_init_error_code(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_CHECKSUM_FUNC_INIT_ERROR_DETAIL
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_CHECKSUM_FUNC_INIT_ERROR_DETAIL
+uint16_t uniffi_imbridge_core_checksum_func_init_error_detail(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_CHECKSUM_FUNC_MESSAGE_ERROR_CODE
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_CHECKSUM_FUNC_MESSAGE_ERROR_CODE
+uint16_t uniffi_imbridge_core_checksum_func_message_error_code(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_CHECKSUM_FUNC_MESSAGE_ERROR_DETAIL
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_CHECKSUM_FUNC_MESSAGE_ERROR_DETAIL
+uint16_t uniffi_imbridge_core_checksum_func_message_error_detail(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_CHECKSUM_FUNC_OUTBOX_ERROR_CODE
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_CHECKSUM_FUNC_OUTBOX_ERROR_CODE
+uint16_t uniffi_imbridge_core_checksum_func_outbox_error_code(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_CHECKSUM_FUNC_OUTBOX_ERROR_DETAIL
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_CHECKSUM_FUNC_OUTBOX_ERROR_DETAIL
+uint16_t uniffi_imbridge_core_checksum_func_outbox_error_detail(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_CHECKSUM_FUNC_PUSH_ERROR_CODE
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_CHECKSUM_FUNC_PUSH_ERROR_CODE
+uint16_t uniffi_imbridge_core_checksum_func_push_error_code(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_CHECKSUM_FUNC_PUSH_ERROR_DETAIL
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_CHECKSUM_FUNC_PUSH_ERROR_DETAIL
+uint16_t uniffi_imbridge_core_checksum_func_push_error_detail(void
+    
 );
 #endif
 #ifndef UNIFFI_FFIDEF_FFI_IMBRIDGE_CORE_UNIFFI_CONTRACT_VERSION

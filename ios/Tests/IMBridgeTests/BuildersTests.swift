@@ -8,7 +8,8 @@ final class BuildersTests: XCTestCase {
         try builder.add(element: .custom(CustomElem(data: "one")))
         try builder.add(element: .text(TextElem(text: "hi")))
         XCTAssertThrowsError(try builder.add(element: .custom(CustomElem(data: "two")))) { error in
-            guard case let .SecondCustomElement(code, index, _) = error as? MessageError else { return XCTFail("\(error)") }
+            let code = (error as? IMBridgeError)?.code
+            guard case let .SecondCustomElement(index) = error as? MessageError else { return XCTFail("\(error)") }
             XCTAssertEqual(code, 6016)
             XCTAssertEqual(index, 2)
         }
@@ -20,7 +21,8 @@ final class BuildersTests: XCTestCase {
         try builder.add(element: .text(TextElem(text: String(repeating: "a", count: 6000))))
         let before = builder.encodedLen()
         XCTAssertThrowsError(try builder.add(element: .text(TextElem(text: String(repeating: "b", count: 6300))))) { error in
-            guard case let .BodyTooLarge(code, _, limit, _) = error as? MessageError else { return XCTFail("\(error)") }
+            let code = (error as? IMBridgeError)?.code
+            guard case let .BodyTooLarge(_, limit) = error as? MessageError else { return XCTFail("\(error)") }
             XCTAssertEqual(code, 8001)
             XCTAssertEqual(limit, 12288)
         }
@@ -53,7 +55,8 @@ final class BuildersTests: XCTestCase {
     func test_m9_community_rejects_at_all() throws {
         let list = MentionListBuilder(groupType: .community)
         XCTAssertThrowsError(try list.add(mention: .all)) { error in
-            guard case let .MentionNotAllowed(code, groupType, _, _) = error as? MessageError else { return XCTFail("\(error)") }
+            let code = (error as? IMBridgeError)?.code
+            guard case let .MentionNotAllowed(groupType, _) = error as? MessageError else { return XCTFail("\(error)") }
             XCTAssertEqual(code, 6017)
             XCTAssertEqual(groupType, .community)
         }
@@ -73,7 +76,7 @@ final class BuildersTests: XCTestCase {
         try list.add(mention: .all)
         for i in 0..<29 { try list.add(mention: .user(account: "u\(i)")) }
         XCTAssertThrowsError(try list.add(mention: .user(account: "one_more"))) { error in
-            guard case let .TooManyMentions(_, count, limit, _) = error as? MessageError else { return XCTFail("\(error)") }
+            guard case let .TooManyMentions(count, limit) = error as? MessageError else { return XCTFail("\(error)") }
             XCTAssertEqual(count, 31)
             XCTAssertEqual(limit, 30)
         }

@@ -64,7 +64,8 @@ final class ElementsTests: XCTestCase {
 
     func test_m2_validate_element_reports_6016_with_reason() {
         XCTAssertThrowsError(try validateElement(element: .location(LocationElem(desc: "x", latitude: 91, longitude: 0)))) { error in
-            guard case let .InvalidElement(code, _, msgType, reason, _) = error as? MessageError else { return XCTFail("\(error)") }
+            let code = (error as? IMBridgeError)?.code
+            guard case let .InvalidElement(_, msgType, reason) = error as? MessageError else { return XCTFail("\(error)") }
             XCTAssertEqual(code, 6016)
             XCTAssertEqual(msgType, "TIMLocationElem")
             XCTAssertTrue(reason.contains("Latitude"))

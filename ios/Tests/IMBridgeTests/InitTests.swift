@@ -24,7 +24,7 @@ final class InitTests: XCTestCase {
 
     func test_i2_app_extension_is_refused_with_both_names() {
         XCTAssertThrowsError(try initialize(current: "com.example.chat.NotificationService")) { error in
-            guard case let .NotMainProcess(current, main, _) = error as? InitError else { return XCTFail("\(error)") }
+            guard case let .NotMainProcess(current, main) = error as? InitError else { return XCTFail("\(error)") }
             XCTAssertEqual(current, "com.example.chat.NotificationService")
             XCTAssertEqual(main, "com.example.chat")
         }
@@ -37,7 +37,7 @@ final class InitTests: XCTestCase {
         let a = try initialize()
         XCTAssertTrue(a.isSameInstance(other: try initialize()))
         XCTAssertThrowsError(try initialize(sdkAppId: 1_400_000_002)) { error in
-            guard case let .ConfigMismatch(differences, _) = error as? InitError else { return XCTFail("\(error)") }
+            guard case let .ConfigMismatch(differences) = error as? InitError else { return XCTFail("\(error)") }
             XCTAssertEqual(differences, ["sdk_app_id: 1400000001 → 1400000002"])
         }
     }

@@ -85,7 +85,8 @@ final class InteropVectorsTests: XCTestCase {
                 XCTAssertEqual(describe(try idParse(text: c.id)), expect.mapValues(\.text), c.id)
             } else {
                 XCTAssertThrowsError(try idParse(text: c.id), c.id) { error in
-                    guard case let .InvalidField(code, _, reason, _) = error as? MessageError else {
+                    let code = (error as? IMBridgeError)?.code
+                    guard case let .InvalidField(_, reason) = error as? MessageError else {
                         return XCTFail("\(c.id): \(error)")
                     }
                     XCTAssertEqual(code, 6017)

@@ -181,7 +181,8 @@ final class PushTests: XCTestCase {
         XCTAssertThrowsError(try PushChannel.open(
             config: PushChannelConfig(vendor: .oppo, businessId: 1, appVersion: "1", appSecret: Secret("s"), channelId: "im"),
             dataDir: dataDir())) { error in
-            guard case let .InvalidConfig(code, field, _) = error as? PushError else { return XCTFail("\(error)") }
+            let code = (error as? IMBridgeError)?.code
+            guard case let .InvalidConfig(field, _) = error as? PushError else { return XCTFail("\(error)") }
             XCTAssertEqual(code, 6017)
             XCTAssertEqual(field, "master_secret")
         }

@@ -32,7 +32,7 @@ final class WireVectorsTests: XCTestCase {
             } catch let error as MessageError {
                 XCTAssertEqual(error.codeOrName, v.expect, "\(v.file): \(error.detail)")
                 if let field = v.field {
-                    guard case let .InvalidField(_, got, _, _) = error else {
+                    guard case let .InvalidField(got, _) = error else {
                         XCTFail("\(v.file): expected a field error naming \(field), got \(error.detail)")
                         continue
                     }

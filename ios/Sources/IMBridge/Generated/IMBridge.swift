@@ -3987,372 +3987,6 @@ public func FfiConverterTypeDispatchEvent_lower(_ value: DispatchEvent) -> RustB
 }
 
 
-
-/**
- * Why init or login was refused. Variants with a service number carry it
- * in `code` (6013 not initialised, 6014 not logged in, 6017 invalid
- * config); `detail` is a readable sentence.
- */
-public enum InitError: Swift.Error, Equatable, Hashable {
-
-    
-    
-    /**
-     * 6013: before init, or on an instance that was uninitialised.
-     */
-    case NotInitialised(
-        /**
-         * 6013.
-         */code: Int32, 
-        /**
-         * The error as a sentence.
-         */detail: String
-    )
-    /**
-     * 6014: before login.
-     */
-    case NotLoggedIn(
-        /**
-         * 6014.
-         */code: Int32, 
-        /**
-         * The error as a sentence.
-         */detail: String
-    )
-    /**
-     * I2: not the main process.
-     */
-    case NotMainProcess(
-        /**
-         * This process.
-         */current: String, 
-        /**
-         * The main process.
-         */main: String, 
-        /**
-         * The error as a sentence.
-         */detail: String
-    )
-    /**
-     * I2: a process name is unknown; init fails closed.
-     */
-    case UnknownProcessName(
-        /**
-         * `current` or `main`.
-         */which: String, 
-        /**
-         * The error as a sentence.
-         */detail: String
-    )
-    /**
-     * I1: already initialised with a different config.
-     */
-    case ConfigMismatch(
-        /**
-         * `field: live → requested`, one per difference.
-         */differences: [String], 
-        /**
-         * The error as a sentence.
-         */detail: String
-    )
-    /**
-     * 6017: an invalid config field or argument.
-     */
-    case InvalidConfig(
-        /**
-         * 6017.
-         */code: Int32, 
-        /**
-         * The field.
-         */field: String, 
-        /**
-         * The error as a sentence.
-         */detail: String
-    )
-    /**
-     * I3: another process holds the data directory's lock.
-     */
-    case LockHeld(
-        /**
-         * The lock file.
-         */path: String, 
-        /**
-         * The holder's pid.
-         */holderPid: UInt32?, 
-        /**
-         * The holder's process name.
-         */holderProcess: String?, 
-        /**
-         * The error as a sentence.
-         */detail: String
-    )
-    /**
-     * I3: the file system cannot lock.
-     */
-    case LockUnsupported(
-        /**
-         * The lock file.
-         */path: String, 
-        /**
-         * The error as a sentence.
-         */detail: String
-    )
-    /**
-     * The lock file could not be created or written.
-     */
-    case Io(
-        /**
-         * The file.
-         */path: String, 
-        /**
-         * The error as a sentence.
-         */detail: String
-    )
-    /**
-     * I4: a login is under way.
-     */
-    case LoginInProgress(
-        /**
-         * Who is logging in.
-         */userId: String, 
-        /**
-         * The error as a sentence.
-         */detail: String
-    )
-    /**
-     * I4: a logout is under way.
-     */
-    case LogoutInProgress(
-        /**
-         * Who is logging out.
-         */userId: String, 
-        /**
-         * The error as a sentence.
-         */detail: String
-    )
-    /**
-     * I4: log out before logging in as someone else.
-     */
-    case SwitchUserRequiresLogout(
-        /**
-         * Logged in now.
-         */current: String, 
-        /**
-         * Asked for.
-         */requested: String, 
-        /**
-         * The error as a sentence.
-         */detail: String
-    )
-    /**
-     * I4: the event does not apply in the current state.
-     */
-    case InvalidTransition(
-        /**
-         * The state.
-         */state: String, 
-        /**
-         * The event.
-         */event: String, 
-        /**
-         * The error as a sentence.
-         */detail: String
-    )
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension InitError: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeInitError: FfiConverterRustBuffer {
-    typealias SwiftType = InitError
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> InitError {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-
-        
-
-        
-        case 1: return .NotInitialised(
-            code: try FfiConverterInt32.read(from: &buf), 
-            detail: try FfiConverterString.read(from: &buf)
-            )
-        case 2: return .NotLoggedIn(
-            code: try FfiConverterInt32.read(from: &buf), 
-            detail: try FfiConverterString.read(from: &buf)
-            )
-        case 3: return .NotMainProcess(
-            current: try FfiConverterString.read(from: &buf), 
-            main: try FfiConverterString.read(from: &buf), 
-            detail: try FfiConverterString.read(from: &buf)
-            )
-        case 4: return .UnknownProcessName(
-            which: try FfiConverterString.read(from: &buf), 
-            detail: try FfiConverterString.read(from: &buf)
-            )
-        case 5: return .ConfigMismatch(
-            differences: try FfiConverterSequenceString.read(from: &buf), 
-            detail: try FfiConverterString.read(from: &buf)
-            )
-        case 6: return .InvalidConfig(
-            code: try FfiConverterInt32.read(from: &buf), 
-            field: try FfiConverterString.read(from: &buf), 
-            detail: try FfiConverterString.read(from: &buf)
-            )
-        case 7: return .LockHeld(
-            path: try FfiConverterString.read(from: &buf), 
-            holderPid: try FfiConverterOptionUInt32.read(from: &buf), 
-            holderProcess: try FfiConverterOptionString.read(from: &buf), 
-            detail: try FfiConverterString.read(from: &buf)
-            )
-        case 8: return .LockUnsupported(
-            path: try FfiConverterString.read(from: &buf), 
-            detail: try FfiConverterString.read(from: &buf)
-            )
-        case 9: return .Io(
-            path: try FfiConverterString.read(from: &buf), 
-            detail: try FfiConverterString.read(from: &buf)
-            )
-        case 10: return .LoginInProgress(
-            userId: try FfiConverterString.read(from: &buf), 
-            detail: try FfiConverterString.read(from: &buf)
-            )
-        case 11: return .LogoutInProgress(
-            userId: try FfiConverterString.read(from: &buf), 
-            detail: try FfiConverterString.read(from: &buf)
-            )
-        case 12: return .SwitchUserRequiresLogout(
-            current: try FfiConverterString.read(from: &buf), 
-            requested: try FfiConverterString.read(from: &buf), 
-            detail: try FfiConverterString.read(from: &buf)
-            )
-        case 13: return .InvalidTransition(
-            state: try FfiConverterString.read(from: &buf), 
-            event: try FfiConverterString.read(from: &buf), 
-            detail: try FfiConverterString.read(from: &buf)
-            )
-
-         default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: InitError, into buf: inout [UInt8]) {
-        switch value {
-
-        
-
-        
-        
-        case let .NotInitialised(code,detail):
-            writeInt(&buf, Int32(1))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterString.write(detail, into: &buf)
-            
-        
-        case let .NotLoggedIn(code,detail):
-            writeInt(&buf, Int32(2))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterString.write(detail, into: &buf)
-            
-        
-        case let .NotMainProcess(current,main,detail):
-            writeInt(&buf, Int32(3))
-            FfiConverterString.write(current, into: &buf)
-            FfiConverterString.write(main, into: &buf)
-            FfiConverterString.write(detail, into: &buf)
-            
-        
-        case let .UnknownProcessName(which,detail):
-            writeInt(&buf, Int32(4))
-            FfiConverterString.write(which, into: &buf)
-            FfiConverterString.write(detail, into: &buf)
-            
-        
-        case let .ConfigMismatch(differences,detail):
-            writeInt(&buf, Int32(5))
-            FfiConverterSequenceString.write(differences, into: &buf)
-            FfiConverterString.write(detail, into: &buf)
-            
-        
-        case let .InvalidConfig(code,field,detail):
-            writeInt(&buf, Int32(6))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterString.write(field, into: &buf)
-            FfiConverterString.write(detail, into: &buf)
-            
-        
-        case let .LockHeld(path,holderPid,holderProcess,detail):
-            writeInt(&buf, Int32(7))
-            FfiConverterString.write(path, into: &buf)
-            FfiConverterOptionUInt32.write(holderPid, into: &buf)
-            FfiConverterOptionString.write(holderProcess, into: &buf)
-            FfiConverterString.write(detail, into: &buf)
-            
-        
-        case let .LockUnsupported(path,detail):
-            writeInt(&buf, Int32(8))
-            FfiConverterString.write(path, into: &buf)
-            FfiConverterString.write(detail, into: &buf)
-            
-        
-        case let .Io(path,detail):
-            writeInt(&buf, Int32(9))
-            FfiConverterString.write(path, into: &buf)
-            FfiConverterString.write(detail, into: &buf)
-            
-        
-        case let .LoginInProgress(userId,detail):
-            writeInt(&buf, Int32(10))
-            FfiConverterString.write(userId, into: &buf)
-            FfiConverterString.write(detail, into: &buf)
-            
-        
-        case let .LogoutInProgress(userId,detail):
-            writeInt(&buf, Int32(11))
-            FfiConverterString.write(userId, into: &buf)
-            FfiConverterString.write(detail, into: &buf)
-            
-        
-        case let .SwitchUserRequiresLogout(current,requested,detail):
-            writeInt(&buf, Int32(12))
-            FfiConverterString.write(current, into: &buf)
-            FfiConverterString.write(requested, into: &buf)
-            FfiConverterString.write(detail, into: &buf)
-            
-        
-        case let .InvalidTransition(state,event,detail):
-            writeInt(&buf, Int32(13))
-            FfiConverterString.write(state, into: &buf)
-            FfiConverterString.write(event, into: &buf)
-            FfiConverterString.write(detail, into: &buf)
-            
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeInitError_lift(_ buf: RustBuffer) throws -> InitError {
-    return try FfiConverterTypeInitError.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeInitError_lower(_ value: InitError) -> RustBuffer {
-    return FfiConverterTypeInitError.lower(value)
-}
-
 // Note that we don't yet support `indirect` for enums.
 // See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
 /**
@@ -4533,609 +4167,6 @@ public func FfiConverterTypeLogSinkError_lift(_ buf: RustBuffer) throws -> LogSi
 #endif
 public func FfiConverterTypeLogSinkError_lower(_ value: LogSinkError) -> RustBuffer {
     return FfiConverterTypeLogSinkError.lower(value)
-}
-
-
-/**
- * Why a message could not be built, encoded or decoded. Kotlin sees it as
- * `MessageException`, Swift as `MessageError`. Variants with a service
- * number carry it in `code` (6016 invalid element, 6017 invalid parameter,
- * 8001 body too large); `detail` is a readable sentence for logs.
- */
-public enum MessageError: Swift.Error, Equatable, Hashable {
-
-    
-    
-    /**
-     * M2 (6016): an element failed validation.
-     */
-    case InvalidElement(
-        /**
-         * 6016.
-         */code: Int32, 
-        /**
-         * Position in `MsgBody`.
-         */index: UInt32, 
-        /**
-         * The element's `MsgType`.
-         */msgType: String, 
-        /**
-         * What is wrong.
-         */reason: String, 
-        /**
-         * The whole error as a sentence.
-         */detail: String
-    )
-    /**
-     * M2 (6016): a second `TIMCustomElem`.
-     */
-    case SecondCustomElement(
-        /**
-         * 6016.
-         */code: Int32, 
-        /**
-         * Position of the second custom element.
-         */index: UInt32, 
-        /**
-         * The whole error as a sentence.
-         */detail: String
-    )
-    /**
-     * M2 (6016): a message needs at least one element.
-     */
-    case EmptyMessage(
-        /**
-         * 6016.
-         */code: Int32, 
-        /**
-         * The whole error as a sentence.
-         */detail: String
-    )
-    /**
-     * M2 (8001): the encoded body is over the limit.
-     */
-    case BodyTooLarge(
-        /**
-         * 8001.
-         */code: Int32, 
-        /**
-         * Size the body would have, in bytes.
-         */size: UInt64, 
-        /**
-         * The limit, in bytes.
-         */limit: UInt64, 
-        /**
-         * The whole error as a sentence.
-         */detail: String
-    )
-    /**
-     * 6017: a field is missing, of the wrong type, out of range or invalid.
-     */
-    case InvalidField(
-        /**
-         * 6017.
-         */code: Int32, 
-        /**
-         * Path of the field, e.g. `MsgBody[0].MsgContent.Text`.
-         */field: String, 
-        /**
-         * What is wrong.
-         */reason: String, 
-        /**
-         * The whole error as a sentence.
-         */detail: String
-    )
-    /**
-     * The input is not JSON (syntax error or truncated). No service code.
-     */
-    case Json(
-        /**
-         * 1-based line.
-         */line: UInt64, 
-        /**
-         * 1-based column.
-         */column: UInt64, 
-        /**
-         * What the parser expected.
-         */reason: String, 
-        /**
-         * The whole error as a sentence.
-         */detail: String
-    )
-    /**
-     * M9 (6017): the group type does not allow this mention.
-     */
-    case MentionNotAllowed(
-        /**
-         * 6017.
-         */code: Int32, 
-        /**
-         * The group's type.
-         */groupType: GroupType, 
-        /**
-         * Which rule refused it.
-         */reason: String, 
-        /**
-         * The whole error as a sentence.
-         */detail: String
-    )
-    /**
-     * M9 (6017): too many mention targets.
-     */
-    case TooManyMentions(
-        /**
-         * 6017.
-         */code: Int32, 
-        /**
-         * Targets the message would have.
-         */count: UInt64, 
-        /**
-         * The limit (30 by default).
-         */limit: UInt64, 
-        /**
-         * The whole error as a sentence.
-         */detail: String
-    )
-    /**
-     * M7: the random value was used in this conversation within the
-     * service's de-duplication window; the message would be dropped.
-     */
-    case RandomReused(
-        /**
-         * The conversation id.
-         */conversation: String, 
-        /**
-         * The reused value.
-         */random: UInt32, 
-        /**
-         * How long ago it was used, in ms.
-         */ageMs: UInt64, 
-        /**
-         * The window, in ms.
-         */windowMs: UInt64, 
-        /**
-         * The whole error as a sentence.
-         */detail: String
-    )
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension MessageError: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeMessageError: FfiConverterRustBuffer {
-    typealias SwiftType = MessageError
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MessageError {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-
-        
-
-        
-        case 1: return .InvalidElement(
-            code: try FfiConverterInt32.read(from: &buf), 
-            index: try FfiConverterUInt32.read(from: &buf), 
-            msgType: try FfiConverterString.read(from: &buf), 
-            reason: try FfiConverterString.read(from: &buf), 
-            detail: try FfiConverterString.read(from: &buf)
-            )
-        case 2: return .SecondCustomElement(
-            code: try FfiConverterInt32.read(from: &buf), 
-            index: try FfiConverterUInt32.read(from: &buf), 
-            detail: try FfiConverterString.read(from: &buf)
-            )
-        case 3: return .EmptyMessage(
-            code: try FfiConverterInt32.read(from: &buf), 
-            detail: try FfiConverterString.read(from: &buf)
-            )
-        case 4: return .BodyTooLarge(
-            code: try FfiConverterInt32.read(from: &buf), 
-            size: try FfiConverterUInt64.read(from: &buf), 
-            limit: try FfiConverterUInt64.read(from: &buf), 
-            detail: try FfiConverterString.read(from: &buf)
-            )
-        case 5: return .InvalidField(
-            code: try FfiConverterInt32.read(from: &buf), 
-            field: try FfiConverterString.read(from: &buf), 
-            reason: try FfiConverterString.read(from: &buf), 
-            detail: try FfiConverterString.read(from: &buf)
-            )
-        case 6: return .Json(
-            line: try FfiConverterUInt64.read(from: &buf), 
-            column: try FfiConverterUInt64.read(from: &buf), 
-            reason: try FfiConverterString.read(from: &buf), 
-            detail: try FfiConverterString.read(from: &buf)
-            )
-        case 7: return .MentionNotAllowed(
-            code: try FfiConverterInt32.read(from: &buf), 
-            groupType: try FfiConverterTypeGroupType.read(from: &buf), 
-            reason: try FfiConverterString.read(from: &buf), 
-            detail: try FfiConverterString.read(from: &buf)
-            )
-        case 8: return .TooManyMentions(
-            code: try FfiConverterInt32.read(from: &buf), 
-            count: try FfiConverterUInt64.read(from: &buf), 
-            limit: try FfiConverterUInt64.read(from: &buf), 
-            detail: try FfiConverterString.read(from: &buf)
-            )
-        case 9: return .RandomReused(
-            conversation: try FfiConverterString.read(from: &buf), 
-            random: try FfiConverterUInt32.read(from: &buf), 
-            ageMs: try FfiConverterUInt64.read(from: &buf), 
-            windowMs: try FfiConverterUInt64.read(from: &buf), 
-            detail: try FfiConverterString.read(from: &buf)
-            )
-
-         default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: MessageError, into buf: inout [UInt8]) {
-        switch value {
-
-        
-
-        
-        
-        case let .InvalidElement(code,index,msgType,reason,detail):
-            writeInt(&buf, Int32(1))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterUInt32.write(index, into: &buf)
-            FfiConverterString.write(msgType, into: &buf)
-            FfiConverterString.write(reason, into: &buf)
-            FfiConverterString.write(detail, into: &buf)
-            
-        
-        case let .SecondCustomElement(code,index,detail):
-            writeInt(&buf, Int32(2))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterUInt32.write(index, into: &buf)
-            FfiConverterString.write(detail, into: &buf)
-            
-        
-        case let .EmptyMessage(code,detail):
-            writeInt(&buf, Int32(3))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterString.write(detail, into: &buf)
-            
-        
-        case let .BodyTooLarge(code,size,limit,detail):
-            writeInt(&buf, Int32(4))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterUInt64.write(size, into: &buf)
-            FfiConverterUInt64.write(limit, into: &buf)
-            FfiConverterString.write(detail, into: &buf)
-            
-        
-        case let .InvalidField(code,field,reason,detail):
-            writeInt(&buf, Int32(5))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterString.write(field, into: &buf)
-            FfiConverterString.write(reason, into: &buf)
-            FfiConverterString.write(detail, into: &buf)
-            
-        
-        case let .Json(line,column,reason,detail):
-            writeInt(&buf, Int32(6))
-            FfiConverterUInt64.write(line, into: &buf)
-            FfiConverterUInt64.write(column, into: &buf)
-            FfiConverterString.write(reason, into: &buf)
-            FfiConverterString.write(detail, into: &buf)
-            
-        
-        case let .MentionNotAllowed(code,groupType,reason,detail):
-            writeInt(&buf, Int32(7))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterTypeGroupType.write(groupType, into: &buf)
-            FfiConverterString.write(reason, into: &buf)
-            FfiConverterString.write(detail, into: &buf)
-            
-        
-        case let .TooManyMentions(code,count,limit,detail):
-            writeInt(&buf, Int32(8))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterUInt64.write(count, into: &buf)
-            FfiConverterUInt64.write(limit, into: &buf)
-            FfiConverterString.write(detail, into: &buf)
-            
-        
-        case let .RandomReused(conversation,random,ageMs,windowMs,detail):
-            writeInt(&buf, Int32(9))
-            FfiConverterString.write(conversation, into: &buf)
-            FfiConverterUInt32.write(random, into: &buf)
-            FfiConverterUInt64.write(ageMs, into: &buf)
-            FfiConverterUInt64.write(windowMs, into: &buf)
-            FfiConverterString.write(detail, into: &buf)
-            
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeMessageError_lift(_ buf: RustBuffer) throws -> MessageError {
-    return try FfiConverterTypeMessageError.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeMessageError_lower(_ value: MessageError) -> RustBuffer {
-    return FfiConverterTypeMessageError.lower(value)
-}
-
-
-/**
- * Errors of the outbox.
- */
-public enum OutboxError: Swift.Error, Equatable, Hashable {
-
-    
-    
-    /**
-     * 10023: a queue bound was hit by a message that may not be shed.
-     */
-    case QueueFull(
-        /**
-         * 10023.
-         */code: Int32, 
-        /**
-         * The conversation.
-         */conversation: String, 
-        /**
-         * The whole error as a sentence.
-         */detail: String
-    )
-    /**
-     * A limit that cannot be met (zero rate or bound), or a malformed
-     * conversation id.
-     */
-    case InvalidLimit(
-        /**
-         * 6017.
-         */code: Int32, 
-        /**
-         * Which limit.
-         */name: String, 
-        /**
-         * The whole error as a sentence.
-         */detail: String
-    )
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension OutboxError: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeOutboxError: FfiConverterRustBuffer {
-    typealias SwiftType = OutboxError
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> OutboxError {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-
-        
-
-        
-        case 1: return .QueueFull(
-            code: try FfiConverterInt32.read(from: &buf), 
-            conversation: try FfiConverterString.read(from: &buf), 
-            detail: try FfiConverterString.read(from: &buf)
-            )
-        case 2: return .InvalidLimit(
-            code: try FfiConverterInt32.read(from: &buf), 
-            name: try FfiConverterString.read(from: &buf), 
-            detail: try FfiConverterString.read(from: &buf)
-            )
-
-         default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: OutboxError, into buf: inout [UInt8]) {
-        switch value {
-
-        
-
-        
-        
-        case let .QueueFull(code,conversation,detail):
-            writeInt(&buf, Int32(1))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterString.write(conversation, into: &buf)
-            FfiConverterString.write(detail, into: &buf)
-            
-        
-        case let .InvalidLimit(code,name,detail):
-            writeInt(&buf, Int32(2))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterString.write(name, into: &buf)
-            FfiConverterString.write(detail, into: &buf)
-            
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeOutboxError_lift(_ buf: RustBuffer) throws -> OutboxError {
-    return try FfiConverterTypeOutboxError.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeOutboxError_lower(_ value: OutboxError) -> RustBuffer {
-    return FfiConverterTypeOutboxError.lower(value)
-}
-
-
-/**
- * Errors of the push domain. `code` is 6017 where the service has one.
- */
-public enum PushError: Swift.Error, Equatable, Hashable {
-
-    
-    
-    /**
-     * T1 (6017): invalid channel configuration.
-     */
-    case InvalidConfig(
-        /**
-         * 6017.
-         */code: Int32, 
-        /**
-         * The field.
-         */field: String, 
-        /**
-         * The error as a sentence.
-         */detail: String
-    )
-    /**
-     * 6017: invalid event (empty token or user).
-     */
-    case InvalidEvent(
-        /**
-         * 6017.
-         */code: Int32, 
-        /**
-         * The error as a sentence.
-         */detail: String
-    )
-    /**
-     * T4: the state file was corrupt or of an unknown version; reset to NoToken.
-     */
-    case StateReset(
-        /**
-         * The file.
-         */path: String, 
-        /**
-         * The error as a sentence.
-         */detail: String
-    )
-    /**
-     * T4: the state file could not be written.
-     */
-    case Io(
-        /**
-         * The file.
-         */path: String, 
-        /**
-         * The error as a sentence.
-         */detail: String
-    )
-
-    
-
-    
-}
-
-#if compiler(>=6)
-extension PushError: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypePushError: FfiConverterRustBuffer {
-    typealias SwiftType = PushError
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PushError {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-
-        
-
-        
-        case 1: return .InvalidConfig(
-            code: try FfiConverterInt32.read(from: &buf), 
-            field: try FfiConverterString.read(from: &buf), 
-            detail: try FfiConverterString.read(from: &buf)
-            )
-        case 2: return .InvalidEvent(
-            code: try FfiConverterInt32.read(from: &buf), 
-            detail: try FfiConverterString.read(from: &buf)
-            )
-        case 3: return .StateReset(
-            path: try FfiConverterString.read(from: &buf), 
-            detail: try FfiConverterString.read(from: &buf)
-            )
-        case 4: return .Io(
-            path: try FfiConverterString.read(from: &buf), 
-            detail: try FfiConverterString.read(from: &buf)
-            )
-
-         default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: PushError, into buf: inout [UInt8]) {
-        switch value {
-
-        
-
-        
-        
-        case let .InvalidConfig(code,field,detail):
-            writeInt(&buf, Int32(1))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterString.write(field, into: &buf)
-            FfiConverterString.write(detail, into: &buf)
-            
-        
-        case let .InvalidEvent(code,detail):
-            writeInt(&buf, Int32(2))
-            FfiConverterInt32.write(code, into: &buf)
-            FfiConverterString.write(detail, into: &buf)
-            
-        
-        case let .StateReset(path,detail):
-            writeInt(&buf, Int32(3))
-            FfiConverterString.write(path, into: &buf)
-            FfiConverterString.write(detail, into: &buf)
-            
-        
-        case let .Io(path,detail):
-            writeInt(&buf, Int32(4))
-            FfiConverterString.write(path, into: &buf)
-            FfiConverterString.write(detail, into: &buf)
-            
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePushError_lift(_ buf: RustBuffer) throws -> PushError {
-    return try FfiConverterTypePushError.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypePushError_lower(_ value: PushError) -> RustBuffer {
-    return FfiConverterTypePushError.lower(value)
 }
 
 #if swift(>=5.8)
@@ -5405,30 +4436,6 @@ fileprivate struct FfiConverterOptionTypeRedPacket: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionTypeMessageError: FfiConverterRustBuffer {
-    typealias SwiftType = MessageError?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterTypeMessageError.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterTypeMessageError.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterOptionTypeConversationIdForm: FfiConverterRustBuffer {
     typealias SwiftType = ConversationIdForm?
 
@@ -5541,6 +4548,30 @@ fileprivate struct FfiConverterOptionTypeGroupType: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterTypeGroupType.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeMessageError: FfiConverterRustBuffer {
+    typealias SwiftType = MessageError?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeMessageError.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeMessageError.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -6665,10 +5696,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_func_c2c_msg_key_format() != 10623) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_c2c_msg_key_parse() != 13525) {
+    if (uniffi_imbridge_checksum_func_c2c_msg_key_parse() != 52491) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_check_send_body() != 37083) {
+    if (uniffi_imbridge_checksum_func_check_send_body() != 21442) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_func_client_msg_id_format() != 21577) {
@@ -6677,46 +5708,46 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_func_client_msg_id_new() != 30981) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_client_msg_id_parse() != 6681) {
+    if (uniffi_imbridge_checksum_func_client_msg_id_parse() != 44945) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_func_conversation_id_format() != 24991) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_conversation_id_parse() != 64201) {
+    if (uniffi_imbridge_checksum_func_conversation_id_parse() != 61870) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_decode_c2c_message() != 57947) {
+    if (uniffi_imbridge_checksum_func_decode_c2c_message() != 29034) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_decode_group_message() != 60494) {
+    if (uniffi_imbridge_checksum_func_decode_group_message() != 5890) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_diagnose() != 35351) {
+    if (uniffi_imbridge_checksum_func_diagnose() != 51427) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_func_doctor_rules() != 23561) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_encode_c2c_message() != 49977) {
+    if (uniffi_imbridge_checksum_func_encode_c2c_message() != 49547) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_encode_c2c_texts() != 9953) {
+    if (uniffi_imbridge_checksum_func_encode_c2c_texts() != 51041) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_encode_group_message() != 44021) {
+    if (uniffi_imbridge_checksum_func_encode_group_message() != 47352) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_func_error_code_from_value() != 46416) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_export_snapshot() != 22364) {
+    if (uniffi_imbridge_checksum_func_export_snapshot() != 53546) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_func_group_msg_key_format() != 44703) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_group_msg_key_parse() != 46962) {
+    if (uniffi_imbridge_checksum_func_group_msg_key_parse() != 35417) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_func_group_type_from_id() != 27670) {
@@ -6734,7 +5765,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_func_group_type_rest_name() != 1296) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_id_parse() != 59216) {
+    if (uniffi_imbridge_checksum_func_id_parse() != 30760) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_func_imbridge_version() != 811) {
@@ -6746,7 +5777,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_func_legacy_web_msg_id_format() != 12107) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_legacy_web_msg_id_parse() != 12753) {
+    if (uniffi_imbridge_checksum_func_legacy_web_msg_id_parse() != 61152) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_func_mention_all_marker() != 22676) {
@@ -6770,7 +5801,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_func_priority_to_web() != 7685) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_red_packet() != 19100) {
+    if (uniffi_imbridge_checksum_func_red_packet() != 21479) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_func_red_packet_read() != 2227) {
@@ -6785,16 +5816,16 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_func_set_log_level() != 27052) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_validate_element() != 25828) {
+    if (uniffi_imbridge_checksum_func_validate_element() != 59791) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_will_push() != 62191) {
+    if (uniffi_imbridge_checksum_func_will_push() != 47515) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_bridge_begin_login() != 60326) {
+    if (uniffi_imbridge_checksum_method_bridge_begin_login() != 35204) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_bridge_begin_logout() != 23220) {
+    if (uniffi_imbridge_checksum_method_bridge_begin_logout() != 18245) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_method_bridge_config() != 5393) {
@@ -6806,25 +5837,25 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_method_bridge_is_same_instance() != 46115) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_bridge_login_failed() != 56066) {
+    if (uniffi_imbridge_checksum_method_bridge_login_failed() != 32402) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_bridge_login_status() != 42444) {
+    if (uniffi_imbridge_checksum_method_bridge_login_status() != 37868) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_bridge_login_succeeded() != 65105) {
+    if (uniffi_imbridge_checksum_method_bridge_login_succeeded() != 59218) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_bridge_logout_completed() != 2363) {
+    if (uniffi_imbridge_checksum_method_bridge_logout_completed() != 20581) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_bridge_require_logged_in() != 29535) {
+    if (uniffi_imbridge_checksum_method_bridge_require_logged_in() != 65399) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_bridge_session_ended() != 45458) {
+    if (uniffi_imbridge_checksum_method_bridge_session_ended() != 20934) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_bridge_uninit() != 55808) {
+    if (uniffi_imbridge_checksum_method_bridge_uninit() != 59760) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_method_dispatchcore_add_listener() != 43053) {
@@ -6842,16 +5873,16 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_method_dispatchcore_listener_count() != 47076) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_dispatchcore_modified() != 5735) {
+    if (uniffi_imbridge_checksum_method_dispatchcore_modified() != 65481) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_dispatchcore_read_receipt() != 14470) {
+    if (uniffi_imbridge_checksum_method_dispatchcore_read_receipt() != 60642) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_dispatchcore_receive() != 52433) {
+    if (uniffi_imbridge_checksum_method_dispatchcore_receive() != 49843) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_dispatchcore_receive_frame() != 20749) {
+    if (uniffi_imbridge_checksum_method_dispatchcore_receive_frame() != 39517) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_method_dispatchcore_record_outcome() != 42794) {
@@ -6860,7 +5891,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_method_dispatchcore_remove_listener() != 1407) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_dispatchcore_revoked() != 17242) {
+    if (uniffi_imbridge_checksum_method_dispatchcore_revoked() != 40691) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_method_dispatchcore_set_mode() != 59924) {
@@ -6875,22 +5906,22 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_method_logsink_log() != 28746) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_mentionlistbuilder_add() != 18034) {
+    if (uniffi_imbridge_checksum_method_mentionlistbuilder_add() != 13800) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_mentionlistbuilder_add_sdk_user() != 50740) {
+    if (uniffi_imbridge_checksum_method_mentionlistbuilder_add_sdk_user() != 27703) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_method_mentionlistbuilder_mentions() != 48524) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_messagebodybuilder_add() != 54711) {
+    if (uniffi_imbridge_checksum_method_messagebodybuilder_add() != 20080) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_messagebodybuilder_add_all() != 22311) {
+    if (uniffi_imbridge_checksum_method_messagebodybuilder_add_all() != 44821) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_messagebodybuilder_build() != 34408) {
+    if (uniffi_imbridge_checksum_method_messagebodybuilder_build() != 28818) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_method_messagebodybuilder_count() != 11030) {
@@ -6914,7 +5945,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_method_outbox_queued() != 54312) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_outbox_set_conversation_limit() != 56133) {
+    if (uniffi_imbridge_checksum_method_outbox_set_conversation_limit() != 54279) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_method_outbox_stats() != 32864) {
@@ -6923,7 +5954,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_method_outbox_take_shed() != 56421) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_pushchannel_handle() != 36000) {
+    if (uniffi_imbridge_checksum_method_pushchannel_handle() != 52090) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_method_pushchannel_restore_problem() != 52166) {
@@ -6935,22 +5966,22 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_method_pushchannel_status() != 59032) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_randomtracker_draw() != 35468) {
+    if (uniffi_imbridge_checksum_method_randomtracker_draw() != 61817) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_method_randomtracker_forgotten() != 19467) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_randomtracker_record() != 41431) {
+    if (uniffi_imbridge_checksum_method_randomtracker_record() != 21849) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_method_randomtracker_remembered() != 21793) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_constructor_bridge_current() != 7025) {
+    if (uniffi_imbridge_checksum_constructor_bridge_current() != 61480) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_constructor_bridge_initialize() != 64466) {
+    if (uniffi_imbridge_checksum_constructor_bridge_initialize() != 15720) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_constructor_dispatchcore_new() != 58042) {
@@ -6962,10 +5993,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_constructor_messagebodybuilder_new() != 29989) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_constructor_outbox_new() != 64695) {
+    if (uniffi_imbridge_checksum_constructor_outbox_new() != 14533) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_constructor_pushchannel_open() != 20503) {
+    if (uniffi_imbridge_checksum_constructor_pushchannel_open() != 36764) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_constructor_randomtracker_new() != 59554) {

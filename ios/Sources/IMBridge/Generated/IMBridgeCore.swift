@@ -5109,6 +5109,305 @@ public func FfiConverterTypeGroupType_lower(_ value: GroupType) -> RustBuffer {
 }
 
 
+
+/**
+ * Why init, login or a call that needs them was refused.
+ */
+public enum InitError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
+
+    
+    
+    /**
+     * 6013: a call was made before init (or after uninit).
+     */
+    case NotInitialised
+    /**
+     * 6014: a call was made before login completed.
+     */
+    case NotLoggedIn
+    /**
+     * I2: init from a process other than the app's main process.
+     */
+    case NotMainProcess(
+        /**
+         * This process's name.
+         */current: String, 
+        /**
+         * The main process's name (`applicationInfo.processName`).
+         */main: String
+    )
+    /**
+     * I2: a process name could not be determined; init fails closed.
+     */
+    case UnknownProcessName(
+        /**
+         * `current` or `main`.
+         */which: String
+    )
+    /**
+     * I1: init with a config that differs from the live instance's.
+     */
+    case ConfigMismatch(
+        /**
+         * One entry per differing field: `field: live value → requested value`.
+         */differences: [String]
+    )
+    /**
+     * 6017: a config field is invalid.
+     */
+    case InvalidConfig(
+        /**
+         * The field.
+         */field: String, 
+        /**
+         * Why.
+         */reason: String
+    )
+    /**
+     * I3: another process holds the data directory's lock.
+     */
+    case LockHeld(
+        /**
+         * The lock file.
+         */path: String, 
+        /**
+         * The holder's pid, as it recorded it.
+         */holderPid: UInt32?, 
+        /**
+         * The holder's process name, as it recorded it.
+         */holderProcess: String?
+    )
+    /**
+     * I3: the file system cannot lock; never a silent pass.
+     */
+    case LockUnsupported(
+        /**
+         * The lock file.
+         */path: String, 
+        /**
+         * What the system said.
+         */reason: String
+    )
+    /**
+     * I3: the lock file could not be created or written.
+     */
+    case Io(
+        /**
+         * The file.
+         */path: String, 
+        /**
+         * What the system said.
+         */reason: String
+    )
+    /**
+     * I4: login or logout while another login is under way.
+     */
+    case LoginInProgress(
+        /**
+         * The user logging in.
+         */user: String
+    )
+    /**
+     * I4: login or logout while a logout is under way.
+     */
+    case LogoutInProgress(
+        /**
+         * The user logging out.
+         */user: String
+    )
+    /**
+     * I4: login as another user before logging out.
+     */
+    case SwitchUserRequiresLogout(
+        /**
+         * The logged-in user.
+         */current: String, 
+        /**
+         * The user asked for.
+         */requested: String
+    )
+    /**
+     * I4: an event that does not apply in the current state.
+     */
+    case InvalidTransition(
+        /**
+         * The current state.
+         */state: String, 
+        /**
+         * The event.
+         */event: String
+    )
+
+    
+
+    
+    public var errorDescription: String? {
+        String(reflecting: self)
+    }
+    
+}
+
+#if compiler(>=6)
+extension InitError: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeInitError: FfiConverterRustBuffer {
+    typealias SwiftType = InitError
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> InitError {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+
+        
+
+        
+        case 1: return .NotInitialised
+        case 2: return .NotLoggedIn
+        case 3: return .NotMainProcess(
+            current: try FfiConverterString.read(from: &buf), 
+            main: try FfiConverterString.read(from: &buf)
+            )
+        case 4: return .UnknownProcessName(
+            which: try FfiConverterString.read(from: &buf)
+            )
+        case 5: return .ConfigMismatch(
+            differences: try FfiConverterSequenceString.read(from: &buf)
+            )
+        case 6: return .InvalidConfig(
+            field: try FfiConverterString.read(from: &buf), 
+            reason: try FfiConverterString.read(from: &buf)
+            )
+        case 7: return .LockHeld(
+            path: try FfiConverterString.read(from: &buf), 
+            holderPid: try FfiConverterOptionUInt32.read(from: &buf), 
+            holderProcess: try FfiConverterOptionString.read(from: &buf)
+            )
+        case 8: return .LockUnsupported(
+            path: try FfiConverterString.read(from: &buf), 
+            reason: try FfiConverterString.read(from: &buf)
+            )
+        case 9: return .Io(
+            path: try FfiConverterString.read(from: &buf), 
+            reason: try FfiConverterString.read(from: &buf)
+            )
+        case 10: return .LoginInProgress(
+            user: try FfiConverterString.read(from: &buf)
+            )
+        case 11: return .LogoutInProgress(
+            user: try FfiConverterString.read(from: &buf)
+            )
+        case 12: return .SwitchUserRequiresLogout(
+            current: try FfiConverterString.read(from: &buf), 
+            requested: try FfiConverterString.read(from: &buf)
+            )
+        case 13: return .InvalidTransition(
+            state: try FfiConverterString.read(from: &buf), 
+            event: try FfiConverterString.read(from: &buf)
+            )
+
+         default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: InitError, into buf: inout [UInt8]) {
+        switch value {
+
+        
+
+        
+        
+        case .NotInitialised:
+            writeInt(&buf, Int32(1))
+        
+        
+        case .NotLoggedIn:
+            writeInt(&buf, Int32(2))
+        
+        
+        case let .NotMainProcess(current,main):
+            writeInt(&buf, Int32(3))
+            FfiConverterString.write(current, into: &buf)
+            FfiConverterString.write(main, into: &buf)
+            
+        
+        case let .UnknownProcessName(which):
+            writeInt(&buf, Int32(4))
+            FfiConverterString.write(which, into: &buf)
+            
+        
+        case let .ConfigMismatch(differences):
+            writeInt(&buf, Int32(5))
+            FfiConverterSequenceString.write(differences, into: &buf)
+            
+        
+        case let .InvalidConfig(field,reason):
+            writeInt(&buf, Int32(6))
+            FfiConverterString.write(field, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
+            
+        
+        case let .LockHeld(path,holderPid,holderProcess):
+            writeInt(&buf, Int32(7))
+            FfiConverterString.write(path, into: &buf)
+            FfiConverterOptionUInt32.write(holderPid, into: &buf)
+            FfiConverterOptionString.write(holderProcess, into: &buf)
+            
+        
+        case let .LockUnsupported(path,reason):
+            writeInt(&buf, Int32(8))
+            FfiConverterString.write(path, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
+            
+        
+        case let .Io(path,reason):
+            writeInt(&buf, Int32(9))
+            FfiConverterString.write(path, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
+            
+        
+        case let .LoginInProgress(user):
+            writeInt(&buf, Int32(10))
+            FfiConverterString.write(user, into: &buf)
+            
+        
+        case let .LogoutInProgress(user):
+            writeInt(&buf, Int32(11))
+            FfiConverterString.write(user, into: &buf)
+            
+        
+        case let .SwitchUserRequiresLogout(current,requested):
+            writeInt(&buf, Int32(12))
+            FfiConverterString.write(current, into: &buf)
+            FfiConverterString.write(requested, into: &buf)
+            
+        
+        case let .InvalidTransition(state,event):
+            writeInt(&buf, Int32(13))
+            FfiConverterString.write(state, into: &buf)
+            FfiConverterString.write(event, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInitError_lift(_ buf: RustBuffer) throws -> InitError {
+    return try FfiConverterTypeInitError.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeInitError_lower(_ value: InitError) -> RustBuffer {
+    return FfiConverterTypeInitError.lower(value)
+}
+
 // Note that we don't yet support `indirect` for enums.
 // See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
 /**
@@ -5300,6 +5599,269 @@ public func FfiConverterTypeMention_lower(_ value: Mention) -> RustBuffer {
     return FfiConverterTypeMention.lower(value)
 }
 
+
+
+/**
+ * Why a message could not be built, encoded or decoded.
+ *
+ * Every variant that the service numbers carries that number through
+ * [`MessageError::code`]; the others have a stable short name
+ * ([`MessageError::name`]) for logs and the CLI's `error[NAME]` line.
+ */
+public enum MessageError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
+
+    
+    
+    /**
+     * M2 (6016): an element failed validation.
+     */
+    case InvalidElement(
+        /**
+         * Position of the element in `MsgBody`.
+         */index: UInt32, 
+        /**
+         * The element's `MsgType`.
+         */msgType: String, 
+        /**
+         * What is wrong with it.
+         */reason: String
+    )
+    /**
+     * M2 (6016): a message holds at most one `TIMCustomElem`.
+     */
+    case SecondCustomElement(
+        /**
+         * Position the second custom element has or would have.
+         */index: UInt32
+    )
+    /**
+     * M2 (6016): a message needs at least one element.
+     */
+    case EmptyMessage
+    /**
+     * M2 (8001): the encoded `MsgBody` is over the configured limit.
+     */
+    case BodyTooLarge(
+        /**
+         * Encoded size in bytes that the message would have.
+         */size: UInt64, 
+        /**
+         * The configured limit (12,288 by default).
+         */limit: UInt64
+    )
+    /**
+     * 6017: a field has the wrong type, is missing, out of range or otherwise invalid.
+     */
+    case InvalidField(
+        /**
+         * Path of the field, e.g. `MsgRandom` or `MsgBody[0].MsgContent.Text`.
+         */field: String, 
+        /**
+         * What is wrong with it.
+         */reason: String
+    )
+    /**
+     * The input is not JSON at all (syntax error or truncated input).
+     */
+    case Json(
+        /**
+         * 1-based line of the problem.
+         */line: UInt64, 
+        /**
+         * 1-based column of the problem.
+         */column: UInt64, 
+        /**
+         * What the JSON parser expected.
+         */reason: String
+    )
+    /**
+     * M9 (6017): this group type does not allow this mention.
+     */
+    case MentionNotAllowed(
+        /**
+         * The group's type.
+         */groupType: GroupType, 
+        /**
+         * Which rule refused it.
+         */reason: String
+    )
+    /**
+     * M9 (6017): more mention targets than allowed (30 by default, @all included).
+     */
+    case TooManyMentions(
+        /**
+         * Number of targets the message would have.
+         */count: UInt64, 
+        /**
+         * The configured limit.
+         */limit: UInt64
+    )
+    /**
+     * M7: this MsgRandom/Random was already used in the conversation within
+     * the service's de-duplication window; the service would silently drop
+     * the message, offline push included.
+     */
+    case RandomReused(
+        /**
+         * Conversation id (`c2c_…` / `group_…`).
+         */conversation: String, 
+        /**
+         * The reused value.
+         */random: UInt32, 
+        /**
+         * How long ago it was used.
+         */ageMs: UInt64, 
+        /**
+         * The de-duplication window that applies.
+         */windowMs: UInt64
+    )
+
+    
+
+    
+    public var errorDescription: String? {
+        String(reflecting: self)
+    }
+    
+}
+
+#if compiler(>=6)
+extension MessageError: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeMessageError: FfiConverterRustBuffer {
+    typealias SwiftType = MessageError
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> MessageError {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+
+        
+
+        
+        case 1: return .InvalidElement(
+            index: try FfiConverterUInt32.read(from: &buf), 
+            msgType: try FfiConverterString.read(from: &buf), 
+            reason: try FfiConverterString.read(from: &buf)
+            )
+        case 2: return .SecondCustomElement(
+            index: try FfiConverterUInt32.read(from: &buf)
+            )
+        case 3: return .EmptyMessage
+        case 4: return .BodyTooLarge(
+            size: try FfiConverterUInt64.read(from: &buf), 
+            limit: try FfiConverterUInt64.read(from: &buf)
+            )
+        case 5: return .InvalidField(
+            field: try FfiConverterString.read(from: &buf), 
+            reason: try FfiConverterString.read(from: &buf)
+            )
+        case 6: return .Json(
+            line: try FfiConverterUInt64.read(from: &buf), 
+            column: try FfiConverterUInt64.read(from: &buf), 
+            reason: try FfiConverterString.read(from: &buf)
+            )
+        case 7: return .MentionNotAllowed(
+            groupType: try FfiConverterTypeGroupType.read(from: &buf), 
+            reason: try FfiConverterString.read(from: &buf)
+            )
+        case 8: return .TooManyMentions(
+            count: try FfiConverterUInt64.read(from: &buf), 
+            limit: try FfiConverterUInt64.read(from: &buf)
+            )
+        case 9: return .RandomReused(
+            conversation: try FfiConverterString.read(from: &buf), 
+            random: try FfiConverterUInt32.read(from: &buf), 
+            ageMs: try FfiConverterUInt64.read(from: &buf), 
+            windowMs: try FfiConverterUInt64.read(from: &buf)
+            )
+
+         default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: MessageError, into buf: inout [UInt8]) {
+        switch value {
+
+        
+
+        
+        
+        case let .InvalidElement(index,msgType,reason):
+            writeInt(&buf, Int32(1))
+            FfiConverterUInt32.write(index, into: &buf)
+            FfiConverterString.write(msgType, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
+            
+        
+        case let .SecondCustomElement(index):
+            writeInt(&buf, Int32(2))
+            FfiConverterUInt32.write(index, into: &buf)
+            
+        
+        case .EmptyMessage:
+            writeInt(&buf, Int32(3))
+        
+        
+        case let .BodyTooLarge(size,limit):
+            writeInt(&buf, Int32(4))
+            FfiConverterUInt64.write(size, into: &buf)
+            FfiConverterUInt64.write(limit, into: &buf)
+            
+        
+        case let .InvalidField(field,reason):
+            writeInt(&buf, Int32(5))
+            FfiConverterString.write(field, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
+            
+        
+        case let .Json(line,column,reason):
+            writeInt(&buf, Int32(6))
+            FfiConverterUInt64.write(line, into: &buf)
+            FfiConverterUInt64.write(column, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
+            
+        
+        case let .MentionNotAllowed(groupType,reason):
+            writeInt(&buf, Int32(7))
+            FfiConverterTypeGroupType.write(groupType, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
+            
+        
+        case let .TooManyMentions(count,limit):
+            writeInt(&buf, Int32(8))
+            FfiConverterUInt64.write(count, into: &buf)
+            FfiConverterUInt64.write(limit, into: &buf)
+            
+        
+        case let .RandomReused(conversation,random,ageMs,windowMs):
+            writeInt(&buf, Int32(9))
+            FfiConverterString.write(conversation, into: &buf)
+            FfiConverterUInt32.write(random, into: &buf)
+            FfiConverterUInt64.write(ageMs, into: &buf)
+            FfiConverterUInt64.write(windowMs, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMessageError_lift(_ buf: RustBuffer) throws -> MessageError {
+    return try FfiConverterTypeMessageError.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeMessageError_lower(_ value: MessageError) -> RustBuffer {
+    return FfiConverterTypeMessageError.lower(value)
+}
 
 // Note that we don't yet support `indirect` for enums.
 // See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
@@ -5556,6 +6118,138 @@ public func FfiConverterTypeNoPushReason_lower(_ value: NoPushReason) -> RustBuf
     return FfiConverterTypeNoPushReason.lower(value)
 }
 
+
+
+/**
+ * Why the outbox refused something. A refused message was never accepted:
+ * the app still holds it and decides what to do.
+ */
+public enum OutboxError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
+
+    
+    
+    /**
+     * P3 (10023): the conversation's queue (or the whole outbox) is full of
+     * messages that may not be shed; a High, Normal or Low message is
+     * refused rather than dropped later.
+     */
+    case QueueFull(
+        /**
+         * The conversation.
+         */conversation: String, 
+        /**
+         * Messages queued when the message arrived.
+         */queued: UInt64, 
+        /**
+         * The bound that was hit.
+         */bound: UInt64
+    )
+    /**
+     * 6017: a limit that cannot be met (zero rate, zero bound).
+     */
+    case InvalidLimit(
+        /**
+         * Which limit.
+         */name: String, 
+        /**
+         * Why.
+         */reason: String
+    )
+    /**
+     * The outbox's own bookkeeping disagreed with itself (a bug in
+     * imbridge): the message was not taken, so the app still holds it.
+     */
+    case Inconsistent(
+        /**
+         * What disagreed.
+         */reason: String
+    )
+
+    
+
+    
+    public var errorDescription: String? {
+        String(reflecting: self)
+    }
+    
+}
+
+#if compiler(>=6)
+extension OutboxError: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeOutboxError: FfiConverterRustBuffer {
+    typealias SwiftType = OutboxError
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> OutboxError {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+
+        
+
+        
+        case 1: return .QueueFull(
+            conversation: try FfiConverterString.read(from: &buf), 
+            queued: try FfiConverterUInt64.read(from: &buf), 
+            bound: try FfiConverterUInt64.read(from: &buf)
+            )
+        case 2: return .InvalidLimit(
+            name: try FfiConverterString.read(from: &buf), 
+            reason: try FfiConverterString.read(from: &buf)
+            )
+        case 3: return .Inconsistent(
+            reason: try FfiConverterString.read(from: &buf)
+            )
+
+         default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: OutboxError, into buf: inout [UInt8]) {
+        switch value {
+
+        
+
+        
+        
+        case let .QueueFull(conversation,queued,bound):
+            writeInt(&buf, Int32(1))
+            FfiConverterString.write(conversation, into: &buf)
+            FfiConverterUInt64.write(queued, into: &buf)
+            FfiConverterUInt64.write(bound, into: &buf)
+            
+        
+        case let .InvalidLimit(name,reason):
+            writeInt(&buf, Int32(2))
+            FfiConverterString.write(name, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
+            
+        
+        case let .Inconsistent(reason):
+            writeInt(&buf, Int32(3))
+            FfiConverterString.write(reason, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOutboxError_lift(_ buf: RustBuffer) throws -> OutboxError {
+    return try FfiConverterTypeOutboxError.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeOutboxError_lower(_ value: OutboxError) -> RustBuffer {
+    return FfiConverterTypeOutboxError.lower(value)
+}
 
 // Note that we don't yet support `indirect` for enums.
 // See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
@@ -5943,6 +6637,178 @@ public func FfiConverterTypePushAction_lower(_ value: PushAction) -> RustBuffer 
     return FfiConverterTypePushAction.lower(value)
 }
 
+
+
+/**
+ * Why a push configuration, event or state file was refused.
+ */
+public enum PushError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
+
+    
+    
+    /**
+     * T1 (6017): a channel configuration the console or vendor would reject.
+     */
+    case InvalidConfig(
+        /**
+         * The field.
+         */field: String, 
+        /**
+         * Why.
+         */reason: String
+    )
+    /**
+     * 6017: an event with invalid content (empty token, empty user).
+     */
+    case InvalidEvent(
+        /**
+         * The event.
+         */event: String, 
+        /**
+         * Why.
+         */reason: String
+    )
+    /**
+     * T4: the state file is not a snapshot this version can read; the
+     * machine was reset to NoToken.
+     */
+    case CorruptState(
+        /**
+         * The file.
+         */path: String, 
+        /**
+         * What was wrong.
+         */reason: String
+    )
+    /**
+     * T4: the state file has a version this library does not know; the
+     * machine was reset to NoToken.
+     */
+    case UnknownVersion(
+        /**
+         * The file.
+         */path: String, 
+        /**
+         * Its version.
+         */version: UInt64
+    )
+    /**
+     * T4: the state file could not be read or written.
+     */
+    case Io(
+        /**
+         * The file.
+         */path: String, 
+        /**
+         * What the system said.
+         */reason: String
+    )
+
+    
+
+    
+    public var errorDescription: String? {
+        String(reflecting: self)
+    }
+    
+}
+
+#if compiler(>=6)
+extension PushError: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypePushError: FfiConverterRustBuffer {
+    typealias SwiftType = PushError
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> PushError {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+
+        
+
+        
+        case 1: return .InvalidConfig(
+            field: try FfiConverterString.read(from: &buf), 
+            reason: try FfiConverterString.read(from: &buf)
+            )
+        case 2: return .InvalidEvent(
+            event: try FfiConverterString.read(from: &buf), 
+            reason: try FfiConverterString.read(from: &buf)
+            )
+        case 3: return .CorruptState(
+            path: try FfiConverterString.read(from: &buf), 
+            reason: try FfiConverterString.read(from: &buf)
+            )
+        case 4: return .UnknownVersion(
+            path: try FfiConverterString.read(from: &buf), 
+            version: try FfiConverterUInt64.read(from: &buf)
+            )
+        case 5: return .Io(
+            path: try FfiConverterString.read(from: &buf), 
+            reason: try FfiConverterString.read(from: &buf)
+            )
+
+         default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: PushError, into buf: inout [UInt8]) {
+        switch value {
+
+        
+
+        
+        
+        case let .InvalidConfig(field,reason):
+            writeInt(&buf, Int32(1))
+            FfiConverterString.write(field, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
+            
+        
+        case let .InvalidEvent(event,reason):
+            writeInt(&buf, Int32(2))
+            FfiConverterString.write(event, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
+            
+        
+        case let .CorruptState(path,reason):
+            writeInt(&buf, Int32(3))
+            FfiConverterString.write(path, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
+            
+        
+        case let .UnknownVersion(path,version):
+            writeInt(&buf, Int32(4))
+            FfiConverterString.write(path, into: &buf)
+            FfiConverterUInt64.write(version, into: &buf)
+            
+        
+        case let .Io(path,reason):
+            writeInt(&buf, Int32(5))
+            FfiConverterString.write(path, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePushError_lift(_ buf: RustBuffer) throws -> PushError {
+    return try FfiConverterTypePushError.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypePushError_lower(_ value: PushError) -> RustBuffer {
+    return FfiConverterTypePushError.lower(value)
+}
 
 // Note that we don't yet support `indirect` for enums.
 // See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
@@ -7150,6 +8016,30 @@ fileprivate struct FfiConverterOptionUInt32: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionInt32: FfiConverterRustBuffer {
+    typealias SwiftType = Int32?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterInt32.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterInt32.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionUInt64: FfiConverterRustBuffer {
     typealias SwiftType = UInt64?
 
@@ -7889,6 +8779,90 @@ public func FfiConverterTypeSecret_lower(_ value: Secret) -> RustBuffer {
     return FfiConverterTypeSecret.lower(value)
 }
 
+/**
+ * X3: the service's number for `error` (6013, 6014, 6017), `null`/`nil`
+ * where the service has none.
+ */
+public func initErrorCode(error: InitError) -> Int32?  {
+    return try!  FfiConverterOptionInt32.lift(try! rustCall() {
+    uniffi_imbridge_core_fn_func_init_error_code(
+        FfiConverterTypeInitError_lower(error),$0
+    )
+})
+}
+/**
+ * `error` as one readable sentence.
+ */
+public func initErrorDetail(error: InitError) -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+    uniffi_imbridge_core_fn_func_init_error_detail(
+        FfiConverterTypeInitError_lower(error),$0
+    )
+})
+}
+/**
+ * X3: the service's number for `error` (6016, 6017, 8001), `null`/`nil`
+ * where the service has none (malformed JSON, a reused random).
+ */
+public func messageErrorCode(error: MessageError) -> Int32?  {
+    return try!  FfiConverterOptionInt32.lift(try! rustCall() {
+    uniffi_imbridge_core_fn_func_message_error_code(
+        FfiConverterTypeMessageError_lower(error),$0
+    )
+})
+}
+/**
+ * `error` as one readable sentence.
+ */
+public func messageErrorDetail(error: MessageError) -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+    uniffi_imbridge_core_fn_func_message_error_detail(
+        FfiConverterTypeMessageError_lower(error),$0
+    )
+})
+}
+/**
+ * X3: the service's number for `error`: 10023 for a full queue, 6017
+ * otherwise.
+ */
+public func outboxErrorCode(error: OutboxError) -> Int32?  {
+    return try!  FfiConverterOptionInt32.lift(try! rustCall() {
+    uniffi_imbridge_core_fn_func_outbox_error_code(
+        FfiConverterTypeOutboxError_lower(error),$0
+    )
+})
+}
+/**
+ * `error` as one readable sentence.
+ */
+public func outboxErrorDetail(error: OutboxError) -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+    uniffi_imbridge_core_fn_func_outbox_error_detail(
+        FfiConverterTypeOutboxError_lower(error),$0
+    )
+})
+}
+/**
+ * X3: the service's number for `error` (6017), `null`/`nil` where the
+ * service has none (a local file problem).
+ */
+public func pushErrorCode(error: PushError) -> Int32?  {
+    return try!  FfiConverterOptionInt32.lift(try! rustCall() {
+    uniffi_imbridge_core_fn_func_push_error_code(
+        FfiConverterTypePushError_lower(error),$0
+    )
+})
+}
+/**
+ * `error` as one readable sentence.
+ */
+public func pushErrorDetail(error: PushError) -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+    uniffi_imbridge_core_fn_func_push_error_detail(
+        FfiConverterTypePushError_lower(error),$0
+    )
+})
+}
 
 private enum InitializationResult {
     case ok
@@ -7904,6 +8878,30 @@ private let initializationResult: InitializationResult = {
     let scaffolding_contract_version = ffi_imbridge_core_uniffi_contract_version()
     if bindings_contract_version != scaffolding_contract_version {
         return InitializationResult.contractVersionMismatch
+    }
+    if (uniffi_imbridge_core_checksum_func_init_error_code() != 5931) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_imbridge_core_checksum_func_init_error_detail() != 9551) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_imbridge_core_checksum_func_message_error_code() != 34169) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_imbridge_core_checksum_func_message_error_detail() != 25974) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_imbridge_core_checksum_func_outbox_error_code() != 41270) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_imbridge_core_checksum_func_outbox_error_detail() != 15369) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_imbridge_core_checksum_func_push_error_code() != 24677) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_imbridge_core_checksum_func_push_error_detail() != 7639) {
+        return InitializationResult.apiChecksumMismatch
     }
 
     return InitializationResult.ok

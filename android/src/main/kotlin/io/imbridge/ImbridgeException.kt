@@ -1,5 +1,7 @@
 package io.imbridge
 
+import io.imbridge.core.MessageException
+
 /**
  * The base of every exception imbridge throws: [MessageException],
  * [PushException], [OutboxException] and [InitException].
@@ -9,7 +11,10 @@ package io.imbridge
  * ```
  *
  * [message] is [detail], one readable sentence; [code] is the service's
- * number (6016, 6017, 8001, 10023, 6013, 6014) where one exists.
+ * number (6016, 6017, 8001, 10023, 6013, 6014) where one exists. The
+ * exceptions are the core's error enums as they are (same variants, same
+ * fields, in `io.imbridge.core`); [code] and [detail] ask the core, so they
+ * cost one call into the library each time they are read.
  */
 abstract class ImbridgeException internal constructor() : Exception() {
     /** The service's numeric code, or `null` where the service has none. */
