@@ -1,253 +1,233 @@
-//! Incoming messages and listener dispatch across the FFI (SPEC D1–D7).
+//! The dispatcher across the FFI (SPEC D1–D7): the Kotlin and Swift
+//! `Dispatcher` drivers call it and make the deliveries it returns. Every
+//! record that crosses (`Receipt`, `Delivery`, `DispatchEvent`,
+//! `IncomingMessage`, `DispatchStats`, …) is the core's own.
 //!
-//! Messages cross in batches: one listener call carries every message of a
-//! `receive` call (D3), so the cost of a crossing is shared by the batch.
+//! One path: `receive` decides and returns the deliveries; the driver calls
+//! its listeners and reports an outcome only when something differed from
+//! "every listener took it". No listener object crosses, no callback
+//! crosses back: one crossing per batch, however many listeners.
 
-use crate::error::MessageError;
-use crate::messages::Mention;
 use imbridge_core::dispatch as core;
-pub use imbridge_core::dispatch::{DispatchMode, DropReason};
-use imbridge_core::message::element::Extra;
-use imbridge_core::message::{ConversationId, Element};
+pub use imbridge_core::dispatch::{
+    Delivery, DeliveryOutcome, DispatchEvent, DispatchMode, DispatchStats, DropReason,
+    DroppedMessage, IncomingMessage, ListenerId, Receipt, ReceiveReport, Registration,
+};
+use imbridge_core::message::{ConversationId, MessageError};
+use imbridge_core::sync::lock;
+use std::sync::{Arc, Mutex};
 
-/// A received message.
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
-pub struct IncomingMessage {
-    /// `c2c_<sender>` or `group_<groupID>`, as the recipient sees it.
-    pub conversation: String,
-    /// Sender.
-    pub from_account: String,
-    /// C2C: recipient.
-    pub to_account: Option<String>,
-    /// Group: the group.
-    pub group_id: Option<String>,
-    /// C2C `MsgSeq` or group server `MsgSeq`.
-    pub msg_seq: u64,
-    /// `MsgRandom` / `Random`.
-    pub random: u32,
-    /// Server time, unix seconds.
-    pub msg_time: u64,
-    /// The elements.
-    pub elements: Vec<Element>,
-    /// Group @ mentions.
-    pub mentions: Vec<Mention>,
-    /// The sender's `CloudCustomData`, as sent.
-    pub cloud_custom_data: Option<String>,
-    /// C2C: the service's `MsgKey` (to revoke or modify the message).
-    pub msg_key: Option<String>,
-    /// `OnlineOnlyFlag`: 1 when sent to online users only (not stored, not pushed).
-    pub online_only_flag: Option<u32>,
-    /// Group: the Community topic (`TopicId`).
-    pub topic_id: Option<String>,
-    /// Group: the members a directed message was sent to (`To_Account`, M4).
-    pub directed_to: Option<Vec<String>>,
-    /// Every other key of the message (e.g. `EventTime`, `Type`, keys a
-    /// newer service adds), each with its value as JSON text: nothing
-    /// received is lost.
-    pub extra: Extra,
+/// What the core decided for one received batch: behind both
+/// `DispatchCore.receive` and the JVM's JNI entry point.
+pub(crate) fn receive(
+    core: &Mutex<core::DispatchCore>,
+    now_ms: u64,
+    messages_json: &str,
+    arrived_on: Option<String>,
+) -> Result<Receipt, MessageError> {
+    let arrived_on = arrived_on.map(|t| ConversationId::parse(&t)).transpose()?;
+    lock(core).receive_json_array(now_ms, messages_json, arrived_on.as_ref())
 }
 
-fn incoming_out(m: core::Incoming) -> IncomingMessage {
-    let conversation = m.conversation().to_string();
-    match m {
-        core::Incoming::C2c(c) => IncomingMessage {
-            conversation,
-            from_account: c.from_account,
-            to_account: Some(c.to_account),
-            group_id: None,
-            msg_seq: u64::from(c.msg_seq),
-            random: c.msg_random,
-            msg_time: c.msg_time,
-            elements: c.msg_body,
-            mentions: Vec::new(),
-            cloud_custom_data: c.cloud_custom_data,
-            msg_key: c.msg_key,
-            online_only_flag: c.online_only_flag,
-            topic_id: None,
-            directed_to: None,
-            extra: c.extra,
-        },
-        core::Incoming::Group(g) => IncomingMessage {
-            conversation,
-            from_account: g.from_account,
-            to_account: None,
-            group_id: Some(g.group_id),
-            msg_seq: g.msg_seq,
-            random: g.random,
-            msg_time: g.msg_time,
-            elements: g.msg_body,
-            mentions: g.group_at_info.unwrap_or_default().into_iter().collect(),
-            cloud_custom_data: g.cloud_custom_data,
-            msg_key: None,
-            online_only_flag: g.online_only_flag,
-            topic_id: g.topic_id,
-            directed_to: g.to_account,
-            extra: g.extra,
-        },
+/// The incoming pipeline's rules and counters (SPEC D1–D7): decode → drop
+/// duplicates → delivery rules → which listener ids get which event. It
+/// holds no listeners: the Kotlin and Swift `Dispatcher` own them and make
+/// the deliveries. Thread-safe; time comes in with each call.
+#[derive(Debug, uniffi::Object)]
+pub struct DispatchCore {
+    pub(crate) inner: Arc<Mutex<core::DispatchCore>>,
+}
+
+#[uniffi::export]
+impl DispatchCore {
+    /// A dispatcher core; `buffer` messages wait for the first listener (default 1,000).
+    #[uniffi::constructor(default(mode = None, buffer = 1000))]
+    pub fn new(mode: Option<DispatchMode>, buffer: u32) -> Self {
+        DispatchCore {
+            inner: Arc::new(Mutex::new(core::DispatchCore::new(
+                mode.unwrap_or_default(),
+                buffer as usize,
+            ))),
+        }
     }
-}
 
-/// What listeners receive (SPEC D3).
-#[derive(Debug, Clone, PartialEq, uniffi::Enum)]
-pub enum DispatchEvent {
-    /// New messages: one call per batch.
-    NewMessages {
-        /// The batch.
-        messages: Vec<IncomingMessage>,
-    },
-    /// A message was revoked.
-    Revoked {
-        /// Its conversation.
+    /// D2: observer or chain semantics.
+    pub fn set_mode(&self, mode: DispatchMode) {
+        lock(&self.inner).set_mode(mode);
+    }
+
+    /// D4: the logged-in user (`null`/`nil` after logout).
+    pub fn set_user(&self, user_id: Option<String>) {
+        lock(&self.inner).set_user(user_id);
+    }
+
+    /// D4: the user joined a group or an AVChatRoom.
+    pub fn join_group(&self, group_id: String) {
+        lock(&self.inner).join_group(&group_id);
+    }
+
+    /// D4: the user left a group.
+    pub fn leave_group(&self, group_id: String) {
+        lock(&self.inner).leave_group(&group_id);
+    }
+
+    /// D1: registers a listener id at the end of the order. The first
+    /// listener's registration carries what waited in the buffer (D7).
+    pub fn add_listener(&self) -> Registration {
+        lock(&self.inner).add_listener()
+    }
+
+    /// D1: removes a listener by id; whether it was registered.
+    pub fn remove_listener(&self, id: ListenerId) -> bool {
+        lock(&self.inner).remove_listener(id)
+    }
+
+    /// Listeners registered now.
+    pub fn listener_count(&self) -> u32 {
+        u32::try_from(lock(&self.inner).listener_count()).unwrap_or(u32::MAX)
+    }
+
+    /// Receives a batch — one JSON array of messages as the service sent
+    /// them — at `now_ms`: every message not delivered is in the report
+    /// with its reason, and the deliveries say who gets the rest.
+    /// `arrived_on` is the conversation the transport delivered them for,
+    /// when it says. A batch that is not a JSON array, or a malformed
+    /// `arrived_on`, throws (6017).
+    #[uniffi::method(default(arrived_on = None))]
+    pub fn receive(
+        &self,
+        now_ms: u64,
+        messages_json: String,
+        arrived_on: Option<String>,
+    ) -> Result<Receipt, MessageError> {
+        receive(&self.inner, now_ms, &messages_json, arrived_on)
+    }
+
+    /// [`DispatchCore::receive`] with the receipt as one buffer: the
+    /// `Receipt` in UniFFI's own serialisation, which Swift's `Dispatcher`
+    /// reads field by field (`ReceiptFrame.swift`) instead of through the
+    /// generic record lifting. Same decision, same counters, same errors.
+    #[uniffi::method(default(arrived_on = None))]
+    pub fn receive_frame(
+        &self,
+        now_ms: u64,
+        messages_json: String,
+        arrived_on: Option<String>,
+    ) -> Result<Vec<u8>, MessageError> {
+        let receipt = receive(&self.inner, now_ms, &messages_json, arrived_on)?;
+        let mut frame = Vec::with_capacity(256 + messages_json.len());
+        <Receipt as uniffi::Lower<crate::UniFfiTag>>::write(receipt, &mut frame);
+        Ok(frame)
+    }
+
+    /// D3: a message was revoked; the deliveries to make. A malformed
+    /// `conversation` throws (6017).
+    pub fn revoked(
+        &self,
         conversation: String,
-        /// Its id.
         message_id: String,
-        /// Who revoked it.
         operator: String,
-        /// Why.
         reason: String,
-    },
-    /// The peer read a C2C conversation up to `read_time`.
-    ReadReceipt {
-        /// The conversation.
+    ) -> Result<Vec<Delivery>, MessageError> {
+        let event = DispatchEvent::Revoked {
+            conversation: ConversationId::parse(&conversation)?,
+            message_id,
+            operator,
+            reason,
+        };
+        Ok(lock(&self.inner).dispatch(event))
+    }
+
+    /// D3: the peer read a C2C conversation up to `read_time`; the
+    /// deliveries to make. A malformed `conversation` throws (6017).
+    pub fn read_receipt(
+        &self,
         conversation: String,
-        /// Who read.
         reader: String,
-        /// Up to when, unix seconds.
         read_time: u64,
-    },
-    /// A message was modified.
-    Modified {
-        /// Its new content.
-        message: IncomingMessage,
-    },
-}
+    ) -> Result<Vec<Delivery>, MessageError> {
+        let event = DispatchEvent::ReadReceipt {
+            conversation: ConversationId::parse(&conversation)?,
+            reader,
+            read_time,
+        };
+        Ok(lock(&self.inner).dispatch(event))
+    }
 
-pub(crate) fn event_out(e: core::DispatchEvent) -> DispatchEvent {
-    match e {
-        core::DispatchEvent::NewMessages(batch) => DispatchEvent::NewMessages {
-            messages: batch.into_iter().map(incoming_out).collect(),
-        },
-        core::DispatchEvent::Revoked {
-            conversation,
-            message_id,
-            operator,
-            reason,
-        } => DispatchEvent::Revoked {
-            conversation: conversation.to_string(),
-            message_id,
-            operator,
-            reason,
-        },
-        core::DispatchEvent::ReadReceipt {
-            conversation,
-            reader,
-            read_time,
-        } => DispatchEvent::ReadReceipt {
-            conversation: conversation.to_string(),
-            reader,
-            read_time,
-        },
-        core::DispatchEvent::Modified(m) => DispatchEvent::Modified {
-            message: incoming_out(m),
-        },
+    /// D3: a message was modified (`message` is its new JSON); the
+    /// deliveries to make.
+    pub fn modified(&self, message: String) -> Result<Vec<Delivery>, MessageError> {
+        let message = IncomingMessage::from(core::Incoming::decode(&message)?);
+        Ok(lock(&self.inner).dispatch(DispatchEvent::Modified { message }))
+    }
+
+    /// After making a delivery that did not go plainly (a consumer, a
+    /// failure, a listener gone): what happened, so the counters are the
+    /// same whichever language drove it (D2, D6).
+    pub fn record_outcome(&self, outcome: DeliveryOutcome) {
+        lock(&self.inner).record_outcome(&outcome);
+    }
+
+    /// Counters, for diagnostics.
+    pub fn stats(&self) -> DispatchStats {
+        lock(&self.inner).stats()
     }
 }
 
-/// One dropped input of a `receive` call.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct DroppedMessage {
-    /// Its index in the batch.
-    pub index: u32,
-    /// Why.
-    pub reason: DropReason,
-    /// For `Malformed`: the decode error as a sentence.
-    pub detail: Option<String>,
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// What one `receive` call did.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct ReceiveReport {
-    /// Delivered (or buffered for the first listener).
-    pub accepted: u32,
-    /// Everything not delivered, with the reason.
-    pub dropped: Vec<DroppedMessage>,
-}
-
-/// Counters for diagnostics.
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
-pub struct DispatchStats {
-    /// Messages received.
-    pub received: u64,
-    /// Messages delivered.
-    pub delivered: u64,
-    /// Dropped, by reason name (`misrouted`, `not_member`, …).
-    pub dropped: std::collections::HashMap<String, u64>,
-    /// Consumed in chain mode, by listener handle id.
-    pub consumed_by: std::collections::HashMap<u64, u64>,
-    /// Listener calls that threw.
-    pub listener_failures: u64,
-    /// Waiting for the first listener (D7).
-    pub buffered: u64,
-    /// Non-message events that found no listener.
-    pub events_without_listener: u64,
-}
-
-pub(crate) fn report_out(report: core::ReceiveReport) -> ReceiveReport {
-    let mut dropped: Vec<DroppedMessage> = report
-        .dropped
-        .into_iter()
-        .map(|(i, r)| DroppedMessage {
-            index: u32::try_from(i).unwrap_or(u32::MAX),
-            reason: r,
-            detail: None,
-        })
-        .chain(report.errors.into_iter().map(|(i, e)| DroppedMessage {
-            index: u32::try_from(i).unwrap_or(u32::MAX),
-            reason: DropReason::Malformed,
-            detail: Some(e.to_string()),
-        }))
-        .collect();
-    dropped.sort_by_key(|d| d.index);
-    ReceiveReport {
-        accepted: u32::try_from(report.accepted).unwrap_or(u32::MAX),
-        dropped,
+    fn c2c(seq: u32) -> String {
+        format!(
+            r#"{{"From_Account":"alice","To_Account":"bob","MsgSeq":{seq},"MsgRandom":{seq},"MsgBody":[{{"MsgType":"TIMTextElem","MsgContent":{{"Text":"hi"}}}}]}}"#
+        )
     }
-}
 
-pub(crate) fn parse_conversation(
-    text: Option<String>,
-) -> Result<Option<ConversationId>, MessageError> {
-    text.map(|t| ConversationId::parse(&t)).transpose()
-}
+    fn core() -> DispatchCore {
+        let d = DispatchCore::new(None, 1000);
+        d.set_user(Some("bob".into()));
+        d
+    }
 
-pub(crate) fn revoked_event(
-    conversation: String,
-    message_id: String,
-    operator: String,
-    reason: String,
-) -> Result<core::DispatchEvent, MessageError> {
-    Ok(core::DispatchEvent::Revoked {
-        conversation: ConversationId::parse(&conversation)?,
-        message_id,
-        operator,
-        reason,
-    })
-}
+    #[test]
+    fn d3_one_delivery_per_batch_lists_every_listener_in_order() {
+        let d = core();
+        let ids: Vec<ListenerId> = (0..3).map(|_| d.add_listener().id).collect();
+        let receipt = d
+            .receive(0, format!("[{},{}]", c2c(1), c2c(2)), None)
+            .unwrap();
+        assert_eq!(receipt.report.accepted, 2);
+        assert_eq!(receipt.deliveries.len(), 1);
+        assert_eq!(&*receipt.deliveries[0].listeners, &ids[..]);
+        match &receipt.deliveries[0].event {
+            DispatchEvent::NewMessages { messages } => assert_eq!(messages.len(), 2),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
 
-pub(crate) fn read_receipt_event(
-    conversation: String,
-    reader: String,
-    read_time: u64,
-) -> Result<core::DispatchEvent, MessageError> {
-    Ok(core::DispatchEvent::ReadReceipt {
-        conversation: ConversationId::parse(&conversation)?,
-        reader,
-        read_time,
-    })
-}
+    #[test]
+    fn d2_d6_outcomes_reach_the_counters() {
+        let d = core();
+        d.set_mode(DispatchMode::Chain);
+        let first = d.add_listener().id;
+        let receipt = d.receive(0, format!("[{}]", c2c(1)), None).unwrap();
+        assert_eq!(receipt.deliveries[0].mode, DispatchMode::Chain);
+        d.record_outcome(DeliveryOutcome {
+            messages: 1,
+            called: 1,
+            consumed_by: None,
+            failed: vec![first],
+        });
+        let stats = d.stats();
+        assert_eq!(stats.listener_failures, 1);
+        assert_eq!(stats.delivered, 0, "its only listener threw");
+    }
 
-pub(crate) fn modified_event(message: &str) -> Result<core::DispatchEvent, MessageError> {
-    Ok(core::DispatchEvent::Modified(core::Incoming::decode(
-        message,
-    )?))
+    #[test]
+    fn malformed_batches_and_conversations_are_typed_errors() {
+        let d = core();
+        assert!(d.receive(0, "{}".into(), None).is_err());
+        assert!(d.receive(0, "[]".into(), Some("nope".into())).is_err());
+    }
 }

@@ -1,7 +1,7 @@
 //! Diagnostics across the FFI (SPEC G): export a snapshot from the live
 //! objects, diagnose it on the device or hand it to `imbridge doctor`.
 
-use crate::dispatch_core::DispatchCore;
+use crate::dispatch::DispatchCore;
 use crate::error::{invalid_field, MessageError};
 use crate::init::Bridge;
 use crate::push::PushChannel;

@@ -7,7 +7,7 @@
 //! the same functions through JNI (`jvm.rs`): a JNA crossing costs
 //! microseconds, a JNI one nanoseconds.
 
-use crate::dispatch_core::DispatchCore;
+use crate::dispatch::DispatchCore;
 use crate::error::MessageError;
 use imbridge_core::dispatch as core_dispatch;
 use imbridge_core::message as core;

@@ -13,7 +13,7 @@
 //! out of memory); a panic never unwinds into the JVM.
 #![allow(unsafe_code)] // JNI entry points are `#[no_mangle] extern "system"` by definition.
 
-use crate::dispatch_core::receive;
+use crate::dispatch::receive;
 use crate::error::MessageError;
 use crate::fast_path::{dispatcher_by_id, encode_c2c_text, encode_rows};
 use crate::UniFfiTag;

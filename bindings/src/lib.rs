@@ -24,7 +24,6 @@ uniffi::use_remote_type!(imbridge_core::Extra);
 mod builders;
 mod codes;
 mod dispatch;
-mod dispatch_core;
 mod doctor;
 mod error;
 mod fast_path;
@@ -40,10 +39,9 @@ mod secret;
 
 pub use builders::{MentionListBuilder, MessageBodyBuilder};
 pub use dispatch::{
-    DispatchEvent, DispatchMode, DispatchStats, DropReason, DroppedMessage, IncomingMessage,
-    ReceiveReport,
+    Delivery, DeliveryOutcome, DispatchCore, DispatchEvent, DispatchMode, DispatchStats,
+    DropReason, DroppedMessage, IncomingMessage, ListenerId, Receipt, ReceiveReport, Registration,
 };
-pub use dispatch_core::{Delivery, DeliveryOutcome, DispatchCore, Receipt, Registration};
 pub use doctor::{
     diagnose, doctor_rules, export_snapshot, AppFacts, DoctorRule, Finding, Severity,
 };

@@ -30,9 +30,13 @@ struct Screen {
 
 impl Listener for Screen {
     fn on_event(&self, event: &DispatchEvent) -> Result<bool, ListenerFailed> {
-        if let DispatchEvent::NewMessages(batch) = event {
-            self.seen.fetch_add(batch.len(), Ordering::SeqCst);
-            println!("   {} got a batch of {} message(s)", self.name, batch.len());
+        if let DispatchEvent::NewMessages { messages } = event {
+            self.seen.fetch_add(messages.len(), Ordering::SeqCst);
+            println!(
+                "   {} got a batch of {} message(s)",
+                self.name,
+                messages.len()
+            );
         }
         Ok(self.consume)
     }
@@ -227,13 +231,18 @@ fn session() -> Result<(), String> {
     let refs: Vec<&str> = batch.iter().map(String::as_str).collect();
     println!("   observer mode, 4 messages in (one duplicate, one for dave):");
     let report = dispatcher.receive_json(1_000, &refs, None);
-    for (i, reason) in &report.dropped {
-        println!("   message #{i} not delivered: {reason}");
+    for dropped in &report.dropped {
+        println!(
+            "   message #{} not delivered: {}",
+            dropped.index, dropped.reason
+        );
     }
     dispatcher.set_mode(DispatchMode::Chain);
     println!("   chain mode, the chat screen returns true:");
     dispatcher.receive_json(2_000, &[&incoming(4, "bob")], None);
-    println!("   counters: {:?}", dispatcher.stats().dropped);
+    let dropped: std::collections::BTreeMap<_, _> =
+        dispatcher.stats().dropped.into_iter().collect();
+    println!("   counters: {dropped:?}");
 
     step(6, "Doctor on a broken setup (SPEC G)");
     let mut broken = DispatchCore::default();

@@ -25,8 +25,8 @@ struct Count(AtomicU64);
 
 impl Listener for Count {
     fn on_event(&self, event: &DispatchEvent) -> Result<bool, ListenerFailed> {
-        if let DispatchEvent::NewMessages(batch) = event {
-            self.0.fetch_add(batch.len() as u64, Ordering::Relaxed);
+        if let DispatchEvent::NewMessages { messages } = event {
+            self.0.fetch_add(messages.len() as u64, Ordering::Relaxed);
         }
         Ok(false)
     }

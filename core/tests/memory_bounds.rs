@@ -49,7 +49,7 @@ fn feed(d: &Dispatcher, from: u64, to: u64) -> usize {
         .map(|start| {
             let batch: Vec<String> = (start..start + 1000).map(c2c).collect();
             let refs: Vec<&str> = batch.iter().map(String::as_str).collect();
-            d.receive_json(0, &refs, None).accepted
+            d.receive_json(0, &refs, None).accepted as usize
         })
         .sum()
 }

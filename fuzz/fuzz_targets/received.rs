@@ -8,7 +8,7 @@ use std::sync::{Arc, OnceLock};
 struct Count;
 impl Listener for Count {
     fn on_event(&self, event: &DispatchEvent) -> Result<bool, ListenerFailed> {
-        Ok(matches!(event, DispatchEvent::NewMessages(m) if m.is_empty()))
+        Ok(matches!(event, DispatchEvent::NewMessages { messages } if messages.is_empty()))
     }
 }
 

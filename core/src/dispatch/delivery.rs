@@ -5,11 +5,41 @@
 
 use crate::dispatch::{DispatchEvent, DispatchMode};
 use std::fmt;
+use std::ops::Deref;
 use std::sync::Arc;
 
-/// The handle of a registered listener.
+/// The handle of a registered listener (a plain number in Kotlin and Swift).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ListenerId(pub u64);
+
+#[cfg(feature = "uniffi")]
+uniffi::custom_newtype!(ListenerId, u64);
+
+/// Listener ids in registration order. Shared with the core's own list
+/// until that changes: a clone is a reference count, not a copy. Kotlin and
+/// Swift see a list of ids.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ListenerList(pub(crate) Arc<[ListenerId]>);
+
+impl Deref for ListenerList {
+    type Target = [ListenerId];
+
+    fn deref(&self) -> &[ListenerId] {
+        &self.0
+    }
+}
+
+impl From<Vec<ListenerId>> for ListenerList {
+    fn from(ids: Vec<ListenerId>) -> Self {
+        ListenerList(ids.into())
+    }
+}
+
+#[cfg(feature = "uniffi")]
+uniffi::custom_type!(ListenerList, Vec<ListenerId>, {
+    lower: |list| list.0.to_vec(),
+    try_lift: |ids| Ok(ListenerList::from(ids)),
+});
 
 /// A listener's own failure (an exception in Kotlin or Swift, a panic in
 /// Rust): counted and logged, and the other listeners still run (D6).
@@ -26,18 +56,19 @@ impl fmt::Display for ListenerFailed {
 /// semantics (D2). The list is fixed when the event starts (D5): a driver
 /// resolves every id before it calls the first listener.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Delivery {
-    /// The event.
+    /// The event, made once for every listener.
     pub event: DispatchEvent,
-    /// Listener ids in registration order; shared with the core's own
-    /// list until that changes (a clone is a reference count, not a copy).
-    pub listeners: Arc<[ListenerId]>,
+    /// Listener ids, in registration order.
+    pub listeners: ListenerList,
     /// Observer or chain.
     pub mode: DispatchMode,
 }
 
 /// How a [`Delivery`] went, for [`crate::dispatch::DispatchCore::record_outcome`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DeliveryOutcome {
     /// Messages in the delivered event (0 for events other than new messages).
     pub messages: u64,
@@ -65,7 +96,7 @@ impl Delivery {
     /// Messages in the event: the batch size for new messages, else 0.
     pub fn messages(&self) -> u64 {
         match &self.event {
-            DispatchEvent::NewMessages(batch) => batch.len() as u64,
+            DispatchEvent::NewMessages { messages } => messages.len() as u64,
             _ => 0,
         }
     }

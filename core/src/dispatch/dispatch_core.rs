@@ -10,17 +10,18 @@
 //! `Dispatcher`s are such drivers, so the counters are the same whichever
 //! language drives.
 
-use crate::dispatch::{Delivery, DispatchEvent};
+use crate::dispatch::{Delivery, DispatchEvent, IncomingMessage, ListenerList};
 use crate::dispatch::{
     DeliveryContext, DeliveryOutcome, DispatchMode, DropReason, DuplicateFilter, Incoming,
     ListenerId,
 };
 use crate::message::{ConversationId, MessageError};
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 
 /// Counters over the dispatcher's life, for diagnostics.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct DispatchStats {
     /// Messages handed to `receive`.
     pub received: u64,
@@ -29,9 +30,9 @@ pub struct DispatchStats {
     /// Dropped messages by reason ([`DropReason::name`]), plus
     /// `listener_removed`: accepted messages whose every listener was
     /// removed before the driver could call it.
-    pub dropped: BTreeMap<&'static str, u64>,
-    /// Messages consumed in chain mode, by the consuming listener.
-    pub consumed_by: BTreeMap<u64, u64>,
+    pub dropped: HashMap<String, u64>,
+    /// Messages consumed in chain mode, by the consuming listener's id.
+    pub consumed_by: HashMap<u64, u64>,
     /// Listener calls that panicked or threw.
     pub listener_failures: u64,
     /// Messages waiting in the no-listener buffer now (D7).
@@ -46,17 +47,40 @@ pub const LISTENER_REMOVED: &str = "listener_removed";
 
 /// What one `receive` call did.
 #[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct ReceiveReport {
     /// Messages delivered (or buffered for the first listener, D7).
-    pub accepted: usize,
-    /// Messages not delivered, by input index, with the reason.
-    pub dropped: Vec<(usize, DropReason)>,
-    /// Inputs that did not decode, with the typed error.
-    pub errors: Vec<(usize, MessageError)>,
+    pub accepted: u32,
+    /// Every input not delivered, in input order, with the reason.
+    pub dropped: Vec<DroppedMessage>,
+}
+
+/// One input of a `receive` call that was not delivered.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct DroppedMessage {
+    /// Its index in the batch.
+    pub index: u32,
+    /// Why.
+    pub reason: DropReason,
+    /// For [`DropReason::Malformed`]: the decode error (6017, or malformed
+    /// JSON).
+    pub error: Option<MessageError>,
+}
+
+impl DroppedMessage {
+    fn new(index: usize, reason: DropReason, error: Option<MessageError>) -> Self {
+        DroppedMessage {
+            index: u32::try_from(index).unwrap_or(u32::MAX),
+            reason,
+            error,
+        }
+    }
 }
 
 /// What `receive` decided: the report and the deliveries to make now.
 #[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Receipt {
     /// Accepted and dropped messages.
     pub report: ReceiveReport,
@@ -67,6 +91,7 @@ pub struct Receipt {
 /// A new listener's id and what to deliver to it at once: the messages
 /// that waited in the D7 buffer for a first listener.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Registration {
     /// The listener's id.
     pub id: ListenerId,
@@ -83,7 +108,7 @@ pub struct DispatchCore {
     mode: DispatchMode,
     context: DeliveryContext,
     dedup: DuplicateFilter,
-    pending: VecDeque<Incoming>,
+    pending: VecDeque<IncomingMessage>,
     pending_capacity: usize,
     stats: DispatchStats,
 }
@@ -182,12 +207,12 @@ impl DispatchCore {
         self.listeners = self.listeners.iter().copied().chain([id]).collect();
         let mut deliveries = Vec::new();
         if self.listeners.len() == 1 && !self.pending.is_empty() {
-            let waiting: Vec<Incoming> = self.pending.drain(..).collect();
-            log::info!(target: "imbridge::dispatch", "delivering {} buffered message(s) to the first listener", waiting.len());
-            self.stats.delivered += waiting.len() as u64;
+            let messages: Vec<IncomingMessage> = self.pending.drain(..).collect();
+            log::info!(target: "imbridge::dispatch", "delivering {} buffered message(s) to the first listener", messages.len());
+            self.stats.delivered += messages.len() as u64;
             deliveries.push(Delivery {
-                event: DispatchEvent::NewMessages(waiting),
-                listeners: Arc::from([id]),
+                event: DispatchEvent::NewMessages { messages },
+                listeners: ListenerList::from(vec![id]),
                 mode: DispatchMode::Observer,
             });
         }
@@ -221,7 +246,7 @@ impl DispatchCore {
         for (i, json) in messages.iter().enumerate() {
             match Incoming::decode(json) {
                 Ok(m) => decoded.push((i, m)),
-                Err(e) => errors.push((i, e)),
+                Err(e) => errors.push(DroppedMessage::new(i, DropReason::Malformed, Some(e))),
             }
         }
         if !errors.is_empty() {
@@ -231,11 +256,14 @@ impl DispatchCore {
             *self
                 .stats
                 .dropped
-                .entry(DropReason::Malformed.name())
+                .entry(DropReason::Malformed.name().to_string())
                 .or_default() += errors.len() as u64;
         }
         let mut receipt = self.receive_indexed(now_ms, decoded, arrived_on);
-        receipt.report.errors = errors;
+        if !errors.is_empty() {
+            receipt.report.dropped.append(&mut errors);
+            receipt.report.dropped.sort_by_key(|d| d.index);
+        }
         receipt
     }
 
@@ -286,16 +314,21 @@ impl DispatchCore {
                 }
             });
             match verdict {
-                Ok(()) => batch.push(message),
-                Err(reason) => report.dropped.push((i, reason)),
+                Ok(()) => batch.push(IncomingMessage::from(message)),
+                Err(reason) => report.dropped.push(DroppedMessage::new(i, reason, None)),
             }
         }
         self.stats.received += (batch.len() + report.dropped.len()) as u64;
-        for (_, reason) in &report.dropped {
-            *self.stats.dropped.entry(reason.name()).or_default() += 1;
+        for dropped in &report.dropped {
+            let reason = dropped.reason;
+            *self
+                .stats
+                .dropped
+                .entry(reason.name().to_string())
+                .or_default() += 1;
             log::debug!(target: "imbridge::dispatch", "message dropped: {reason}");
         }
-        report.accepted = batch.len();
+        report.accepted = u32::try_from(batch.len()).unwrap_or(u32::MAX);
         let deliveries = if batch.is_empty() {
             Vec::new()
         } else {
@@ -304,7 +337,7 @@ impl DispatchCore {
         Receipt { report, deliveries }
     }
 
-    fn deliver_messages(&mut self, batch: Vec<Incoming>) -> Vec<Delivery> {
+    fn deliver_messages(&mut self, batch: Vec<IncomingMessage>) -> Vec<Delivery> {
         if self.listeners.is_empty() {
             let mut overflow = 0u64;
             for message in batch {
@@ -318,7 +351,7 @@ impl DispatchCore {
                 *self
                     .stats
                     .dropped
-                    .entry(DropReason::Overflow.name())
+                    .entry(DropReason::Overflow.name().to_string())
                     .or_default() += overflow;
                 log::warn!(target: "imbridge::dispatch", "no listener: buffer full, {overflow} oldest message(s) dropped");
             }
@@ -329,8 +362,8 @@ impl DispatchCore {
         // takes it back (record_outcome).
         self.stats.delivered += batch.len() as u64;
         vec![Delivery {
-            event: DispatchEvent::NewMessages(batch),
-            listeners: Arc::clone(&self.listeners),
+            event: DispatchEvent::NewMessages { messages: batch },
+            listeners: ListenerList(Arc::clone(&self.listeners)),
             mode: self.mode,
         }]
     }
@@ -340,8 +373,8 @@ impl DispatchCore {
     /// not buffered. New messages go through `receive`, which applies the
     /// delivery rules first.
     pub fn dispatch(&mut self, event: DispatchEvent) -> Vec<Delivery> {
-        if let DispatchEvent::NewMessages(batch) = event {
-            return self.deliver_messages(batch);
+        if let DispatchEvent::NewMessages { messages } = event {
+            return self.deliver_messages(messages);
         }
         if self.listeners.is_empty() {
             self.stats.events_without_listener += 1;
@@ -349,7 +382,7 @@ impl DispatchCore {
         }
         vec![Delivery {
             event,
-            listeners: Arc::clone(&self.listeners),
+            listeners: ListenerList(Arc::clone(&self.listeners)),
             mode: self.mode,
         }]
     }
@@ -374,7 +407,11 @@ impl DispatchCore {
         if outcome.called <= failed {
             self.stats.delivered = self.stats.delivered.saturating_sub(outcome.messages);
             if outcome.called == 0 {
-                *self.stats.dropped.entry(LISTENER_REMOVED).or_default() += outcome.messages;
+                *self
+                    .stats
+                    .dropped
+                    .entry(LISTENER_REMOVED.to_string())
+                    .or_default() += outcome.messages;
                 log::warn!(target: "imbridge::dispatch", "{} message(s) lost: every listener was removed before delivery", outcome.messages);
             }
         }

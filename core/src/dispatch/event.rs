@@ -1,13 +1,17 @@
 //! What listeners receive (SPEC D3).
 
-use crate::dispatch::Incoming;
+use crate::dispatch::IncomingMessage;
 use crate::message::ConversationId;
 
 /// What listeners receive (SPEC D3).
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum DispatchEvent {
     /// New messages, in batches: one listener call per batch.
-    NewMessages(Vec<Incoming>),
+    NewMessages {
+        /// The batch, in the order received.
+        messages: Vec<IncomingMessage>,
+    },
     /// A message was revoked.
     Revoked {
         /// Its conversation.
@@ -28,6 +32,9 @@ pub enum DispatchEvent {
         /// Up to when, unix seconds.
         read_time: u64,
     },
-    /// A message was modified; its new content.
-    Modified(Incoming),
+    /// A message was modified.
+    Modified {
+        /// Its new content.
+        message: IncomingMessage,
+    },
 }

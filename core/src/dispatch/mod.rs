@@ -13,18 +13,21 @@ mod dispatch_core;
 mod dispatcher;
 mod event;
 mod incoming;
+mod incoming_message;
 mod listeners;
 mod rules;
 #[cfg(test)]
 mod tests;
 
 pub use dedup::{content_crc, DuplicateFilter};
-pub use delivery::{Delivery, DeliveryOutcome, ListenerFailed, ListenerId};
+pub use delivery::{Delivery, DeliveryOutcome, ListenerFailed, ListenerId, ListenerList};
 pub use dispatch_core::{
-    DispatchCore, DispatchStats, Receipt, ReceiveReport, Registration, LISTENER_REMOVED,
+    DispatchCore, DispatchStats, DroppedMessage, Receipt, ReceiveReport, Registration,
+    LISTENER_REMOVED,
 };
 pub use dispatcher::{Dispatcher, ListenerHandle};
 pub use event::DispatchEvent;
 pub use incoming::{Incoming, IncomingC2c, IncomingGroup};
+pub use incoming_message::IncomingMessage;
 pub use listeners::{DispatchMode, Listener};
 pub use rules::{DeliveryContext, DropReason};

@@ -29,11 +29,31 @@ struct Recorder {
 impl Listener for Recorder {
     fn on_event(&self, event: &DispatchEvent) -> Result<bool, ListenerFailed> {
         self.events.fetch_add(1, Ordering::SeqCst);
-        if let DispatchEvent::NewMessages(batch) = event {
-            self.batches.lock().unwrap().push(batch.len());
+        if let DispatchEvent::NewMessages { messages } = event {
+            self.batches.lock().unwrap().push(messages.len());
         }
         Ok(self.consume)
     }
+}
+
+/// Every input not delivered, as (index, reason).
+fn dropped(report: &ReceiveReport) -> Vec<(u32, DropReason)> {
+    report.dropped.iter().map(|d| (d.index, d.reason)).collect()
+}
+
+/// Inputs that did not decode: each carries its typed error.
+fn decode_errors(report: &ReceiveReport) -> usize {
+    let errors = report.dropped.iter().filter(|d| d.error.is_some()).count();
+    let malformed = report
+        .dropped
+        .iter()
+        .filter(|d| d.reason == DropReason::Malformed)
+        .count();
+    assert_eq!(
+        errors, malformed,
+        "exactly the malformed inputs carry an error"
+    );
+    errors
 }
 
 fn logged_in() -> Dispatcher {
@@ -72,8 +92,11 @@ fn d3_a_json_array_batch_is_one_crossing_with_the_same_verdicts() {
     );
     let report = d.receive_json_array(0, &array, None).unwrap();
     assert_eq!(report.accepted, 1);
-    assert_eq!(report.dropped, vec![(1, DropReason::Misrouted)]);
-    assert_eq!(report.errors.len(), 1);
+    assert_eq!(
+        dropped(&report),
+        vec![(1, DropReason::Misrouted), (2, DropReason::Malformed)]
+    );
+    assert_eq!(decode_errors(&report), 1);
     assert_eq!(*r.batches.lock().unwrap(), vec![1]);
     assert!(matches!(
         d.receive_json_array(0, "{\"not\":\"an array\"}", None),
@@ -91,7 +114,7 @@ fn d4_c2c_for_another_user_is_misrouted() {
     let r = Arc::new(Recorder::default());
     d.add_listener(r.clone()).detach();
     let report = d.receive_json(0, &[&c2c("alice", "dave", 1, 1, "x")], None);
-    assert_eq!(report.dropped, vec![(0, DropReason::Misrouted)]);
+    assert_eq!(dropped(&report), vec![(0, DropReason::Misrouted)]);
     let wrong_conversation = ConversationId::C2c {
         user_id: "mallory".into(),
     };
@@ -100,7 +123,7 @@ fn d4_c2c_for_another_user_is_misrouted() {
         &[&c2c("alice", "bob", 2, 2, "x")],
         Some(&wrong_conversation),
     );
-    assert_eq!(report.dropped, vec![(0, DropReason::Misrouted)]);
+    assert_eq!(dropped(&report), vec![(0, DropReason::Misrouted)]);
     assert_eq!(delivered(&r), 0);
     assert_eq!(d.stats().dropped["misrouted"], 2);
 }
@@ -110,14 +133,14 @@ fn d4_group_message_needs_membership() {
     let d = logged_in();
     d.add_listener(Arc::new(Recorder::default())).detach();
     assert_eq!(
-        d.receive_json(0, &[&group("g2", 1)], None).dropped,
+        dropped(&d.receive_json(0, &[&group("g2", 1)], None)),
         vec![(0, DropReason::NotMember)]
     );
     d.join_group("g2");
     assert_eq!(d.receive_json(0, &[&group("g2", 1)], None).accepted, 1);
     d.leave_group("g2");
     assert_eq!(
-        d.receive_json(0, &[&group("g2", 2)], None).dropped,
+        dropped(&d.receive_json(0, &[&group("g2", 2)], None)),
         vec![(0, DropReason::NotMember)]
     );
 }
@@ -127,8 +150,7 @@ fn d4_nothing_is_delivered_while_logged_out() {
     let d = Dispatcher::default();
     d.add_listener(Arc::new(Recorder::default())).detach();
     assert_eq!(
-        d.receive_json(0, &[&c2c("alice", "bob", 1, 1, "x")], None)
-            .dropped,
+        dropped(&d.receive_json(0, &[&c2c("alice", "bob", 1, 1, "x")], None)),
         vec![(0, DropReason::NotLoggedIn)]
     );
     assert_eq!(d.stats().dropped["not_logged_in"], 1);
@@ -141,7 +163,7 @@ fn m7_duplicates_are_dropped_by_the_service_keys() {
     let m = c2c("alice", "bob", 1, 9, "x");
     assert_eq!(d.receive_json(0, &[&m], None).accepted, 1);
     assert_eq!(
-        d.receive_json(119_999, &[&m], None).dropped,
+        dropped(&d.receive_json(119_999, &[&m], None)),
         vec![(0, DropReason::Duplicate)]
     );
     // Different content, same seq and random: not a duplicate (CRC differs).
@@ -158,7 +180,7 @@ fn m7_duplicates_are_dropped_by_the_service_keys() {
     let g = group("g1", 5);
     assert_eq!(d.receive_json(0, &[&g], None).accepted, 1);
     assert_eq!(
-        d.receive_json(299_999, &[&g], None).dropped,
+        dropped(&d.receive_json(299_999, &[&g], None)),
         vec![(0, DropReason::Duplicate)]
     );
     assert_eq!(d.stats().dropped["duplicate"], 2);
@@ -179,7 +201,11 @@ fn m7_dedup_memory_is_bounded() {
 fn malformed_input_is_a_typed_error_and_counted() {
     let d = logged_in();
     let report = d.receive_json(0, &["{not json", r#"{"To_Account":"bob"}"#], None);
-    assert_eq!(report.errors.len(), 2);
+    assert_eq!(decode_errors(&report), 2);
+    assert_eq!(
+        dropped(&report),
+        vec![(0, DropReason::Malformed), (1, DropReason::Malformed)]
+    );
     assert_eq!(d.stats().dropped["malformed"], 2);
 }
 
@@ -417,12 +443,10 @@ struct Counting {
 
 impl Listener for Counting {
     fn on_event(&self, event: &DispatchEvent) -> Result<bool, ListenerFailed> {
-        if let DispatchEvent::NewMessages(batch) = event {
+        if let DispatchEvent::NewMessages { messages } = event {
             let mut seen = self.seen.lock().unwrap();
-            for m in batch {
-                if let Incoming::C2c(c) = m {
-                    seen.push(c.msg_seq);
-                }
+            for m in messages.iter().filter(|m| m.to_account.is_some()) {
+                seen.push(u32::try_from(m.msg_seq).unwrap());
             }
         }
         Ok(false)
@@ -649,7 +673,7 @@ fn d3_decoded_messages_go_through_the_same_rules() {
     let first = core.add_listener();
     let receipt = core.receive(0, vec![message.clone(), message.clone()], None);
     assert_eq!(receipt.report.accepted, 1);
-    assert_eq!(receipt.report.dropped, [(1, DropReason::Duplicate)]);
+    assert_eq!(dropped(&receipt.report), [(1, DropReason::Duplicate)]);
     assert_eq!(&*receipt.deliveries[0].listeners, &[first.id]);
     let d = Dispatcher::new(DispatchMode::Chain, 10);
     assert_eq!(d.mode(), DispatchMode::Chain);

@@ -141,10 +141,10 @@ pub struct Recorder {
 
 impl Listener for Recorder {
     fn on_event(&self, event: &DispatchEvent) -> Result<bool, ListenerFailed> {
-        if let DispatchEvent::NewMessages(messages) = event {
+        if let DispatchEvent::NewMessages { messages } = event {
             let mut seen = self.seen.lock().unwrap();
             for m in messages {
-                let Some(Element::Text(t)) = m.body().first() else {
+                let Some(Element::Text(t)) = m.elements.first() else {
                     panic!("unexpected body")
                 };
                 seen.push((self.slot, t.text[1..].parse().unwrap()));
@@ -332,11 +332,12 @@ pub fn run(ops: &[Op]) -> Result<(), String> {
             .dropped
             .iter()
             .filter(|(_, n)| **n > 0)
-            .map(|(k, n)| (*k, *n))
+            .map(|(k, n)| (k.as_str(), *n))
             .collect();
         check_eq!(&dropped, &model.dropped, "dropped after {:?}", op);
         check_eq!(stats.listener_failures, model.failures);
-        check_eq!(&stats.consumed_by, &model.consumed_by);
+        let consumed_by: BTreeMap<u64, u64> = stats.consumed_by.into_iter().collect();
+        check_eq!(&consumed_by, &model.consumed_by);
         check_eq!(stats.buffered, model.buffer.len() as u64);
     }
     Ok(())

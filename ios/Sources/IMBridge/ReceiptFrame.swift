@@ -126,7 +126,7 @@ private struct Reader {
         return Delivery(event: event, listeners: listeners, mode: mode)
     }
 
-    // Case numbers are UniFFI's: declaration order in bindings/src/dispatch.rs, from 1.
+    // Case numbers are UniFFI's: declaration order in core/src/dispatch/event.rs, from 1.
     mutating func event() throws -> DispatchEvent {
         switch try peekCase() {
         case 1:
@@ -140,7 +140,7 @@ private struct Reader {
         }
     }
 
-    // Field order is IncomingMessage's in bindings/src/dispatch.rs.
+    // Field order is IncomingMessage's in core/src/dispatch/incoming_message.rs.
     mutating func message() throws -> IncomingMessage {
         IncomingMessage(
             conversation: try string(),

@@ -935,12 +935,14 @@ public protocol DispatchCoreProtocol: AnyObject, Sendable {
     func listenerCount()  -> UInt32
     
     /**
-     * D3: a message was modified (`message` is its new JSON); the deliveries to make.
+     * D3: a message was modified (`message` is its new JSON); the
+     * deliveries to make.
      */
     func modified(message: String) throws  -> [Delivery]
     
     /**
-     * D3: the peer read a C2C conversation up to `read_time`; the deliveries to make.
+     * D3: the peer read a C2C conversation up to `read_time`; the
+     * deliveries to make. A malformed `conversation` throws (6017).
      */
     func readReceipt(conversation: String, reader: String, readTime: UInt64) throws  -> [Delivery]
     
@@ -972,10 +974,11 @@ public protocol DispatchCoreProtocol: AnyObject, Sendable {
     /**
      * D1: removes a listener by id; whether it was registered.
      */
-    func removeListener(id: UInt64)  -> Bool
+    func removeListener(id: ListenerId)  -> Bool
     
     /**
-     * D3: a message was revoked; the deliveries to make.
+     * D3: a message was revoked; the deliveries to make. A malformed
+     * `conversation` throws (6017).
      */
     func revoked(conversation: String, messageId: String, `operator`: String, reason: String) throws  -> [Delivery]
     
@@ -1119,7 +1122,8 @@ open func listenerCount() -> UInt32  {
 }
     
     /**
-     * D3: a message was modified (`message` is its new JSON); the deliveries to make.
+     * D3: a message was modified (`message` is its new JSON); the
+     * deliveries to make.
      */
 open func modified(message: String)throws  -> [Delivery]  {
     return try  FfiConverterSequenceTypeDelivery.lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
@@ -1131,7 +1135,8 @@ open func modified(message: String)throws  -> [Delivery]  {
 }
     
     /**
-     * D3: the peer read a C2C conversation up to `read_time`; the deliveries to make.
+     * D3: the peer read a C2C conversation up to `read_time`; the
+     * deliveries to make. A malformed `conversation` throws (6017).
      */
 open func readReceipt(conversation: String, reader: String, readTime: UInt64)throws  -> [Delivery]  {
     return try  FfiConverterSequenceTypeDelivery.lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
@@ -1196,17 +1201,18 @@ open func recordOutcome(outcome: DeliveryOutcome)  {try! rustCall() {
     /**
      * D1: removes a listener by id; whether it was registered.
      */
-open func removeListener(id: UInt64) -> Bool  {
+open func removeListener(id: ListenerId) -> Bool  {
     return try!  FfiConverterBool.lift(try! rustCall() {
     uniffi_imbridge_fn_method_dispatchcore_remove_listener(
             self.uniffiCloneHandle(),
-        FfiConverterUInt64.lower(id),$0
+        FfiConverterTypeListenerId_lower(id),$0
     )
 })
 }
     
     /**
-     * D3: a message was revoked; the deliveries to make.
+     * D3: a message was revoked; the deliveries to make. A malformed
+     * `conversation` throws (6017).
      */
 open func revoked(conversation: String, messageId: String, `operator`: String, reason: String)throws  -> [Delivery]  {
     return try  FfiConverterSequenceTypeDelivery.lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
@@ -2797,369 +2803,6 @@ public func FfiConverterTypeAppFacts_lower(_ value: AppFacts) -> RustBuffer {
 
 
 /**
- * Deliver `event` to the listeners in `listeners`, in that order (D1),
- * with `mode`'s semantics (D2): in chain mode stop after the first that
- * consumes it. The list was fixed when the event started (D5).
- */
-public struct Delivery: Equatable, Hashable {
-    /**
-     * The event, converted once for every listener.
-     */
-    public let event: DispatchEvent
-    /**
-     * Listener ids, in registration order.
-     */
-    public let listeners: [UInt64]
-    /**
-     * Observer or chain.
-     */
-    public let mode: DispatchMode
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The event, converted once for every listener.
-         */event: DispatchEvent, 
-        /**
-         * Listener ids, in registration order.
-         */listeners: [UInt64], 
-        /**
-         * Observer or chain.
-         */mode: DispatchMode) {
-        self.event = event
-        self.listeners = listeners
-        self.mode = mode
-    }
-
-    
-}
-
-#if compiler(>=6)
-extension Delivery: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeDelivery: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Delivery {
-        return
-            try Delivery(
-                event: FfiConverterTypeDispatchEvent.read(from: &buf), 
-                listeners: FfiConverterSequenceUInt64.read(from: &buf), 
-                mode: FfiConverterTypeDispatchMode.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: Delivery, into buf: inout [UInt8]) {
-        FfiConverterTypeDispatchEvent.write(value.event, into: &buf)
-        FfiConverterSequenceUInt64.write(value.listeners, into: &buf)
-        FfiConverterTypeDispatchMode.write(value.mode, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeDelivery_lift(_ buf: RustBuffer) throws -> Delivery {
-    return try FfiConverterTypeDelivery.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeDelivery_lower(_ value: Delivery) -> RustBuffer {
-    return FfiConverterTypeDelivery.lower(value)
-}
-
-
-/**
- * How a delivery went, when it differed from "every listed listener was
- * called and none threw or consumed" (see `DispatchCore.recordOutcome`).
- */
-public struct DeliveryOutcome: Equatable, Hashable {
-    /**
-     * Messages in the event (0 for events other than new messages).
-     */
-    public let messages: UInt64
-    /**
-     * Listeners called: fewer than listed after a chain consumer, or when
-     * a listener was removed before its turn.
-     */
-    public let called: UInt32
-    /**
-     * The listener that consumed the event (chain mode).
-     */
-    public let consumedBy: UInt64?
-    /**
-     * Listeners that threw; the others still ran (D6).
-     */
-    public let failed: [UInt64]
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Messages in the event (0 for events other than new messages).
-         */messages: UInt64, 
-        /**
-         * Listeners called: fewer than listed after a chain consumer, or when
-         * a listener was removed before its turn.
-         */called: UInt32, 
-        /**
-         * The listener that consumed the event (chain mode).
-         */consumedBy: UInt64?, 
-        /**
-         * Listeners that threw; the others still ran (D6).
-         */failed: [UInt64]) {
-        self.messages = messages
-        self.called = called
-        self.consumedBy = consumedBy
-        self.failed = failed
-    }
-
-    
-}
-
-#if compiler(>=6)
-extension DeliveryOutcome: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeDeliveryOutcome: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DeliveryOutcome {
-        return
-            try DeliveryOutcome(
-                messages: FfiConverterUInt64.read(from: &buf), 
-                called: FfiConverterUInt32.read(from: &buf), 
-                consumedBy: FfiConverterOptionUInt64.read(from: &buf), 
-                failed: FfiConverterSequenceUInt64.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: DeliveryOutcome, into buf: inout [UInt8]) {
-        FfiConverterUInt64.write(value.messages, into: &buf)
-        FfiConverterUInt32.write(value.called, into: &buf)
-        FfiConverterOptionUInt64.write(value.consumedBy, into: &buf)
-        FfiConverterSequenceUInt64.write(value.failed, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeDeliveryOutcome_lift(_ buf: RustBuffer) throws -> DeliveryOutcome {
-    return try FfiConverterTypeDeliveryOutcome.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeDeliveryOutcome_lower(_ value: DeliveryOutcome) -> RustBuffer {
-    return FfiConverterTypeDeliveryOutcome.lower(value)
-}
-
-
-/**
- * Counters for diagnostics.
- */
-public struct DispatchStats: Equatable, Hashable {
-    /**
-     * Messages received.
-     */
-    public let received: UInt64
-    /**
-     * Messages delivered.
-     */
-    public let delivered: UInt64
-    /**
-     * Dropped, by reason name (`misrouted`, `not_member`, …).
-     */
-    public let dropped: [String: UInt64]
-    /**
-     * Consumed in chain mode, by listener handle id.
-     */
-    public let consumedBy: [UInt64: UInt64]
-    /**
-     * Listener calls that threw.
-     */
-    public let listenerFailures: UInt64
-    /**
-     * Waiting for the first listener (D7).
-     */
-    public let buffered: UInt64
-    /**
-     * Non-message events that found no listener.
-     */
-    public let eventsWithoutListener: UInt64
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Messages received.
-         */received: UInt64, 
-        /**
-         * Messages delivered.
-         */delivered: UInt64, 
-        /**
-         * Dropped, by reason name (`misrouted`, `not_member`, …).
-         */dropped: [String: UInt64], 
-        /**
-         * Consumed in chain mode, by listener handle id.
-         */consumedBy: [UInt64: UInt64], 
-        /**
-         * Listener calls that threw.
-         */listenerFailures: UInt64, 
-        /**
-         * Waiting for the first listener (D7).
-         */buffered: UInt64, 
-        /**
-         * Non-message events that found no listener.
-         */eventsWithoutListener: UInt64) {
-        self.received = received
-        self.delivered = delivered
-        self.dropped = dropped
-        self.consumedBy = consumedBy
-        self.listenerFailures = listenerFailures
-        self.buffered = buffered
-        self.eventsWithoutListener = eventsWithoutListener
-    }
-
-    
-}
-
-#if compiler(>=6)
-extension DispatchStats: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeDispatchStats: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DispatchStats {
-        return
-            try DispatchStats(
-                received: FfiConverterUInt64.read(from: &buf), 
-                delivered: FfiConverterUInt64.read(from: &buf), 
-                dropped: FfiConverterDictionaryStringUInt64.read(from: &buf), 
-                consumedBy: FfiConverterDictionaryUInt64UInt64.read(from: &buf), 
-                listenerFailures: FfiConverterUInt64.read(from: &buf), 
-                buffered: FfiConverterUInt64.read(from: &buf), 
-                eventsWithoutListener: FfiConverterUInt64.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: DispatchStats, into buf: inout [UInt8]) {
-        FfiConverterUInt64.write(value.received, into: &buf)
-        FfiConverterUInt64.write(value.delivered, into: &buf)
-        FfiConverterDictionaryStringUInt64.write(value.dropped, into: &buf)
-        FfiConverterDictionaryUInt64UInt64.write(value.consumedBy, into: &buf)
-        FfiConverterUInt64.write(value.listenerFailures, into: &buf)
-        FfiConverterUInt64.write(value.buffered, into: &buf)
-        FfiConverterUInt64.write(value.eventsWithoutListener, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeDispatchStats_lift(_ buf: RustBuffer) throws -> DispatchStats {
-    return try FfiConverterTypeDispatchStats.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeDispatchStats_lower(_ value: DispatchStats) -> RustBuffer {
-    return FfiConverterTypeDispatchStats.lower(value)
-}
-
-
-/**
- * One dropped input of a `receive` call.
- */
-public struct DroppedMessage: Equatable, Hashable {
-    /**
-     * Its index in the batch.
-     */
-    public let index: UInt32
-    /**
-     * Why.
-     */
-    public let reason: DropReason
-    /**
-     * For `Malformed`: the decode error as a sentence.
-     */
-    public let detail: String?
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Its index in the batch.
-         */index: UInt32, 
-        /**
-         * Why.
-         */reason: DropReason, 
-        /**
-         * For `Malformed`: the decode error as a sentence.
-         */detail: String?) {
-        self.index = index
-        self.reason = reason
-        self.detail = detail
-    }
-
-    
-}
-
-#if compiler(>=6)
-extension DroppedMessage: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeDroppedMessage: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DroppedMessage {
-        return
-            try DroppedMessage(
-                index: FfiConverterUInt32.read(from: &buf), 
-                reason: FfiConverterTypeDropReason.read(from: &buf), 
-                detail: FfiConverterOptionString.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: DroppedMessage, into buf: inout [UInt8]) {
-        FfiConverterUInt32.write(value.index, into: &buf)
-        FfiConverterTypeDropReason.write(value.reason, into: &buf)
-        FfiConverterOptionString.write(value.detail, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeDroppedMessage_lift(_ buf: RustBuffer) throws -> DroppedMessage {
-    return try FfiConverterTypeDroppedMessage.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeDroppedMessage_lower(_ value: DroppedMessage) -> RustBuffer {
-    return FfiConverterTypeDroppedMessage.lower(value)
-}
-
-
-/**
  * One text message of a batch: its `sendmsg` JSON, or why it was refused.
  */
 public struct EncodedText: Equatable, Hashable {
@@ -3223,207 +2866,6 @@ public func FfiConverterTypeEncodedText_lift(_ buf: RustBuffer) throws -> Encode
 #endif
 public func FfiConverterTypeEncodedText_lower(_ value: EncodedText) -> RustBuffer {
     return FfiConverterTypeEncodedText.lower(value)
-}
-
-
-/**
- * A received message.
- */
-public struct IncomingMessage: Equatable, Hashable {
-    /**
-     * `c2c_<sender>` or `group_<groupID>`, as the recipient sees it.
-     */
-    public let conversation: String
-    /**
-     * Sender.
-     */
-    public let fromAccount: String
-    /**
-     * C2C: recipient.
-     */
-    public let toAccount: String?
-    /**
-     * Group: the group.
-     */
-    public let groupId: String?
-    /**
-     * C2C `MsgSeq` or group server `MsgSeq`.
-     */
-    public let msgSeq: UInt64
-    /**
-     * `MsgRandom` / `Random`.
-     */
-    public let random: UInt32
-    /**
-     * Server time, unix seconds.
-     */
-    public let msgTime: UInt64
-    /**
-     * The elements.
-     */
-    public let elements: [Element]
-    /**
-     * Group @ mentions.
-     */
-    public let mentions: [Mention]
-    /**
-     * The sender's `CloudCustomData`, as sent.
-     */
-    public let cloudCustomData: String?
-    /**
-     * C2C: the service's `MsgKey` (to revoke or modify the message).
-     */
-    public let msgKey: String?
-    /**
-     * `OnlineOnlyFlag`: 1 when sent to online users only (not stored, not pushed).
-     */
-    public let onlineOnlyFlag: UInt32?
-    /**
-     * Group: the Community topic (`TopicId`).
-     */
-    public let topicId: String?
-    /**
-     * Group: the members a directed message was sent to (`To_Account`, M4).
-     */
-    public let directedTo: [String]?
-    /**
-     * Every other key of the message (e.g. `EventTime`, `Type`, keys a
-     * newer service adds), each with its value as JSON text: nothing
-     * received is lost.
-     */
-    public let extra: Extra
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * `c2c_<sender>` or `group_<groupID>`, as the recipient sees it.
-         */conversation: String, 
-        /**
-         * Sender.
-         */fromAccount: String, 
-        /**
-         * C2C: recipient.
-         */toAccount: String?, 
-        /**
-         * Group: the group.
-         */groupId: String?, 
-        /**
-         * C2C `MsgSeq` or group server `MsgSeq`.
-         */msgSeq: UInt64, 
-        /**
-         * `MsgRandom` / `Random`.
-         */random: UInt32, 
-        /**
-         * Server time, unix seconds.
-         */msgTime: UInt64, 
-        /**
-         * The elements.
-         */elements: [Element], 
-        /**
-         * Group @ mentions.
-         */mentions: [Mention], 
-        /**
-         * The sender's `CloudCustomData`, as sent.
-         */cloudCustomData: String?, 
-        /**
-         * C2C: the service's `MsgKey` (to revoke or modify the message).
-         */msgKey: String?, 
-        /**
-         * `OnlineOnlyFlag`: 1 when sent to online users only (not stored, not pushed).
-         */onlineOnlyFlag: UInt32?, 
-        /**
-         * Group: the Community topic (`TopicId`).
-         */topicId: String?, 
-        /**
-         * Group: the members a directed message was sent to (`To_Account`, M4).
-         */directedTo: [String]?, 
-        /**
-         * Every other key of the message (e.g. `EventTime`, `Type`, keys a
-         * newer service adds), each with its value as JSON text: nothing
-         * received is lost.
-         */extra: Extra) {
-        self.conversation = conversation
-        self.fromAccount = fromAccount
-        self.toAccount = toAccount
-        self.groupId = groupId
-        self.msgSeq = msgSeq
-        self.random = random
-        self.msgTime = msgTime
-        self.elements = elements
-        self.mentions = mentions
-        self.cloudCustomData = cloudCustomData
-        self.msgKey = msgKey
-        self.onlineOnlyFlag = onlineOnlyFlag
-        self.topicId = topicId
-        self.directedTo = directedTo
-        self.extra = extra
-    }
-
-    
-}
-
-#if compiler(>=6)
-extension IncomingMessage: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeIncomingMessage: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> IncomingMessage {
-        return
-            try IncomingMessage(
-                conversation: FfiConverterString.read(from: &buf), 
-                fromAccount: FfiConverterString.read(from: &buf), 
-                toAccount: FfiConverterOptionString.read(from: &buf), 
-                groupId: FfiConverterOptionString.read(from: &buf), 
-                msgSeq: FfiConverterUInt64.read(from: &buf), 
-                random: FfiConverterUInt32.read(from: &buf), 
-                msgTime: FfiConverterUInt64.read(from: &buf), 
-                elements: FfiConverterSequenceTypeElement.read(from: &buf), 
-                mentions: FfiConverterSequenceTypeMention.read(from: &buf), 
-                cloudCustomData: FfiConverterOptionString.read(from: &buf), 
-                msgKey: FfiConverterOptionString.read(from: &buf), 
-                onlineOnlyFlag: FfiConverterOptionUInt32.read(from: &buf), 
-                topicId: FfiConverterOptionString.read(from: &buf), 
-                directedTo: FfiConverterOptionSequenceString.read(from: &buf), 
-                extra: FfiConverterTypeExtra.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: IncomingMessage, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.conversation, into: &buf)
-        FfiConverterString.write(value.fromAccount, into: &buf)
-        FfiConverterOptionString.write(value.toAccount, into: &buf)
-        FfiConverterOptionString.write(value.groupId, into: &buf)
-        FfiConverterUInt64.write(value.msgSeq, into: &buf)
-        FfiConverterUInt32.write(value.random, into: &buf)
-        FfiConverterUInt64.write(value.msgTime, into: &buf)
-        FfiConverterSequenceTypeElement.write(value.elements, into: &buf)
-        FfiConverterSequenceTypeMention.write(value.mentions, into: &buf)
-        FfiConverterOptionString.write(value.cloudCustomData, into: &buf)
-        FfiConverterOptionString.write(value.msgKey, into: &buf)
-        FfiConverterOptionUInt32.write(value.onlineOnlyFlag, into: &buf)
-        FfiConverterOptionString.write(value.topicId, into: &buf)
-        FfiConverterOptionSequenceString.write(value.directedTo, into: &buf)
-        FfiConverterTypeExtra.write(value.extra, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeIncomingMessage_lift(_ buf: RustBuffer) throws -> IncomingMessage {
-    return try FfiConverterTypeIncomingMessage.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeIncomingMessage_lower(_ value: IncomingMessage) -> RustBuffer {
-    return FfiConverterTypeIncomingMessage.lower(value)
 }
 
 
@@ -3582,140 +3024,6 @@ public func FfiConverterTypePushVerdict_lower(_ value: PushVerdict) -> RustBuffe
 
 
 /**
- * What `receive` decided: the report and the deliveries to make now.
- */
-public struct Receipt: Equatable, Hashable {
-    /**
-     * Accepted and dropped messages.
-     */
-    public let report: ReceiveReport
-    /**
-     * Deliveries to make now, in order.
-     */
-    public let deliveries: [Delivery]
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Accepted and dropped messages.
-         */report: ReceiveReport, 
-        /**
-         * Deliveries to make now, in order.
-         */deliveries: [Delivery]) {
-        self.report = report
-        self.deliveries = deliveries
-    }
-
-    
-}
-
-#if compiler(>=6)
-extension Receipt: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeReceipt: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Receipt {
-        return
-            try Receipt(
-                report: FfiConverterTypeReceiveReport.read(from: &buf), 
-                deliveries: FfiConverterSequenceTypeDelivery.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: Receipt, into buf: inout [UInt8]) {
-        FfiConverterTypeReceiveReport.write(value.report, into: &buf)
-        FfiConverterSequenceTypeDelivery.write(value.deliveries, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeReceipt_lift(_ buf: RustBuffer) throws -> Receipt {
-    return try FfiConverterTypeReceipt.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeReceipt_lower(_ value: Receipt) -> RustBuffer {
-    return FfiConverterTypeReceipt.lower(value)
-}
-
-
-/**
- * What one `receive` call did.
- */
-public struct ReceiveReport: Equatable, Hashable {
-    /**
-     * Delivered (or buffered for the first listener).
-     */
-    public let accepted: UInt32
-    /**
-     * Everything not delivered, with the reason.
-     */
-    public let dropped: [DroppedMessage]
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * Delivered (or buffered for the first listener).
-         */accepted: UInt32, 
-        /**
-         * Everything not delivered, with the reason.
-         */dropped: [DroppedMessage]) {
-        self.accepted = accepted
-        self.dropped = dropped
-    }
-
-    
-}
-
-#if compiler(>=6)
-extension ReceiveReport: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeReceiveReport: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ReceiveReport {
-        return
-            try ReceiveReport(
-                accepted: FfiConverterUInt32.read(from: &buf), 
-                dropped: FfiConverterSequenceTypeDroppedMessage.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: ReceiveReport, into buf: inout [UInt8]) {
-        FfiConverterUInt32.write(value.accepted, into: &buf)
-        FfiConverterSequenceTypeDroppedMessage.write(value.dropped, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeReceiveReport_lift(_ buf: RustBuffer) throws -> ReceiveReport {
-    return try FfiConverterTypeReceiveReport.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeReceiveReport_lower(_ value: ReceiveReport) -> RustBuffer {
-    return FfiConverterTypeReceiveReport.lower(value)
-}
-
-
-/**
  * A red packet ready to send (SPEC M8).
  */
 public struct RedPacketMessage: Equatable, Hashable {
@@ -3780,212 +3088,6 @@ public func FfiConverterTypeRedPacketMessage_lift(_ buf: RustBuffer) throws -> R
 public func FfiConverterTypeRedPacketMessage_lower(_ value: RedPacketMessage) -> RustBuffer {
     return FfiConverterTypeRedPacketMessage.lower(value)
 }
-
-
-/**
- * A new listener's id and the deliveries to make to it at once (what
- * waited in the no-listener buffer, D7).
- */
-public struct Registration: Equatable, Hashable {
-    /**
-     * The listener's id (as in `DispatchStats.consumedBy`).
-     */
-    public let id: UInt64
-    /**
-     * Deliveries to make now, in order.
-     */
-    public let deliveries: [Delivery]
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The listener's id (as in `DispatchStats.consumedBy`).
-         */id: UInt64, 
-        /**
-         * Deliveries to make now, in order.
-         */deliveries: [Delivery]) {
-        self.id = id
-        self.deliveries = deliveries
-    }
-
-    
-}
-
-#if compiler(>=6)
-extension Registration: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeRegistration: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Registration {
-        return
-            try Registration(
-                id: FfiConverterUInt64.read(from: &buf), 
-                deliveries: FfiConverterSequenceTypeDelivery.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: Registration, into buf: inout [UInt8]) {
-        FfiConverterUInt64.write(value.id, into: &buf)
-        FfiConverterSequenceTypeDelivery.write(value.deliveries, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeRegistration_lift(_ buf: RustBuffer) throws -> Registration {
-    return try FfiConverterTypeRegistration.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeRegistration_lower(_ value: Registration) -> RustBuffer {
-    return FfiConverterTypeRegistration.lower(value)
-}
-
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
-/**
- * What listeners receive (SPEC D3).
- */
-
-public enum DispatchEvent: Equatable, Hashable {
-    
-    /**
-     * New messages: one call per batch.
-     */
-    case newMessages(
-        /**
-         * The batch.
-         */messages: [IncomingMessage]
-    )
-    /**
-     * A message was revoked.
-     */
-    case revoked(
-        /**
-         * Its conversation.
-         */conversation: String, 
-        /**
-         * Its id.
-         */messageId: String, 
-        /**
-         * Who revoked it.
-         */`operator`: String, 
-        /**
-         * Why.
-         */reason: String
-    )
-    /**
-     * The peer read a C2C conversation up to `read_time`.
-     */
-    case readReceipt(
-        /**
-         * The conversation.
-         */conversation: String, 
-        /**
-         * Who read.
-         */reader: String, 
-        /**
-         * Up to when, unix seconds.
-         */readTime: UInt64
-    )
-    /**
-     * A message was modified.
-     */
-    case modified(
-        /**
-         * Its new content.
-         */message: IncomingMessage
-    )
-
-
-
-}
-
-#if compiler(>=6)
-extension DispatchEvent: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeDispatchEvent: FfiConverterRustBuffer {
-    typealias SwiftType = DispatchEvent
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DispatchEvent {
-        let variant: Int32 = try readInt(&buf)
-        switch variant {
-        
-        case 1: return .newMessages(messages: try FfiConverterSequenceTypeIncomingMessage.read(from: &buf)
-        )
-        
-        case 2: return .revoked(conversation: try FfiConverterString.read(from: &buf), messageId: try FfiConverterString.read(from: &buf), operator: try FfiConverterString.read(from: &buf), reason: try FfiConverterString.read(from: &buf)
-        )
-        
-        case 3: return .readReceipt(conversation: try FfiConverterString.read(from: &buf), reader: try FfiConverterString.read(from: &buf), readTime: try FfiConverterUInt64.read(from: &buf)
-        )
-        
-        case 4: return .modified(message: try FfiConverterTypeIncomingMessage.read(from: &buf)
-        )
-        
-        default: throw UniffiInternalError.unexpectedEnumCase
-        }
-    }
-
-    public static func write(_ value: DispatchEvent, into buf: inout [UInt8]) {
-        switch value {
-        
-        
-        case let .newMessages(messages):
-            writeInt(&buf, Int32(1))
-            FfiConverterSequenceTypeIncomingMessage.write(messages, into: &buf)
-            
-        
-        case let .revoked(conversation,messageId,`operator`,reason):
-            writeInt(&buf, Int32(2))
-            FfiConverterString.write(conversation, into: &buf)
-            FfiConverterString.write(messageId, into: &buf)
-            FfiConverterString.write(`operator`, into: &buf)
-            FfiConverterString.write(reason, into: &buf)
-            
-        
-        case let .readReceipt(conversation,reader,readTime):
-            writeInt(&buf, Int32(3))
-            FfiConverterString.write(conversation, into: &buf)
-            FfiConverterString.write(reader, into: &buf)
-            FfiConverterUInt64.write(readTime, into: &buf)
-            
-        
-        case let .modified(message):
-            writeInt(&buf, Int32(4))
-            FfiConverterTypeIncomingMessage.write(message, into: &buf)
-            
-        }
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeDispatchEvent_lift(_ buf: RustBuffer) throws -> DispatchEvent {
-    return try FfiConverterTypeDispatchEvent.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeDispatchEvent_lower(_ value: DispatchEvent) -> RustBuffer {
-    return FfiConverterTypeDispatchEvent.lower(value)
-}
-
 
 // Note that we don't yet support `indirect` for enums.
 // See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
@@ -4652,30 +3754,6 @@ fileprivate struct FfiConverterOptionTypeReceiveOption: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterOptionSequenceString: FfiConverterRustBuffer {
-    typealias SwiftType = [String]?
-
-    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
-        guard let value = value else {
-            writeInt(&buf, Int8(0))
-            return
-        }
-        writeInt(&buf, Int8(1))
-        FfiConverterSequenceString.write(value, into: &buf)
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
-        switch try readInt(&buf) as Int8 {
-        case 0: return nil
-        case 1: return try FfiConverterSequenceString.read(from: &buf)
-        default: throw UniffiInternalError.unexpectedOptionalTag
-        }
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterSequenceUInt32: FfiConverterRustBuffer {
     typealias SwiftType = [UInt32]
 
@@ -4693,31 +3771,6 @@ fileprivate struct FfiConverterSequenceUInt32: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterUInt32.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterSequenceUInt64: FfiConverterRustBuffer {
-    typealias SwiftType = [UInt64]
-
-    public static func write(_ value: [UInt64], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterUInt64.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [UInt64] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [UInt64]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterUInt64.read(from: &buf))
         }
         return seq
     }
@@ -4776,56 +3829,6 @@ fileprivate struct FfiConverterSequenceTypePushChannel: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterSequenceTypeDelivery: FfiConverterRustBuffer {
-    typealias SwiftType = [Delivery]
-
-    public static func write(_ value: [Delivery], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterTypeDelivery.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Delivery] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [Delivery]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeDelivery.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterSequenceTypeDroppedMessage: FfiConverterRustBuffer {
-    typealias SwiftType = [DroppedMessage]
-
-    public static func write(_ value: [DroppedMessage], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for item in value {
-            FfiConverterTypeDroppedMessage.write(item, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [DroppedMessage] {
-        let len: Int32 = try readInt(&buf)
-        var seq = [DroppedMessage]()
-        seq.reserveCapacity(Int(len))
-        for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeDroppedMessage.read(from: &buf))
-        }
-        return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
 fileprivate struct FfiConverterSequenceTypeEncodedText: FfiConverterRustBuffer {
     typealias SwiftType = [EncodedText]
 
@@ -4851,23 +3854,23 @@ fileprivate struct FfiConverterSequenceTypeEncodedText: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
-fileprivate struct FfiConverterSequenceTypeIncomingMessage: FfiConverterRustBuffer {
-    typealias SwiftType = [IncomingMessage]
+fileprivate struct FfiConverterSequenceTypeDelivery: FfiConverterRustBuffer {
+    typealias SwiftType = [Delivery]
 
-    public static func write(_ value: [IncomingMessage], into buf: inout [UInt8]) {
+    public static func write(_ value: [Delivery], into buf: inout [UInt8]) {
         let len = Int32(value.count)
         writeInt(&buf, len)
         for item in value {
-            FfiConverterTypeIncomingMessage.write(item, into: &buf)
+            FfiConverterTypeDelivery.write(item, into: &buf)
         }
     }
 
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [IncomingMessage] {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Delivery] {
         let len: Int32 = try readInt(&buf)
-        var seq = [IncomingMessage]()
+        var seq = [Delivery]()
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
-            seq.append(try FfiConverterTypeIncomingMessage.read(from: &buf))
+            seq.append(try FfiConverterTypeDelivery.read(from: &buf))
         }
         return seq
     }
@@ -5120,84 +4123,6 @@ fileprivate struct FfiConverterSequenceTypePushAction: FfiConverterRustBuffer {
             seq.append(try FfiConverterTypePushAction.read(from: &buf))
         }
         return seq
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterDictionaryUInt64UInt64: FfiConverterRustBuffer {
-    public static func write(_ value: [UInt64: UInt64], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for (key, value) in value {
-            FfiConverterUInt64.write(key, into: &buf)
-            FfiConverterUInt64.write(value, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [UInt64: UInt64] {
-        let len: Int32 = try readInt(&buf)
-        var dict = [UInt64: UInt64]()
-        dict.reserveCapacity(Int(len))
-        for _ in 0..<len {
-            let key = try FfiConverterUInt64.read(from: &buf)
-            let value = try FfiConverterUInt64.read(from: &buf)
-            dict[key] = value
-        }
-        return dict
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterDictionaryStringUInt64: FfiConverterRustBuffer {
-    public static func write(_ value: [String: UInt64], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for (key, value) in value {
-            FfiConverterString.write(key, into: &buf)
-            FfiConverterUInt64.write(value, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [String: UInt64] {
-        let len: Int32 = try readInt(&buf)
-        var dict = [String: UInt64]()
-        dict.reserveCapacity(Int(len))
-        for _ in 0..<len {
-            let key = try FfiConverterString.read(from: &buf)
-            let value = try FfiConverterUInt64.read(from: &buf)
-            dict[key] = value
-        }
-        return dict
-    }
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-fileprivate struct FfiConverterDictionaryStringString: FfiConverterRustBuffer {
-    public static func write(_ value: [String: String], into buf: inout [UInt8]) {
-        let len = Int32(value.count)
-        writeInt(&buf, len)
-        for (key, value) in value {
-            FfiConverterString.write(key, into: &buf)
-            FfiConverterString.write(value, into: &buf)
-        }
-    }
-
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [String: String] {
-        let len: Int32 = try readInt(&buf)
-        var dict = [String: String]()
-        dict.reserveCapacity(Int(len))
-        for _ in 0..<len {
-            let key = try FfiConverterString.read(from: &buf)
-            let value = try FfiConverterString.read(from: &buf)
-            dict[key] = value
-        }
-        return dict
     }
 }
 /**
@@ -5858,7 +4783,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_method_bridge_uninit() != 59760) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_dispatchcore_add_listener() != 43053) {
+    if (uniffi_imbridge_checksum_method_dispatchcore_add_listener() != 52700) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_method_dispatchcore_fast_path_id() != 6575) {
@@ -5873,25 +4798,25 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_method_dispatchcore_listener_count() != 47076) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_dispatchcore_modified() != 65481) {
+    if (uniffi_imbridge_checksum_method_dispatchcore_modified() != 55353) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_dispatchcore_read_receipt() != 60642) {
+    if (uniffi_imbridge_checksum_method_dispatchcore_read_receipt() != 63263) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_dispatchcore_receive() != 49843) {
+    if (uniffi_imbridge_checksum_method_dispatchcore_receive() != 49877) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_method_dispatchcore_receive_frame() != 39517) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_dispatchcore_record_outcome() != 42794) {
+    if (uniffi_imbridge_checksum_method_dispatchcore_record_outcome() != 12669) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_dispatchcore_remove_listener() != 1407) {
+    if (uniffi_imbridge_checksum_method_dispatchcore_remove_listener() != 51755) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_dispatchcore_revoked() != 40691) {
+    if (uniffi_imbridge_checksum_method_dispatchcore_revoked() != 1759) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_method_dispatchcore_set_mode() != 59924) {
@@ -5900,7 +4825,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_method_dispatchcore_set_user() != 18673) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_dispatchcore_stats() != 20983) {
+    if (uniffi_imbridge_checksum_method_dispatchcore_stats() != 20290) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_method_logsink_log() != 28746) {

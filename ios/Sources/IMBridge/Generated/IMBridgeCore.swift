@@ -1220,6 +1220,295 @@ public func FfiConverterTypeCustomElem_lower(_ value: CustomElem) -> RustBuffer 
 
 
 /**
+ * Deliver `event` to `listeners`, in that order (D1), with `mode`'s
+ * semantics (D2). The list is fixed when the event starts (D5): a driver
+ * resolves every id before it calls the first listener.
+ */
+public struct Delivery: Equatable, Hashable {
+    /**
+     * The event, made once for every listener.
+     */
+    public let event: DispatchEvent
+    /**
+     * Listener ids, in registration order.
+     */
+    public let listeners: ListenerList
+    /**
+     * Observer or chain.
+     */
+    public let mode: DispatchMode
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The event, made once for every listener.
+         */event: DispatchEvent, 
+        /**
+         * Listener ids, in registration order.
+         */listeners: ListenerList, 
+        /**
+         * Observer or chain.
+         */mode: DispatchMode) {
+        self.event = event
+        self.listeners = listeners
+        self.mode = mode
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension Delivery: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDelivery: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Delivery {
+        return
+            try Delivery(
+                event: FfiConverterTypeDispatchEvent.read(from: &buf), 
+                listeners: FfiConverterTypeListenerList.read(from: &buf), 
+                mode: FfiConverterTypeDispatchMode.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Delivery, into buf: inout [UInt8]) {
+        FfiConverterTypeDispatchEvent.write(value.event, into: &buf)
+        FfiConverterTypeListenerList.write(value.listeners, into: &buf)
+        FfiConverterTypeDispatchMode.write(value.mode, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDelivery_lift(_ buf: RustBuffer) throws -> Delivery {
+    return try FfiConverterTypeDelivery.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDelivery_lower(_ value: Delivery) -> RustBuffer {
+    return FfiConverterTypeDelivery.lower(value)
+}
+
+
+/**
+ * How a [`Delivery`] went, for [`crate::dispatch::DispatchCore::record_outcome`].
+ */
+public struct DeliveryOutcome: Equatable, Hashable {
+    /**
+     * Messages in the delivered event (0 for events other than new messages).
+     */
+    public let messages: UInt64
+    /**
+     * Listeners of the delivery that were called. Fewer than listed when
+     * one consumed the event (chain mode) or was removed before its turn.
+     */
+    public let called: UInt32
+    /**
+     * The listener that consumed it (chain mode).
+     */
+    public let consumedBy: ListenerId?
+    /**
+     * Listeners that threw or panicked; the others still ran (D6).
+     */
+    public let failed: [ListenerId]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Messages in the delivered event (0 for events other than new messages).
+         */messages: UInt64, 
+        /**
+         * Listeners of the delivery that were called. Fewer than listed when
+         * one consumed the event (chain mode) or was removed before its turn.
+         */called: UInt32, 
+        /**
+         * The listener that consumed it (chain mode).
+         */consumedBy: ListenerId?, 
+        /**
+         * Listeners that threw or panicked; the others still ran (D6).
+         */failed: [ListenerId]) {
+        self.messages = messages
+        self.called = called
+        self.consumedBy = consumedBy
+        self.failed = failed
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension DeliveryOutcome: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDeliveryOutcome: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DeliveryOutcome {
+        return
+            try DeliveryOutcome(
+                messages: FfiConverterUInt64.read(from: &buf), 
+                called: FfiConverterUInt32.read(from: &buf), 
+                consumedBy: FfiConverterOptionTypeListenerId.read(from: &buf), 
+                failed: FfiConverterSequenceTypeListenerId.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DeliveryOutcome, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.messages, into: &buf)
+        FfiConverterUInt32.write(value.called, into: &buf)
+        FfiConverterOptionTypeListenerId.write(value.consumedBy, into: &buf)
+        FfiConverterSequenceTypeListenerId.write(value.failed, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDeliveryOutcome_lift(_ buf: RustBuffer) throws -> DeliveryOutcome {
+    return try FfiConverterTypeDeliveryOutcome.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDeliveryOutcome_lower(_ value: DeliveryOutcome) -> RustBuffer {
+    return FfiConverterTypeDeliveryOutcome.lower(value)
+}
+
+
+/**
+ * Counters over the dispatcher's life, for diagnostics.
+ */
+public struct DispatchStats: Equatable, Hashable {
+    /**
+     * Messages handed to `receive`.
+     */
+    public let received: UInt64
+    /**
+     * Messages that reached at least one listener that did not fail.
+     */
+    public let delivered: UInt64
+    /**
+     * Dropped messages by reason ([`DropReason::name`]), plus
+     * `listener_removed`: accepted messages whose every listener was
+     * removed before the driver could call it.
+     */
+    public let dropped: [String: UInt64]
+    /**
+     * Messages consumed in chain mode, by the consuming listener's id.
+     */
+    public let consumedBy: [UInt64: UInt64]
+    /**
+     * Listener calls that panicked or threw.
+     */
+    public let listenerFailures: UInt64
+    /**
+     * Messages waiting in the no-listener buffer now (D7).
+     */
+    public let buffered: UInt64
+    /**
+     * Events other than messages that found no listener.
+     */
+    public let eventsWithoutListener: UInt64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Messages handed to `receive`.
+         */received: UInt64, 
+        /**
+         * Messages that reached at least one listener that did not fail.
+         */delivered: UInt64, 
+        /**
+         * Dropped messages by reason ([`DropReason::name`]), plus
+         * `listener_removed`: accepted messages whose every listener was
+         * removed before the driver could call it.
+         */dropped: [String: UInt64], 
+        /**
+         * Messages consumed in chain mode, by the consuming listener's id.
+         */consumedBy: [UInt64: UInt64], 
+        /**
+         * Listener calls that panicked or threw.
+         */listenerFailures: UInt64, 
+        /**
+         * Messages waiting in the no-listener buffer now (D7).
+         */buffered: UInt64, 
+        /**
+         * Events other than messages that found no listener.
+         */eventsWithoutListener: UInt64) {
+        self.received = received
+        self.delivered = delivered
+        self.dropped = dropped
+        self.consumedBy = consumedBy
+        self.listenerFailures = listenerFailures
+        self.buffered = buffered
+        self.eventsWithoutListener = eventsWithoutListener
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension DispatchStats: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDispatchStats: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DispatchStats {
+        return
+            try DispatchStats(
+                received: FfiConverterUInt64.read(from: &buf), 
+                delivered: FfiConverterUInt64.read(from: &buf), 
+                dropped: FfiConverterDictionaryStringUInt64.read(from: &buf), 
+                consumedBy: FfiConverterDictionaryUInt64UInt64.read(from: &buf), 
+                listenerFailures: FfiConverterUInt64.read(from: &buf), 
+                buffered: FfiConverterUInt64.read(from: &buf), 
+                eventsWithoutListener: FfiConverterUInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DispatchStats, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.received, into: &buf)
+        FfiConverterUInt64.write(value.delivered, into: &buf)
+        FfiConverterDictionaryStringUInt64.write(value.dropped, into: &buf)
+        FfiConverterDictionaryUInt64UInt64.write(value.consumedBy, into: &buf)
+        FfiConverterUInt64.write(value.listenerFailures, into: &buf)
+        FfiConverterUInt64.write(value.buffered, into: &buf)
+        FfiConverterUInt64.write(value.eventsWithoutListener, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDispatchStats_lift(_ buf: RustBuffer) throws -> DispatchStats {
+    return try FfiConverterTypeDispatchStats.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDispatchStats_lower(_ value: DispatchStats) -> RustBuffer {
+    return FfiConverterTypeDispatchStats.lower(value)
+}
+
+
+/**
  * A rule as listed for users: its id and the checklist item it covers.
  */
 public struct DoctorRule: Equatable, Hashable {
@@ -1283,6 +1572,85 @@ public func FfiConverterTypeDoctorRule_lift(_ buf: RustBuffer) throws -> DoctorR
 #endif
 public func FfiConverterTypeDoctorRule_lower(_ value: DoctorRule) -> RustBuffer {
     return FfiConverterTypeDoctorRule.lower(value)
+}
+
+
+/**
+ * One input of a `receive` call that was not delivered.
+ */
+public struct DroppedMessage: Equatable, Hashable {
+    /**
+     * Its index in the batch.
+     */
+    public let index: UInt32
+    /**
+     * Why.
+     */
+    public let reason: DropReason
+    /**
+     * For [`DropReason::Malformed`]: the decode error (6017, or malformed
+     * JSON).
+     */
+    public let error: MessageError?
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Its index in the batch.
+         */index: UInt32, 
+        /**
+         * Why.
+         */reason: DropReason, 
+        /**
+         * For [`DropReason::Malformed`]: the decode error (6017, or malformed
+         * JSON).
+         */error: MessageError?) {
+        self.index = index
+        self.reason = reason
+        self.error = error
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension DroppedMessage: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDroppedMessage: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DroppedMessage {
+        return
+            try DroppedMessage(
+                index: FfiConverterUInt32.read(from: &buf), 
+                reason: FfiConverterTypeDropReason.read(from: &buf), 
+                error: FfiConverterOptionTypeMessageError.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: DroppedMessage, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.index, into: &buf)
+        FfiConverterTypeDropReason.write(value.reason, into: &buf)
+        FfiConverterOptionTypeMessageError.write(value.error, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDroppedMessage_lift(_ buf: RustBuffer) throws -> DroppedMessage {
+    return try FfiConverterTypeDroppedMessage.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDroppedMessage_lower(_ value: DroppedMessage) -> RustBuffer {
+    return FfiConverterTypeDroppedMessage.lower(value)
 }
 
 
@@ -2075,6 +2443,207 @@ public func FfiConverterTypeImageInfo_lift(_ buf: RustBuffer) throws -> ImageInf
 #endif
 public func FfiConverterTypeImageInfo_lower(_ value: ImageInfo) -> RustBuffer {
     return FfiConverterTypeImageInfo.lower(value)
+}
+
+
+/**
+ * A received message.
+ */
+public struct IncomingMessage: Equatable, Hashable {
+    /**
+     * `c2c_<sender>` or `group_<groupID>`, as the recipient sees it.
+     */
+    public let conversation: String
+    /**
+     * Sender.
+     */
+    public let fromAccount: String
+    /**
+     * C2C: recipient.
+     */
+    public let toAccount: String?
+    /**
+     * Group: the group.
+     */
+    public let groupId: String?
+    /**
+     * C2C `MsgSeq` or group server `MsgSeq`.
+     */
+    public let msgSeq: UInt64
+    /**
+     * `MsgRandom` / `Random`.
+     */
+    public let random: UInt32
+    /**
+     * Server time, unix seconds.
+     */
+    public let msgTime: UInt64
+    /**
+     * The elements.
+     */
+    public let elements: [Element]
+    /**
+     * Group @ mentions.
+     */
+    public let mentions: [Mention]
+    /**
+     * The sender's `CloudCustomData`, as sent.
+     */
+    public let cloudCustomData: String?
+    /**
+     * C2C: the service's `MsgKey` (to revoke or modify the message).
+     */
+    public let msgKey: String?
+    /**
+     * `OnlineOnlyFlag`: 1 when sent to online users only (not stored, not pushed).
+     */
+    public let onlineOnlyFlag: UInt32?
+    /**
+     * Group: the Community topic (`TopicId`).
+     */
+    public let topicId: String?
+    /**
+     * Group: the members a directed message was sent to (`To_Account`, M4).
+     */
+    public let directedTo: [String]?
+    /**
+     * Every other key of the message (e.g. `EventTime`, `Type`, keys a
+     * newer service adds), each with its value as JSON text: nothing
+     * received is lost.
+     */
+    public let extra: Extra
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `c2c_<sender>` or `group_<groupID>`, as the recipient sees it.
+         */conversation: String, 
+        /**
+         * Sender.
+         */fromAccount: String, 
+        /**
+         * C2C: recipient.
+         */toAccount: String?, 
+        /**
+         * Group: the group.
+         */groupId: String?, 
+        /**
+         * C2C `MsgSeq` or group server `MsgSeq`.
+         */msgSeq: UInt64, 
+        /**
+         * `MsgRandom` / `Random`.
+         */random: UInt32, 
+        /**
+         * Server time, unix seconds.
+         */msgTime: UInt64, 
+        /**
+         * The elements.
+         */elements: [Element], 
+        /**
+         * Group @ mentions.
+         */mentions: [Mention], 
+        /**
+         * The sender's `CloudCustomData`, as sent.
+         */cloudCustomData: String?, 
+        /**
+         * C2C: the service's `MsgKey` (to revoke or modify the message).
+         */msgKey: String?, 
+        /**
+         * `OnlineOnlyFlag`: 1 when sent to online users only (not stored, not pushed).
+         */onlineOnlyFlag: UInt32?, 
+        /**
+         * Group: the Community topic (`TopicId`).
+         */topicId: String?, 
+        /**
+         * Group: the members a directed message was sent to (`To_Account`, M4).
+         */directedTo: [String]?, 
+        /**
+         * Every other key of the message (e.g. `EventTime`, `Type`, keys a
+         * newer service adds), each with its value as JSON text: nothing
+         * received is lost.
+         */extra: Extra) {
+        self.conversation = conversation
+        self.fromAccount = fromAccount
+        self.toAccount = toAccount
+        self.groupId = groupId
+        self.msgSeq = msgSeq
+        self.random = random
+        self.msgTime = msgTime
+        self.elements = elements
+        self.mentions = mentions
+        self.cloudCustomData = cloudCustomData
+        self.msgKey = msgKey
+        self.onlineOnlyFlag = onlineOnlyFlag
+        self.topicId = topicId
+        self.directedTo = directedTo
+        self.extra = extra
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension IncomingMessage: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeIncomingMessage: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> IncomingMessage {
+        return
+            try IncomingMessage(
+                conversation: FfiConverterString.read(from: &buf), 
+                fromAccount: FfiConverterString.read(from: &buf), 
+                toAccount: FfiConverterOptionString.read(from: &buf), 
+                groupId: FfiConverterOptionString.read(from: &buf), 
+                msgSeq: FfiConverterUInt64.read(from: &buf), 
+                random: FfiConverterUInt32.read(from: &buf), 
+                msgTime: FfiConverterUInt64.read(from: &buf), 
+                elements: FfiConverterSequenceTypeElement.read(from: &buf), 
+                mentions: FfiConverterSequenceTypeMention.read(from: &buf), 
+                cloudCustomData: FfiConverterOptionString.read(from: &buf), 
+                msgKey: FfiConverterOptionString.read(from: &buf), 
+                onlineOnlyFlag: FfiConverterOptionUInt32.read(from: &buf), 
+                topicId: FfiConverterOptionString.read(from: &buf), 
+                directedTo: FfiConverterOptionSequenceString.read(from: &buf), 
+                extra: FfiConverterTypeExtra.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: IncomingMessage, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.conversation, into: &buf)
+        FfiConverterString.write(value.fromAccount, into: &buf)
+        FfiConverterOptionString.write(value.toAccount, into: &buf)
+        FfiConverterOptionString.write(value.groupId, into: &buf)
+        FfiConverterUInt64.write(value.msgSeq, into: &buf)
+        FfiConverterUInt32.write(value.random, into: &buf)
+        FfiConverterUInt64.write(value.msgTime, into: &buf)
+        FfiConverterSequenceTypeElement.write(value.elements, into: &buf)
+        FfiConverterSequenceTypeMention.write(value.mentions, into: &buf)
+        FfiConverterOptionString.write(value.cloudCustomData, into: &buf)
+        FfiConverterOptionString.write(value.msgKey, into: &buf)
+        FfiConverterOptionUInt32.write(value.onlineOnlyFlag, into: &buf)
+        FfiConverterOptionString.write(value.topicId, into: &buf)
+        FfiConverterOptionSequenceString.write(value.directedTo, into: &buf)
+        FfiConverterTypeExtra.write(value.extra, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIncomingMessage_lift(_ buf: RustBuffer) throws -> IncomingMessage {
+    return try FfiConverterTypeIncomingMessage.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeIncomingMessage_lower(_ value: IncomingMessage) -> RustBuffer {
+    return FfiConverterTypeIncomingMessage.lower(value)
 }
 
 
@@ -3417,6 +3986,140 @@ public func FfiConverterTypeQueuedMessage_lower(_ value: QueuedMessage) -> RustB
 
 
 /**
+ * What `receive` decided: the report and the deliveries to make now.
+ */
+public struct Receipt: Equatable, Hashable {
+    /**
+     * Accepted and dropped messages.
+     */
+    public let report: ReceiveReport
+    /**
+     * Deliveries to make, in order (at most one: the batch).
+     */
+    public let deliveries: [Delivery]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Accepted and dropped messages.
+         */report: ReceiveReport, 
+        /**
+         * Deliveries to make, in order (at most one: the batch).
+         */deliveries: [Delivery]) {
+        self.report = report
+        self.deliveries = deliveries
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension Receipt: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeReceipt: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Receipt {
+        return
+            try Receipt(
+                report: FfiConverterTypeReceiveReport.read(from: &buf), 
+                deliveries: FfiConverterSequenceTypeDelivery.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Receipt, into buf: inout [UInt8]) {
+        FfiConverterTypeReceiveReport.write(value.report, into: &buf)
+        FfiConverterSequenceTypeDelivery.write(value.deliveries, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReceipt_lift(_ buf: RustBuffer) throws -> Receipt {
+    return try FfiConverterTypeReceipt.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReceipt_lower(_ value: Receipt) -> RustBuffer {
+    return FfiConverterTypeReceipt.lower(value)
+}
+
+
+/**
+ * What one `receive` call did.
+ */
+public struct ReceiveReport: Equatable, Hashable {
+    /**
+     * Messages delivered (or buffered for the first listener, D7).
+     */
+    public let accepted: UInt32
+    /**
+     * Every input not delivered, in input order, with the reason.
+     */
+    public let dropped: [DroppedMessage]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Messages delivered (or buffered for the first listener, D7).
+         */accepted: UInt32, 
+        /**
+         * Every input not delivered, in input order, with the reason.
+         */dropped: [DroppedMessage]) {
+        self.accepted = accepted
+        self.dropped = dropped
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension ReceiveReport: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeReceiveReport: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ReceiveReport {
+        return
+            try ReceiveReport(
+                accepted: FfiConverterUInt32.read(from: &buf), 
+                dropped: FfiConverterSequenceTypeDroppedMessage.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: ReceiveReport, into buf: inout [UInt8]) {
+        FfiConverterUInt32.write(value.accepted, into: &buf)
+        FfiConverterSequenceTypeDroppedMessage.write(value.dropped, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReceiveReport_lift(_ buf: RustBuffer) throws -> ReceiveReport {
+    return try FfiConverterTypeReceiveReport.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeReceiveReport_lower(_ value: ReceiveReport) -> RustBuffer {
+    return FfiConverterTypeReceiveReport.lower(value)
+}
+
+
+/**
  * The typed JSON payload a red packet's custom element carries in `Data`:
  * the FAQ sample's own keys, `{"type":"RED_PACKET","amount":2018,"msg":"Happy new year!"}`,
  * so apps built on that sample read imbridge's packets and the other way round.
@@ -3494,6 +4197,74 @@ public func FfiConverterTypeRedPacket_lift(_ buf: RustBuffer) throws -> RedPacke
 #endif
 public func FfiConverterTypeRedPacket_lower(_ value: RedPacket) -> RustBuffer {
     return FfiConverterTypeRedPacket.lower(value)
+}
+
+
+/**
+ * A new listener's id and what to deliver to it at once: the messages
+ * that waited in the D7 buffer for a first listener.
+ */
+public struct Registration: Equatable, Hashable {
+    /**
+     * The listener's id.
+     */
+    public let id: ListenerId
+    /**
+     * Deliveries to make now, in order.
+     */
+    public let deliveries: [Delivery]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The listener's id.
+         */id: ListenerId, 
+        /**
+         * Deliveries to make now, in order.
+         */deliveries: [Delivery]) {
+        self.id = id
+        self.deliveries = deliveries
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension Registration: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRegistration: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Registration {
+        return
+            try Registration(
+                id: FfiConverterTypeListenerId.read(from: &buf), 
+                deliveries: FfiConverterSequenceTypeDelivery.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Registration, into buf: inout [UInt8]) {
+        FfiConverterTypeListenerId.write(value.id, into: &buf)
+        FfiConverterSequenceTypeDelivery.write(value.deliveries, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRegistration_lift(_ buf: RustBuffer) throws -> Registration {
+    return try FfiConverterTypeRegistration.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRegistration_lower(_ value: Registration) -> RustBuffer {
+    return FfiConverterTypeRegistration.lower(value)
 }
 
 
@@ -4358,6 +5129,144 @@ public func FfiConverterTypeConversationIdForm_lift(_ buf: RustBuffer) throws ->
 #endif
 public func FfiConverterTypeConversationIdForm_lower(_ value: ConversationIdForm) -> RustBuffer {
     return FfiConverterTypeConversationIdForm.lower(value)
+}
+
+
+// Note that we don't yet support `indirect` for enums.
+// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+/**
+ * What listeners receive (SPEC D3).
+ */
+
+public enum DispatchEvent: Equatable, Hashable {
+    
+    /**
+     * New messages, in batches: one listener call per batch.
+     */
+    case newMessages(
+        /**
+         * The batch, in the order received.
+         */messages: [IncomingMessage]
+    )
+    /**
+     * A message was revoked.
+     */
+    case revoked(
+        /**
+         * Its conversation.
+         */conversation: ConversationId, 
+        /**
+         * Its id (client id or server key).
+         */messageId: String, 
+        /**
+         * Who revoked it.
+         */`operator`: String, 
+        /**
+         * Why.
+         */reason: String
+    )
+    /**
+     * The other side of a C2C conversation read up to `read_time`.
+     */
+    case readReceipt(
+        /**
+         * The conversation.
+         */conversation: ConversationId, 
+        /**
+         * Who read.
+         */reader: String, 
+        /**
+         * Up to when, unix seconds.
+         */readTime: UInt64
+    )
+    /**
+     * A message was modified.
+     */
+    case modified(
+        /**
+         * Its new content.
+         */message: IncomingMessage
+    )
+
+
+
+}
+
+#if compiler(>=6)
+extension DispatchEvent: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeDispatchEvent: FfiConverterRustBuffer {
+    typealias SwiftType = DispatchEvent
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> DispatchEvent {
+        let variant: Int32 = try readInt(&buf)
+        switch variant {
+        
+        case 1: return .newMessages(messages: try FfiConverterSequenceTypeIncomingMessage.read(from: &buf)
+        )
+        
+        case 2: return .revoked(conversation: try FfiConverterTypeConversationId.read(from: &buf), messageId: try FfiConverterString.read(from: &buf), operator: try FfiConverterString.read(from: &buf), reason: try FfiConverterString.read(from: &buf)
+        )
+        
+        case 3: return .readReceipt(conversation: try FfiConverterTypeConversationId.read(from: &buf), reader: try FfiConverterString.read(from: &buf), readTime: try FfiConverterUInt64.read(from: &buf)
+        )
+        
+        case 4: return .modified(message: try FfiConverterTypeIncomingMessage.read(from: &buf)
+        )
+        
+        default: throw UniffiInternalError.unexpectedEnumCase
+        }
+    }
+
+    public static func write(_ value: DispatchEvent, into buf: inout [UInt8]) {
+        switch value {
+        
+        
+        case let .newMessages(messages):
+            writeInt(&buf, Int32(1))
+            FfiConverterSequenceTypeIncomingMessage.write(messages, into: &buf)
+            
+        
+        case let .revoked(conversation,messageId,`operator`,reason):
+            writeInt(&buf, Int32(2))
+            FfiConverterTypeConversationId.write(conversation, into: &buf)
+            FfiConverterString.write(messageId, into: &buf)
+            FfiConverterString.write(`operator`, into: &buf)
+            FfiConverterString.write(reason, into: &buf)
+            
+        
+        case let .readReceipt(conversation,reader,readTime):
+            writeInt(&buf, Int32(3))
+            FfiConverterTypeConversationId.write(conversation, into: &buf)
+            FfiConverterString.write(reader, into: &buf)
+            FfiConverterUInt64.write(readTime, into: &buf)
+            
+        
+        case let .modified(message):
+            writeInt(&buf, Int32(4))
+            FfiConverterTypeIncomingMessage.write(message, into: &buf)
+            
+        }
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDispatchEvent_lift(_ buf: RustBuffer) throws -> DispatchEvent {
+    return try FfiConverterTypeDispatchEvent.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeDispatchEvent_lower(_ value: DispatchEvent) -> RustBuffer {
+    return FfiConverterTypeDispatchEvent.lower(value)
 }
 
 
@@ -8208,6 +9117,30 @@ fileprivate struct FfiConverterOptionTypeApnsEnvironment: FfiConverterRustBuffer
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeMessageError: FfiConverterRustBuffer {
+    typealias SwiftType = MessageError?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeMessageError.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeMessageError.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypePriority: FfiConverterRustBuffer {
     typealias SwiftType = Priority?
 
@@ -8424,6 +9357,30 @@ fileprivate struct FfiConverterOptionSequenceTypeSendMsgControl: FfiConverterRus
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterOptionTypeListenerId: FfiConverterRustBuffer {
+    typealias SwiftType = ListenerId?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeListenerId.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeListenerId.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterOptionTypeSecret: FfiConverterRustBuffer {
     typealias SwiftType = Secret?
 
@@ -8473,6 +9430,56 @@ fileprivate struct FfiConverterSequenceString: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeDelivery: FfiConverterRustBuffer {
+    typealias SwiftType = [Delivery]
+
+    public static func write(_ value: [Delivery], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeDelivery.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [Delivery] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [Delivery]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeDelivery.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeDroppedMessage: FfiConverterRustBuffer {
+    typealias SwiftType = [DroppedMessage]
+
+    public static func write(_ value: [DroppedMessage], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeDroppedMessage.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [DroppedMessage] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [DroppedMessage]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeDroppedMessage.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeImageInfo: FfiConverterRustBuffer {
     typealias SwiftType = [ImageInfo]
 
@@ -8490,6 +9497,31 @@ fileprivate struct FfiConverterSequenceTypeImageInfo: FfiConverterRustBuffer {
         seq.reserveCapacity(Int(len))
         for _ in 0 ..< len {
             seq.append(try FfiConverterTypeImageInfo.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterSequenceTypeIncomingMessage: FfiConverterRustBuffer {
+    typealias SwiftType = [IncomingMessage]
+
+    public static func write(_ value: [IncomingMessage], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeIncomingMessage.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [IncomingMessage] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [IncomingMessage]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeIncomingMessage.read(from: &buf))
         }
         return seq
     }
@@ -8623,6 +9655,83 @@ fileprivate struct FfiConverterSequenceTypeSendMsgControl: FfiConverterRustBuffe
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeListenerId: FfiConverterRustBuffer {
+    typealias SwiftType = [ListenerId]
+
+    public static func write(_ value: [ListenerId], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeListenerId.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [ListenerId] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [ListenerId]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeListenerId.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterDictionaryUInt64UInt64: FfiConverterRustBuffer {
+    public static func write(_ value: [UInt64: UInt64], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for (key, value) in value {
+            FfiConverterUInt64.write(key, into: &buf)
+            FfiConverterUInt64.write(value, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [UInt64: UInt64] {
+        let len: Int32 = try readInt(&buf)
+        var dict = [UInt64: UInt64]()
+        dict.reserveCapacity(Int(len))
+        for _ in 0..<len {
+            let key = try FfiConverterUInt64.read(from: &buf)
+            let value = try FfiConverterUInt64.read(from: &buf)
+            dict[key] = value
+        }
+        return dict
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterDictionaryStringUInt64: FfiConverterRustBuffer {
+    public static func write(_ value: [String: UInt64], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for (key, value) in value {
+            FfiConverterString.write(key, into: &buf)
+            FfiConverterUInt64.write(value, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [String: UInt64] {
+        let len: Int32 = try readInt(&buf)
+        var dict = [String: UInt64]()
+        dict.reserveCapacity(Int(len))
+        for _ in 0..<len {
+            let key = try FfiConverterString.read(from: &buf)
+            let value = try FfiConverterUInt64.read(from: &buf)
+            dict[key] = value
+        }
+        return dict
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterDictionaryStringString: FfiConverterRustBuffer {
     public static func write(_ value: [String: String], into buf: inout [UInt8]) {
         let len = Int32(value.count)
@@ -8731,6 +9840,94 @@ public func FfiConverterTypeJsonValue_lift(_ value: RustBuffer) throws -> JsonVa
 #endif
 public func FfiConverterTypeJsonValue_lower(_ value: JsonValue) -> RustBuffer {
     return FfiConverterTypeJsonValue.lower(value)
+}
+
+
+
+/**
+ * Typealias from the type name used in the UDL file to the builtin type.  This
+ * is needed because the UDL type name is used in function/method signatures.
+ */
+public typealias ListenerId = UInt64
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeListenerId: FfiConverter {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ListenerId {
+        return try FfiConverterUInt64.read(from: &buf)
+    }
+
+    public static func write(_ value: ListenerId, into buf: inout [UInt8]) {
+        return FfiConverterUInt64.write(value, into: &buf)
+    }
+
+    public static func lift(_ value: UInt64) throws -> ListenerId {
+        return try FfiConverterUInt64.lift(value)
+    }
+
+    public static func lower(_ value: ListenerId) -> UInt64 {
+        return FfiConverterUInt64.lower(value)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeListenerId_lift(_ value: UInt64) throws -> ListenerId {
+    return try FfiConverterTypeListenerId.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeListenerId_lower(_ value: ListenerId) -> UInt64 {
+    return FfiConverterTypeListenerId.lower(value)
+}
+
+
+
+/**
+ * Typealias from the type name used in the UDL file to the builtin type.  This
+ * is needed because the UDL type name is used in function/method signatures.
+ */
+public typealias ListenerList = [ListenerId]
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeListenerList: FfiConverter {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> ListenerList {
+        return try FfiConverterSequenceTypeListenerId.read(from: &buf)
+    }
+
+    public static func write(_ value: ListenerList, into buf: inout [UInt8]) {
+        return FfiConverterSequenceTypeListenerId.write(value, into: &buf)
+    }
+
+    public static func lift(_ value: RustBuffer) throws -> ListenerList {
+        return try FfiConverterSequenceTypeListenerId.lift(value)
+    }
+
+    public static func lower(_ value: ListenerList) -> RustBuffer {
+        return FfiConverterSequenceTypeListenerId.lower(value)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeListenerList_lift(_ value: RustBuffer) throws -> ListenerList {
+    return try FfiConverterTypeListenerList.lift(value)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeListenerList_lower(_ value: ListenerList) -> RustBuffer {
+    return FfiConverterTypeListenerList.lower(value)
 }
 
 

@@ -90,7 +90,7 @@ class Dispatcher(mode: DispatchMode = DispatchMode.OBSERVER, buffer: UInt = 1000
         val receipt = if (viaJni) {
             JvmFastPath.read(
                 JvmFastPath.receive(fastPathId, nowMs, messagesJson, arrivedOn),
-                FfiConverterTypeReceipt,
+                FfiConverterTypeReceipt::read,
             )
         } else {
             core.receive(nowMs.toULong(), messagesJson.decodeToString(), arrivedOn)

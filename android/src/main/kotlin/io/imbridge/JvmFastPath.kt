@@ -54,13 +54,17 @@ object JvmFastPath {
         msgRandoms: IntArray,
     ): ByteArray?
 
-    /** Reads a result frame: the value, or the typed error thrown. */
-    internal fun <T> read(frame: ByteArray?, converter: FfiConverter<T, *>): T {
+    /**
+     * Reads a result frame: the value (read by [readValue], a generated
+     * converter's `read` of either UniFFI component), or the typed error
+     * thrown.
+     */
+    internal fun <T> read(frame: ByteArray?, readValue: (ByteBuffer) -> T): T {
         // A null frame means the JNI call left a Java exception pending, which
         // the JVM has already thrown by the time this line could run.
         val buffer = ByteBuffer.wrap(checkNotNull(frame) { "imbridge: JNI call returned no frame" })
         return when (val tag = buffer.get().toInt()) {
-            0 -> converter.read(buffer)
+            0 -> readValue(buffer)
             1 -> throw FfiConverterTypeMessageError.read(buffer)
             else -> error("imbridge: unknown JNI frame tag $tag")
         }
@@ -86,7 +90,7 @@ object FastPath {
                     msgSeq.toInt(),
                     msgRandom.toInt(),
                 ),
-                FfiConverterString,
+                FfiConverterString::read,
             )
         } else {
             val row = io.imbridge.encodeC2cTexts(listOf(toAccount), listOf(text), listOf(msgSeq), listOf(msgRandom)).single()
@@ -111,7 +115,7 @@ object FastPath {
                 // Strings cross as modified UTF-8, in which a lone surrogate
                 // would decode to three U+FFFD: replace it here, once.
                 JvmFastPath.encodeC2cTexts(wellFormed(toAccounts), wellFormed(texts), msgSeqs, msgRandoms),
-                FfiConverterSequenceTypeEncodedText,
+                FfiConverterSequenceTypeEncodedText::read,
             )
         } else {
             io.imbridge.encodeC2cTexts(

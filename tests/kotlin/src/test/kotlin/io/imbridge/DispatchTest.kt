@@ -58,7 +58,11 @@ class DispatchTest {
             listOf(DropReason.DUPLICATE, DropReason.MISROUTED, DropReason.NOT_MEMBER, DropReason.MALFORMED),
             report.dropped.map { it.reason },
         )
-        assertTrue(report.dropped.last().detail!!.isNotEmpty())
+        // Only the input that did not decode carries its typed error.
+        val malformed = checkNotNull(report.dropped.last().error) { "the malformed input carries its error" }
+        assertEquals(6017, malformed.code)
+        assertTrue(malformed.detail.isNotEmpty())
+        assertTrue(report.dropped.dropLast(1).all { it.error == null })
         val stats = d.stats()
         assertEquals(1uL, stats.dropped["duplicate"])
         assertEquals(5uL, stats.received)
@@ -186,7 +190,7 @@ class DispatchTest {
         d.readReceipt("c2c_alice", "alice", 5u)
         d.modified(c2c(9, text = "edited"))
         assertEquals(3, events.size)
-        assertEquals(DispatchEvent.ReadReceipt("c2c_alice", "alice", 5u), events[1])
+        assertEquals(DispatchEvent.ReadReceipt(ConversationId.C2c("alice"), "alice", 5u), events[1])
         assertThrows<MessageException.InvalidField> { d.revoked("nope", "m1", "a", "r") }
     }
 

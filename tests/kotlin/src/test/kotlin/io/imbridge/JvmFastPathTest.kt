@@ -24,7 +24,7 @@ class JvmFastPathTest {
         val viaUniffi = DispatchCore().apply { setUser("bob"); addListener() }
         val jni = JvmFastPath.read(
             JvmFastPath.receive(viaJni.fastPathId().toLong(), 0, batch.encodeToByteArray(), null),
-            FfiConverterTypeReceipt,
+            FfiConverterTypeReceipt::read,
         )
         assertEquals(viaUniffi.receive(0u, batch), jni)
         assertEquals(viaUniffi.stats(), viaJni.stats())
@@ -34,7 +34,7 @@ class JvmFastPathTest {
     fun a_stale_dispatcher_id_is_a_typed_error() {
         // Never a dangling pointer.
         assertThrows<MessageException.InvalidField> {
-            JvmFastPath.read(JvmFastPath.receive(Long.MAX_VALUE, 0, "[]".encodeToByteArray(), null), FfiConverterTypeReceipt)
+            JvmFastPath.read(JvmFastPath.receive(Long.MAX_VALUE, 0, "[]".encodeToByteArray(), null), FfiConverterTypeReceipt::read)
         }
     }
 
