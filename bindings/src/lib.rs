@@ -1,8 +1,10 @@
 //! imbridge-ffi: the UniFFI layer over imbridge-core, for Kotlin
 //! (package `io.imbridge`) and Swift (module `IMBridge`).
 //!
-//! Thin by rule: this crate converts types and errors and holds no logic
-//! that a Rust test of `imbridge-core` could not test. Every exported
+//! Thin by rule: the records, enums and errors that cross are the core's
+//! own (derived behind its `uniffi` feature). This crate holds the objects
+//! that wrap mutable state, the JNI transport and the logging glue, and no
+//! logic that a Rust test of `imbridge-core` could not test. Every exported
 //! function returns a typed error instead of panicking.
 #![cfg_attr(
     test,
