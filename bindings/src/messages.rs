@@ -5,18 +5,9 @@ use crate::error::MessageError;
 use imbridge_core::message as core;
 pub use imbridge_core::message::{
     AndroidPushInfo, ApnsPushInfo, C2cMessage, GroupMessage, Mention, MessageLimits,
-    OfflinePushInfo, PushFlag, RedPacket, SendMsgControl, SyncOtherMachine,
+    OfflinePushInfo, PushFlag, RedPacket, RedPacketMessage, SendMsgControl, SyncOtherMachine,
 };
-use imbridge_core::message::{Element, GroupType, Priority};
-
-/// A red packet ready to send (SPEC M8).
-#[derive(Debug, Clone, PartialEq, uniffi::Record)]
-pub struct RedPacketMessage {
-    /// The custom element carrying the payload, with `desc` set.
-    pub element: Element,
-    /// Always High.
-    pub priority: Priority,
-}
+use imbridge_core::message::{Element, GroupType};
 
 /// M3: validates a C2C message and encodes it as the `sendmsg` body.
 #[uniffi::export(default(limits = None))]
@@ -73,11 +64,7 @@ pub fn red_packet(
     greeting: String,
     push_text: Option<String>,
 ) -> Result<RedPacketMessage, MessageError> {
-    let packet = core::red_packet(amount, &greeting, push_text.as_deref())?;
-    Ok(RedPacketMessage {
-        element: packet.element,
-        priority: packet.priority,
-    })
+    core::red_packet(amount, &greeting, push_text.as_deref())
 }
 
 /// M8: the red packet a received element carries (the FAQ's `Data` keys,

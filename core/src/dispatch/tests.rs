@@ -210,6 +210,35 @@ fn malformed_input_is_a_typed_error_and_counted() {
 }
 
 #[test]
+fn dropped_inputs_are_reported_in_input_order_whatever_the_reason() {
+    let d = logged_in();
+    d.add_listener(Arc::new(Recorder::default())).detach();
+    let report = d.receive_json(
+        0,
+        &[
+            &c2c("alice", "bob", 1, 1, "x"),
+            "{not json",
+            &c2c("alice", "dave", 2, 2, "x"),
+            "[]",
+        ],
+        None,
+    );
+    assert_eq!(report.accepted, 1);
+    assert_eq!(
+        dropped(&report),
+        vec![
+            (1, DropReason::Malformed),
+            (2, DropReason::Misrouted),
+            (3, DropReason::Malformed)
+        ]
+    );
+    assert!(matches!(
+        report.dropped[0].error,
+        Some(crate::message::MessageError::Json { line: 1, .. })
+    ));
+}
+
+#[test]
 fn d1_same_listener_twice_is_one_registration_and_order_is_kept() {
     let d = logged_in();
     let order = Arc::new(Mutex::new(Vec::new()));

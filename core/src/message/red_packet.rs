@@ -33,6 +33,7 @@ pub struct RedPacket {
 /// A red packet ready to send: the element and the priority it must be
 /// sent with (High, so it survives frequency limits).
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct RedPacketMessage {
     /// The `TIMCustomElem` carrying the payload.
     pub element: Element,

@@ -3022,73 +3022,6 @@ public func FfiConverterTypePushVerdict_lower(_ value: PushVerdict) -> RustBuffe
     return FfiConverterTypePushVerdict.lower(value)
 }
 
-
-/**
- * A red packet ready to send (SPEC M8).
- */
-public struct RedPacketMessage: Equatable, Hashable {
-    /**
-     * The custom element carrying the payload, with `desc` set.
-     */
-    public let element: Element
-    /**
-     * Always High.
-     */
-    public let priority: Priority
-
-    // Default memberwise initializers are never public by default, so we
-    // declare one manually.
-    public init(
-        /**
-         * The custom element carrying the payload, with `desc` set.
-         */element: Element, 
-        /**
-         * Always High.
-         */priority: Priority) {
-        self.element = element
-        self.priority = priority
-    }
-
-    
-}
-
-#if compiler(>=6)
-extension RedPacketMessage: Sendable {}
-#endif
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public struct FfiConverterTypeRedPacketMessage: FfiConverterRustBuffer {
-    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RedPacketMessage {
-        return
-            try RedPacketMessage(
-                element: FfiConverterTypeElement.read(from: &buf), 
-                priority: FfiConverterTypePriority.read(from: &buf)
-        )
-    }
-
-    public static func write(_ value: RedPacketMessage, into buf: inout [UInt8]) {
-        FfiConverterTypeElement.write(value.element, into: &buf)
-        FfiConverterTypePriority.write(value.priority, into: &buf)
-    }
-}
-
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeRedPacketMessage_lift(_ buf: RustBuffer) throws -> RedPacketMessage {
-    return try FfiConverterTypeRedPacketMessage.lift(buf)
-}
-
-#if swift(>=5.8)
-@_documentation(visibility: private)
-#endif
-public func FfiConverterTypeRedPacketMessage_lower(_ value: RedPacketMessage) -> RustBuffer {
-    return FfiConverterTypeRedPacketMessage.lower(value)
-}
-
 // Note that we don't yet support `indirect` for enums.
 // See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
 /**
@@ -4726,7 +4659,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_func_priority_to_web() != 7685) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_red_packet() != 21479) {
+    if (uniffi_imbridge_checksum_func_red_packet() != 11967) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_func_red_packet_read() != 2227) {

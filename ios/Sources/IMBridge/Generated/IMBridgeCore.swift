@@ -4201,6 +4201,74 @@ public func FfiConverterTypeRedPacket_lower(_ value: RedPacket) -> RustBuffer {
 
 
 /**
+ * A red packet ready to send: the element and the priority it must be
+ * sent with (High, so it survives frequency limits).
+ */
+public struct RedPacketMessage: Equatable, Hashable {
+    /**
+     * The `TIMCustomElem` carrying the payload.
+     */
+    public let element: Element
+    /**
+     * Always [`Priority::High`].
+     */
+    public let priority: Priority
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The `TIMCustomElem` carrying the payload.
+         */element: Element, 
+        /**
+         * Always [`Priority::High`].
+         */priority: Priority) {
+        self.element = element
+        self.priority = priority
+    }
+
+    
+}
+
+#if compiler(>=6)
+extension RedPacketMessage: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeRedPacketMessage: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RedPacketMessage {
+        return
+            try RedPacketMessage(
+                element: FfiConverterTypeElement.read(from: &buf), 
+                priority: FfiConverterTypePriority.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: RedPacketMessage, into buf: inout [UInt8]) {
+        FfiConverterTypeElement.write(value.element, into: &buf)
+        FfiConverterTypePriority.write(value.priority, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRedPacketMessage_lift(_ buf: RustBuffer) throws -> RedPacketMessage {
+    return try FfiConverterTypeRedPacketMessage.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeRedPacketMessage_lower(_ value: RedPacketMessage) -> RustBuffer {
+    return FfiConverterTypeRedPacketMessage.lower(value)
+}
+
+
+/**
  * A new listener's id and what to deliver to it at once: the messages
  * that waited in the D7 buffer for a first listener.
  */

@@ -27,22 +27,26 @@ class ErrorsTest {
         val message: ImbridgeException = assertThrows<MessageException> { redPacket(0uL, "x") }
         assertReadable(message, 6017, "6017")
         assertEquals(ErrorCode.INVALID_PARAMETER, message.errorCode)
+        assertTrue(message.detail.startsWith("invalid amount"), message.detail)
 
         val json: ImbridgeException = assertThrows<MessageException> { decodeC2cMessage("{") }
         assertReadable(json, null, "json")
+        assertTrue(json.detail.startsWith("malformed JSON at line 1, column 1"), json.detail)
 
         val push: ImbridgeException = assertThrows<PushException> {
             PushChannel.open(PushChannelConfig(PushVendor.OPPO, 1u, "1.0"), Files.createTempDirectory("imbridge-err").toString())
         }
         assertReadable(push, 6017, "6017")
+        assertTrue(push.detail.startsWith("invalid push config"), push.detail)
 
         val outbox: ImbridgeException = assertThrows<OutboxException> { Outbox(OutboxLimits(c2cPerWindow = 0u)) }
-        assertReadable(outbox, outbox.code, outbox.codeOrName)
-        assertTrue(outbox.message.contains("c2c"), outbox.message)
+        assertReadable(outbox, 6017, "6017")
+        assertTrue(outbox.detail.startsWith("invalid limit c2c"), outbox.detail)
 
         runCatching { Bridge.current().uninit() }
         val init: ImbridgeException = assertThrows<InitException> { Bridge.current() }
         assertReadable(init, 6013, "6013")
+        assertEquals("not initialised: call init first (or again after uninit)", init.detail)
     }
 
     @Test

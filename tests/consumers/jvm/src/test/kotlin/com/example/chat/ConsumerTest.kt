@@ -2,11 +2,11 @@ package com.example.chat
 
 import io.imbridge.FastPath
 import io.imbridge.JvmFastPath
-import io.imbridge.MessageException
 import io.imbridge.Outbox
 import io.imbridge.core.Admission
 import io.imbridge.core.C2cMessage
 import io.imbridge.core.GroupType
+import io.imbridge.core.MessageException
 import io.imbridge.core.OutgoingMessage
 import io.imbridge.core.Priority
 import io.imbridge.core.SyncOtherMachine
