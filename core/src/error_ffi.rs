@@ -65,3 +65,66 @@ pub fn outbox_error_code(error: OutboxError) -> Option<i32> {
 pub fn outbox_error_detail(error: OutboxError) -> String {
     error.to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn x3_each_error_answers_the_service_number_or_none() {
+        let element = MessageError::EmptyMessage;
+        assert_eq!(message_error_code(element), Some(6016));
+        let json = MessageError::Json {
+            line: 1,
+            column: 2,
+            reason: "EOF".into(),
+        };
+        assert_eq!(message_error_code(json), None);
+        assert_eq!(init_error_code(InitError::NotLoggedIn), Some(6014));
+        let lock = InitError::LockUnsupported {
+            path: "p".into(),
+            reason: "nfs".into(),
+        };
+        assert_eq!(init_error_code(lock), None);
+        let event = PushError::InvalidEvent {
+            event: "token".into(),
+            reason: "empty".into(),
+        };
+        assert_eq!(push_error_code(event), Some(6017));
+        let full = OutboxError::QueueFull {
+            conversation: "group_g".into(),
+            queued: 3,
+            bound: 3,
+        };
+        assert_eq!(outbox_error_code(full), Some(10023));
+    }
+
+    #[test]
+    fn x3_detail_is_the_readable_sentence() {
+        assert_eq!(
+            init_error_detail(InitError::NotInitialised),
+            "not initialised: call init first (or again after uninit)"
+        );
+        let body = MessageError::BodyTooLarge {
+            size: 13_000,
+            limit: 12_288,
+        };
+        assert_eq!(
+            message_error_detail(body),
+            "encoded MsgBody would be 13000 bytes, over the 12288-byte limit"
+        );
+        let io = PushError::Io {
+            path: "p".into(),
+            reason: "denied".into(),
+        };
+        assert_eq!(push_error_detail(io), "push state p: denied");
+        let limit = OutboxError::InvalidLimit {
+            name: "c2c_per_window".into(),
+            reason: "must be at least 1".into(),
+        };
+        assert_eq!(
+            outbox_error_detail(limit),
+            "invalid limit c2c_per_window: must be at least 1"
+        );
+    }
+}
