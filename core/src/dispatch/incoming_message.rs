@@ -6,7 +6,7 @@
 
 use crate::dispatch::Incoming;
 use crate::message::extra::Extra;
-use crate::message::{Element, Mention};
+use crate::message::{ConversationIdForm, Element, Mention};
 
 /// A received message.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,10 +48,10 @@ pub struct IncomingMessage {
 
 impl From<Incoming> for IncomingMessage {
     fn from(m: Incoming) -> Self {
-        let conversation = m.conversation().to_string();
+        let (c2c, group) = ConversationIdForm::Native.prefixes();
         match m {
             Incoming::C2c(c) => IncomingMessage {
-                conversation,
+                conversation: joined(c2c, &c.from_account),
                 from_account: c.from_account,
                 to_account: Some(c.to_account),
                 group_id: None,
@@ -68,7 +68,7 @@ impl From<Incoming> for IncomingMessage {
                 extra: c.extra,
             },
             Incoming::Group(g) => IncomingMessage {
-                conversation,
+                conversation: joined(group, &g.group_id),
                 from_account: g.from_account,
                 to_account: None,
                 group_id: Some(g.group_id),
@@ -84,6 +84,37 @@ impl From<Incoming> for IncomingMessage {
                 directed_to: g.to_account,
                 extra: g.extra,
             },
+        }
+    }
+}
+
+/// `prefix` followed by `id`, in one allocation: every received message
+/// gets its conversation text here, so no formatting machinery runs per
+/// message (the same text as `Incoming::conversation().to_string()`).
+fn joined(prefix: &str, id: &str) -> String {
+    let mut text = String::with_capacity(prefix.len() + id.len());
+    text.push_str(prefix);
+    text.push_str(id);
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn d3_the_conversation_is_the_one_the_recipient_sees() {
+        let c2c = Incoming::decode(
+            r#"{"From_Account":"alice","To_Account":"bob","MsgSeq":1,"MsgRandom":2,"MsgBody":[]}"#,
+        )
+        .unwrap();
+        let group = Incoming::decode(
+            r#"{"GroupId":"@TGS#g","From_Account":"alice","MsgSeq":1,"Random":2,"MsgBody":[]}"#,
+        )
+        .unwrap();
+        for (m, text) in [(c2c, "c2c_alice"), (group, "group_@TGS#g")] {
+            assert_eq!(m.conversation().to_string(), text);
+            assert_eq!(IncomingMessage::from(m).conversation, text);
         }
     }
 }

@@ -43,7 +43,7 @@ impl ConversationIdForm {
     }
 
     /// The prefixes of a C2C and of a group id in this form.
-    fn prefixes(self) -> (&'static str, &'static str) {
+    pub(crate) fn prefixes(self) -> (&'static str, &'static str) {
         match self {
             ConversationIdForm::Native => ("c2c_", "group_"),
             ConversationIdForm::Web => ("C2C", "GROUP"),
