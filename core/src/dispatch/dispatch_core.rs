@@ -41,6 +41,20 @@ pub struct DispatchStats {
     pub events_without_listener: u64,
 }
 
+impl DispatchStats {
+    /// Adds `n` to the `dropped` counter of `reason`. The key is allocated
+    /// only the first time a reason is counted: a burst of duplicates costs
+    /// no allocation per drop.
+    fn count_dropped(&mut self, reason: &str, n: u64) {
+        match self.dropped.get_mut(reason) {
+            Some(count) => *count += n,
+            None => {
+                self.dropped.insert(reason.to_string(), n);
+            }
+        }
+    }
+}
+
 /// The `dropped` key for accepted messages whose listeners were all removed
 /// between the decision and the call.
 pub const LISTENER_REMOVED: &str = "listener_removed";
@@ -253,11 +267,8 @@ impl DispatchCore {
             // Counted only when it happened: a zero counter would read as a
             // drop reason that occurred.
             self.stats.received += errors.len() as u64;
-            *self
-                .stats
-                .dropped
-                .entry(DropReason::Malformed.name().to_string())
-                .or_default() += errors.len() as u64;
+            self.stats
+                .count_dropped(DropReason::Malformed.name(), errors.len() as u64);
         }
         let mut receipt = self.receive_indexed(now_ms, decoded, arrived_on);
         if !errors.is_empty() {
@@ -321,11 +332,7 @@ impl DispatchCore {
         self.stats.received += (batch.len() + report.dropped.len()) as u64;
         for dropped in &report.dropped {
             let reason = dropped.reason;
-            *self
-                .stats
-                .dropped
-                .entry(reason.name().to_string())
-                .or_default() += 1;
+            self.stats.count_dropped(reason.name(), 1);
             log::debug!(target: "imbridge::dispatch", "message dropped: {reason}");
         }
         report.accepted = u32::try_from(batch.len()).unwrap_or(u32::MAX);
@@ -348,11 +355,8 @@ impl DispatchCore {
                 self.pending.push_back(message);
             }
             if overflow > 0 {
-                *self
-                    .stats
-                    .dropped
-                    .entry(DropReason::Overflow.name().to_string())
-                    .or_default() += overflow;
+                self.stats
+                    .count_dropped(DropReason::Overflow.name(), overflow);
                 log::warn!(target: "imbridge::dispatch", "no listener: buffer full, {overflow} oldest message(s) dropped");
             }
             log::warn!(target: "imbridge::dispatch", "no listener registered: {} message(s) waiting", self.pending.len());
@@ -407,11 +411,7 @@ impl DispatchCore {
         if outcome.called <= failed {
             self.stats.delivered = self.stats.delivered.saturating_sub(outcome.messages);
             if outcome.called == 0 {
-                *self
-                    .stats
-                    .dropped
-                    .entry(LISTENER_REMOVED.to_string())
-                    .or_default() += outcome.messages;
+                self.stats.count_dropped(LISTENER_REMOVED, outcome.messages);
                 log::warn!(target: "imbridge::dispatch", "{} message(s) lost: every listener was removed before delivery", outcome.messages);
             }
         }
