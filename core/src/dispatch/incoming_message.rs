@@ -48,10 +48,10 @@ pub struct IncomingMessage {
 
 impl From<Incoming> for IncomingMessage {
     fn from(m: Incoming) -> Self {
-        let (c2c, group) = ConversationIdForm::Native.prefixes();
+        let native = ConversationIdForm::Native;
         match m {
             Incoming::C2c(c) => IncomingMessage {
-                conversation: joined(c2c, &c.from_account),
+                conversation: native.c2c(&c.from_account),
                 from_account: c.from_account,
                 to_account: Some(c.to_account),
                 group_id: None,
@@ -68,7 +68,7 @@ impl From<Incoming> for IncomingMessage {
                 extra: c.extra,
             },
             Incoming::Group(g) => IncomingMessage {
-                conversation: joined(group, &g.group_id),
+                conversation: native.group(&g.group_id),
                 from_account: g.from_account,
                 to_account: None,
                 group_id: Some(g.group_id),
@@ -86,16 +86,6 @@ impl From<Incoming> for IncomingMessage {
             },
         }
     }
-}
-
-/// `prefix` followed by `id`, in one allocation: every received message
-/// gets its conversation text here, so no formatting machinery runs per
-/// message (the same text as `Incoming::conversation().to_string()`).
-fn joined(prefix: &str, id: &str) -> String {
-    let mut text = String::with_capacity(prefix.len() + id.len());
-    text.push_str(prefix);
-    text.push_str(id);
-    text
 }
 
 #[cfg(test)]

@@ -43,12 +43,32 @@ impl ConversationIdForm {
     }
 
     /// The prefixes of a C2C and of a group id in this form.
-    pub(crate) fn prefixes(self) -> (&'static str, &'static str) {
+    fn prefixes(self) -> (&'static str, &'static str) {
         match self {
             ConversationIdForm::Native => ("c2c_", "group_"),
             ConversationIdForm::Web => ("C2C", "GROUP"),
         }
     }
+
+    /// The id of the C2C conversation with `user_id`, in this form.
+    pub(crate) fn c2c(self, user_id: &str) -> String {
+        joined(self.prefixes().0, user_id)
+    }
+
+    /// The id of the conversation of group `group_id`, in this form.
+    pub(crate) fn group(self, group_id: &str) -> String {
+        joined(self.prefixes().1, group_id)
+    }
+}
+
+/// `prefix` followed by `id`, in one allocation: every received message
+/// gets its conversation text this way, so no formatting machinery runs
+/// per message.
+fn joined(prefix: &str, id: &str) -> String {
+    let mut text = String::with_capacity(prefix.len() + id.len());
+    text.push_str(prefix);
+    text.push_str(id);
+    text
 }
 
 impl ConversationId {
@@ -90,10 +110,9 @@ impl ConversationId {
 
     /// The id written in `form`.
     pub fn format(&self, form: ConversationIdForm) -> String {
-        let (c2c, group) = form.prefixes();
         match self {
-            ConversationId::C2c { user_id } => format!("{c2c}{user_id}"),
-            ConversationId::Group { group_id } => format!("{group}{group_id}"),
+            ConversationId::C2c { user_id } => form.c2c(user_id),
+            ConversationId::Group { group_id } => form.group(group_id),
         }
     }
 
