@@ -6,8 +6,9 @@ generates MessageException, PushException, OutboxException and
 InitException in `io.imbridge.core` as unrelated sealed classes whose
 `message` is a field dump. This rewrites each of them, in the generated
 file given, to extend `io.imbridge.ImbridgeException` (android/src/main/
-kotlin/io/imbridge/ImbridgeException.kt): `code` and `detail` come from the
-core's exported `<error>ErrorCode` / `<error>ErrorDetail` functions, and
+kotlin/io/imbridge/ImbridgeException.kt): `code`, `detail` and `kind` come
+from the core's exported `<error>ErrorCode` / `<error>ErrorDetail` /
+`<error>ErrorKind` functions, and
 the field-dump `message` is removed so the base's readable `message`
 (= detail) applies.
 
@@ -35,7 +36,7 @@ def rewrite(text: str) -> str:
         end = text.find("companion object ErrorHandler", start)
         if end < 0:
             sys.exit(f"kotlin_error_base: end of {name} not found")
-        for fn in (f"{accessor}Code", f"{accessor}Detail"):
+        for fn in (f"{accessor}Code", f"{accessor}Detail", f"{accessor}Kind"):
             if f"fun `{fn}`(" not in text and f"fun {fn}(" not in text:
                 sys.exit(f"kotlin_error_base: accessor {fn} not generated")
         block = text[start:end]
@@ -43,7 +44,8 @@ def rewrite(text: str) -> str:
             head,
             f"sealed class {name}: io.imbridge.ImbridgeException() {{\n"
             f"    override val code: kotlin.Int? get() = {accessor}Code(this)\n"
-            f"    override val detail: kotlin.String get() = {accessor}Detail(this)\n",
+            f"    override val detail: kotlin.String get() = {accessor}Detail(this)\n"
+            f"    override val kind: kotlin.String get() = {accessor}Kind(this)\n",
             1,
         )
         block, dumps = re.subn(r"\n\s*override val message\n\s*get\(\) = \"[^\n]*\"", "", block)

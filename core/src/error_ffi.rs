@@ -27,6 +27,13 @@ pub fn message_error_detail(error: MessageError) -> String {
     error.to_string()
 }
 
+/// The error kind's stable snake-case name (`empty_message`):
+/// the same in every language and build, shrunk and obfuscated ones included.
+#[uniffi::export]
+pub fn message_error_kind(error: MessageError) -> String {
+    error.name().to_string()
+}
+
 /// X3: the service's number for `error` (6013, 6014, 6017), `null`/`nil`
 /// where the service has none.
 #[uniffi::export]
@@ -38,6 +45,13 @@ pub fn init_error_code(error: InitError) -> Option<i32> {
 #[uniffi::export]
 pub fn init_error_detail(error: InitError) -> String {
     error.to_string()
+}
+
+/// The error kind's stable snake-case name (`not_logged_in`):
+/// the same in every language and build, shrunk and obfuscated ones included.
+#[uniffi::export]
+pub fn init_error_kind(error: InitError) -> String {
+    error.name().to_string()
 }
 
 /// X3: the service's number for `error` (6017), `null`/`nil` where the
@@ -53,6 +67,13 @@ pub fn push_error_detail(error: PushError) -> String {
     error.to_string()
 }
 
+/// The error kind's stable snake-case name (`invalid_event`):
+/// the same in every language and build, shrunk and obfuscated ones included.
+#[uniffi::export]
+pub fn push_error_kind(error: PushError) -> String {
+    error.name().to_string()
+}
+
 /// X3: the service's number for `error`: 10023 for a full queue, 6017
 /// otherwise.
 #[uniffi::export]
@@ -64,6 +85,13 @@ pub fn outbox_error_code(error: OutboxError) -> Option<i32> {
 #[uniffi::export]
 pub fn outbox_error_detail(error: OutboxError) -> String {
     error.to_string()
+}
+
+/// The error kind's stable snake-case name (`queue_full`):
+/// the same in every language and build, shrunk and obfuscated ones included.
+#[uniffi::export]
+pub fn outbox_error_kind(error: OutboxError) -> String {
+    error.name().to_string()
 }
 
 #[cfg(test)]
@@ -97,6 +125,26 @@ mod tests {
             bound: 3,
         };
         assert_eq!(outbox_error_code(full), Some(10023));
+    }
+
+    #[test]
+    fn x3_each_error_kinds_its_kind_in_snake_case() {
+        assert_eq!(
+            message_error_kind(MessageError::EmptyMessage),
+            "empty_message"
+        );
+        assert_eq!(init_error_kind(InitError::NotLoggedIn), "not_logged_in");
+        assert_eq!(
+            init_error_kind(InitError::NotInitialised),
+            "not_initialised"
+        );
+        let corrupt = PushError::CorruptState {
+            path: "p".into(),
+            reason: "r".into(),
+        };
+        assert_eq!(push_error_kind(corrupt), "corrupt_state");
+        let inconsistent = OutboxError::Inconsistent { reason: "r".into() };
+        assert_eq!(outbox_error_kind(inconsistent), "inconsistent");
     }
 
     #[test]

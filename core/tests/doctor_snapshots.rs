@@ -112,7 +112,7 @@ fn g_a_snapshot_without_sections_says_which_checks_did_not_run() {
     assert_eq!(without_listeners.len(), 1);
     assert_eq!(
         without_listeners[0].evidence,
-        "not checked — no listeners: q2.no_listener, q2.consumed_by_earlier_listener"
+        "not checked — no listeners: q2.dropped_not_member, q2.no_listener, q2.consumed_by_earlier_listener"
     );
 }
 
@@ -156,4 +156,45 @@ fn g_evidence_reads_as_plain_words_never_rust_debug() {
             }
         }
     }
+}
+
+/// `g.not_checked` lists only rules that did not run: every rule that
+/// fired on a snapshot with missing sections is absent from its evidence
+/// (here `q2.wrong_recipient` and `q2.dropped_not_member`, which fire from
+/// the dispatcher's counts without a message).
+#[test]
+fn g_not_checked_never_names_a_rule_that_fired() {
+    let text = r#"{"version": 1,
+        "recipient": {"logged_in_user": "bob"},
+        "listeners": {"count": 1, "mode": "observer", "dropped": {"misrouted": 2, "not_member": 3}}}"#;
+    let findings = diagnose(&Snapshot::parse(text).unwrap());
+    let ids: Vec<&str> = findings.iter().map(|f| f.id.as_str()).collect();
+    assert!(ids.contains(&"q2.wrong_recipient"), "{ids:?}");
+    assert!(ids.contains(&"q2.dropped_not_member"), "{ids:?}");
+    let not_checked = findings.iter().find(|f| f.id == "g.not_checked").unwrap();
+    for fired in ids.iter().filter(|id| **id != "g.not_checked") {
+        assert!(
+            !not_checked.evidence.contains(fired),
+            "{fired} fired and is listed: {}",
+            not_checked.evidence
+        );
+    }
+    // A rule that needs the missing message and did not fire is listed.
+    assert!(
+        not_checked.evidence.contains("q2.not_sent"),
+        "{}",
+        not_checked.evidence
+    );
+}
+
+/// D4: messages dropped as `not_member` are a finding naming the count and
+/// the groups the dispatcher knows.
+#[test]
+fn q2_dropped_not_member_names_the_count_and_the_known_groups() {
+    let findings = diagnose(&snapshot("q2.dropped_not_member"));
+    assert_eq!(findings.len(), 1);
+    assert_eq!(
+        findings[0].evidence,
+        "4 group message(s) were dropped (not_member); the dispatcher knows only @TGS#_team"
+    );
 }

@@ -116,7 +116,12 @@ pub fn export_snapshot(live: &Live<'_>, app: AppFacts) -> Snapshot {
         version: SNAPSHOT_VERSION,
         process,
         message: app.message,
-        recipient: Some(recipient),
+        // Nothing known of the recipient is no section, not "nobody is
+        // logged in": a bare export says "not checked", never an error.
+        recipient: (live.instance.is_some()
+            || live.dispatcher.is_some()
+            || recipient != RecipientFacts::default())
+        .then_some(recipient),
         listeners,
         push,
         policy: app.policy,
@@ -167,6 +172,35 @@ mod tests {
             Snapshot::parse(&json).unwrap(),
             snapshot,
             "exported snapshots read back"
+        );
+    }
+
+    #[test]
+    fn g_an_empty_export_gives_only_not_checked() {
+        let snapshot = export_snapshot(&Live::default(), AppFacts::default());
+        assert_eq!(snapshot.recipient, None, "nothing known of the recipient");
+        let findings = diagnose(&snapshot);
+        let ids: Vec<&str> = findings.iter().map(|f| f.id.as_str()).collect();
+        assert_eq!(ids, ["g.not_checked"]);
+        assert!(findings[0].evidence.contains("q2.recipient_not_logged_in"));
+    }
+
+    #[test]
+    fn g_recipient_facts_from_the_app_alone_are_a_section() {
+        let snapshot = export_snapshot(
+            &Live::default(),
+            AppFacts {
+                recipient: RecipientFacts {
+                    notifications_enabled: Some(false),
+                    ..RecipientFacts::default()
+                },
+                ..AppFacts::default()
+            },
+        );
+        let ids: Vec<String> = diagnose(&snapshot).into_iter().map(|f| f.id).collect();
+        assert!(
+            ids.contains(&"q3.notifications_disabled".to_string()),
+            "{ids:?}"
         );
     }
 

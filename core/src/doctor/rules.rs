@@ -261,6 +261,27 @@ pub const RULES: &[Rule] = &[
         },
     },
     Rule {
+        id: "q2.dropped_not_member",
+        covers: "Q2 / D4: received group messages dropped because the dispatcher does not know the user is in the group",
+        needs: &[Section::Listeners],
+        severity: Severity::Error,
+        fix: "Tell the dispatcher every group the user is in (joinGroup after login, on each join and for AVChatRooms), or add the user to the group.",
+        check: |f| {
+            let dropped = f.dropped("not_member");
+            when(dropped > 0, || {
+                let groups = f.recipient().map(|r| r.groups.as_slice()).unwrap_or_default();
+                if groups.is_empty() {
+                    format!("{dropped} group message(s) were dropped (not_member); the dispatcher knows no group of the user")
+                } else {
+                    format!(
+                        "{dropped} group message(s) were dropped (not_member); the dispatcher knows only {}",
+                        groups.join(", ")
+                    )
+                }
+            })
+        },
+    },
+    Rule {
         id: "q2.no_listener",
         covers: "Q2.1: check that a message listener has been registered",
         needs: &[Section::Listeners],
@@ -575,8 +596,10 @@ pub fn diagnose(snapshot: &Snapshot) -> Vec<Finding> {
         },
     };
     let facts = Facts { s: snapshot, body };
+    let mut fired = Vec::new();
     for rule in RULES {
         if let Some(evidence) = (rule.check)(&facts) {
+            fired.push(rule.id);
             findings.push(Finding {
                 id: rule.id.to_string(),
                 severity: rule.severity,
@@ -585,14 +608,16 @@ pub fn diagnose(snapshot: &Snapshot) -> Vec<Finding> {
             });
         }
     }
-    findings.extend(not_checked(snapshot));
+    findings.extend(not_checked(snapshot, &fired));
     findings
 }
 
 /// `g.not_checked`: the rules that could not run because a section they
 /// read is missing, so that no findings never reads as "healthy" when
-/// nothing was looked at.
-fn not_checked(snapshot: &Snapshot) -> Option<Finding> {
+/// nothing was looked at. A rule that fired ran, even on part of its
+/// sections (`q2.wrong_recipient` from the dispatcher's count alone), and is
+/// never listed.
+fn not_checked(snapshot: &Snapshot, fired: &[&str]) -> Option<Finding> {
     let missing: Vec<Section> = [
         Section::Process,
         Section::Message,
@@ -609,7 +634,7 @@ fn not_checked(snapshot: &Snapshot) -> Option<Finding> {
         .filter_map(|section| {
             let rules: Vec<&str> = RULES
                 .iter()
-                .filter(|r| r.needs.contains(section))
+                .filter(|r| r.needs.contains(section) && !fired.contains(&r.id))
                 .map(|r| r.id)
                 .collect();
             (!rules.is_empty()).then(|| format!("no {}: {}", section.name(), rules.join(", ")))

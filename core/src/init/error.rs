@@ -110,4 +110,26 @@ impl InitError {
             _ => None,
         }
     }
+
+    /// A stable short name for the error kind (`not_initialised`, …): what
+    /// `codeOrName` shows where the service has no number, and what Kotlin
+    /// and Swift print, since class and case names can be renamed by a
+    /// shrinker or be unreadable by reflection.
+    pub fn name(&self) -> &'static str {
+        match self {
+            InitError::NotInitialised => "not_initialised",
+            InitError::NotLoggedIn => "not_logged_in",
+            InitError::NotMainProcess { .. } => "not_main_process",
+            InitError::UnknownProcessName { .. } => "unknown_process_name",
+            InitError::ConfigMismatch { .. } => "config_mismatch",
+            InitError::InvalidConfig { .. } => "invalid_config",
+            InitError::LockHeld { .. } => "lock_held",
+            InitError::LockUnsupported { .. } => "lock_unsupported",
+            InitError::Io { .. } => "io",
+            InitError::LoginInProgress { .. } => "login_in_progress",
+            InitError::LogoutInProgress { .. } => "logout_in_progress",
+            InitError::SwitchUserRequiresLogout { .. } => "switch_user_requires_logout",
+            InitError::InvalidTransition { .. } => "invalid_transition",
+        }
+    }
 }

@@ -7,6 +7,7 @@
 
 use crate::error::ErrorCode;
 use crate::init::InitError;
+use crate::message::{check_identifier, MessageError};
 use std::fmt;
 
 /// Where login stands.
@@ -142,6 +143,12 @@ impl Login {
             return Err(InitError::InvalidConfig {
                 field: "user_id".into(),
                 reason: "empty user id".into(),
+            });
+        }
+        if let Err(MessageError::InvalidField { reason, .. }) = check_identifier("user_id", user) {
+            return Err(InitError::InvalidConfig {
+                field: "user_id".into(),
+                reason,
             });
         }
         match &self.state {

@@ -4,7 +4,7 @@ use crate::message::body::validate_body;
 use crate::message::extra::extra_is_empty;
 use crate::message::extra::Extra;
 use crate::message::wire::{decode_json, opt_flag01};
-use crate::message::{Element, MessageError, MessageLimits, OfflinePushInfo};
+use crate::message::{check_identifier, Element, MessageError, MessageLimits, OfflinePushInfo};
 use serde::{Deserialize, Serialize};
 use serde_repr::{Deserialize_repr, Serialize_repr};
 
@@ -140,6 +140,10 @@ impl C2cMessage {
     pub fn validate(&self, limits: &MessageLimits) -> Result<(), MessageError> {
         if self.to_account.trim().is_empty() {
             return Err(MessageError::field("To_Account", "recipient is empty"));
+        }
+        check_identifier("To_Account", &self.to_account)?;
+        if let Some(from) = &self.from_account {
+            check_identifier("From_Account", from)?;
         }
         if self
             .from_account

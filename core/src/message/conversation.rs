@@ -1,6 +1,6 @@
 //! Conversation ids as the SDK forms them (SPEC M12).
 
-use crate::message::MessageError;
+use crate::message::{check_identifier, MessageError};
 use std::fmt;
 use std::str::FromStr;
 
@@ -97,6 +97,7 @@ impl ConversationId {
                     format!("{s:?} has an empty id"),
                 ));
             }
+            check_identifier("conversation", id)?;
             return Ok((make(id.to_string()), form));
         }
         Err(MessageError::field(

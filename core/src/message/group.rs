@@ -6,8 +6,8 @@ use crate::message::extra::Extra;
 use crate::message::mention::check_mentions;
 use crate::message::wire::{decode_json, opt_flag01};
 use crate::message::{
-    Element, GroupType, Mention, MessageError, MessageLimits, OfflinePushInfo, Priority,
-    SendMsgControl,
+    check_identifier, Element, GroupType, Mention, MessageError, MessageLimits, OfflinePushInfo,
+    Priority, SendMsgControl,
 };
 use serde::{Deserialize, Serialize};
 
@@ -147,6 +147,9 @@ impl GroupMessage {
                 "sender is empty (omit it instead)",
             ));
         }
+        if let Some(from) = &self.from_account {
+            check_identifier("From_Account", from)?;
+        }
         self.check_directed()?;
         validate_body(&self.msg_body, limits)?;
         let mentions = self.group_at_info.as_deref().unwrap_or_default();
@@ -178,13 +181,16 @@ impl GroupMessage {
                 ),
             ));
         }
-        match recipients.iter().position(|r| r.trim().is_empty()) {
-            Some(i) => Err(MessageError::field(
-                format!("To_Account[{i}]"),
-                "recipient is empty",
-            )),
-            None => Ok(()),
+        for (i, recipient) in recipients.iter().enumerate() {
+            if recipient.trim().is_empty() {
+                return Err(MessageError::field(
+                    format!("To_Account[{i}]"),
+                    "recipient is empty",
+                ));
+            }
+            check_identifier(&format!("To_Account[{i}]"), recipient)?;
         }
+        Ok(())
     }
 
     /// Validates and encodes the body as `send_group_msg` expects it.
@@ -209,6 +215,7 @@ pub fn check_group_id(group_id: &str, group_type: Option<GroupType>) -> Result<(
     if group_id.trim().is_empty() {
         return Err(MessageError::field("GroupId", "group id is empty"));
     }
+    check_identifier("GroupId", group_id)?;
     let community_id = group_id.starts_with(GroupType::COMMUNITY_ID_PREFIX);
     match group_type {
         Some(GroupType::Community) if !community_id => Err(MessageError::field(

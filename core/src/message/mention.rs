@@ -1,6 +1,6 @@
 //! @ mentions in group messages (SPEC M9).
 
-use crate::message::{GroupType, MessageError};
+use crate::message::{check_identifier, GroupType, MessageError};
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -57,7 +57,8 @@ pub fn check_mention(
         Mention::User { account: user } if user.trim().is_empty() => {
             return Err(MessageError::field("GroupAt_Account", "empty user id"))
         }
-        _ => {}
+        Mention::User { account: user } => check_identifier("GroupAt_Account", user)?,
+        Mention::All => {}
     }
     if existing.len() + 1 > max_mentions {
         return Err(MessageError::TooManyMentions {

@@ -46,4 +46,16 @@ impl OutboxError {
             }
         }
     }
+
+    /// A stable short name for the error kind (`queue_full`, …): what
+    /// `codeOrName` shows where the service has no number, and what Kotlin
+    /// and Swift print, since class and case names can be renamed by a
+    /// shrinker or be unreadable by reflection.
+    pub fn name(&self) -> &'static str {
+        match self {
+            OutboxError::QueueFull { .. } => "queue_full",
+            OutboxError::InvalidLimit { .. } => "invalid_limit",
+            OutboxError::Inconsistent { .. } => "inconsistent",
+        }
+    }
 }

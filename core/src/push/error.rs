@@ -60,6 +60,20 @@ impl PushError {
             _ => None,
         }
     }
+
+    /// A stable short name for the error kind (`invalid_config`, …): what
+    /// `codeOrName` shows where the service has no number, and what Kotlin
+    /// and Swift print, since class and case names can be renamed by a
+    /// shrinker or be unreadable by reflection.
+    pub fn name(&self) -> &'static str {
+        match self {
+            PushError::InvalidConfig { .. } => "invalid_config",
+            PushError::InvalidEvent { .. } => "invalid_event",
+            PushError::CorruptState { .. } => "corrupt_state",
+            PushError::UnknownVersion { .. } => "unknown_version",
+            PushError::Io { .. } => "io",
+        }
+    }
 }
 
 #[cfg(test)]

@@ -17,20 +17,17 @@ public protocol IMBridgeError: LocalizedError, CustomNSError, CustomStringConver
     var code: Int32? { get }
     /// The error as one readable sentence.
     var detail: String { get }
+    /// The error kind's stable snake-case name (`empty_message`,
+    /// `not_logged_in`, `invalid_field`, …), from the core: the same in
+    /// Kotlin, Swift and the CLI.
+    var kind: String { get }
 }
 
 extension IMBridgeError {
     /// The code as the CLI prints it in `error[...]`: the number, or the
     /// case's name in snake case where there is none (`json`,
     /// `duplicate_random`, `not_main_process`, …).
-    public var codeOrName: String {
-        if let code { return String(code) }
-        let name = caseName == "RandomReused" ? "DuplicateRandom" : caseName
-        return name.reduce(into: "") { out, c in
-            if c.isUppercase, !out.isEmpty { out.append("_") }
-            out.append(Character(c.lowercased()))
-        }
-    }
+    public var codeOrName: String { code.map { String($0) } ?? kind }
 
     /// ``code`` as an ``ErrorCode``, `nil` where the service has no number.
     /// (`errorCode` is `CustomNSError`'s `Int`.)
@@ -40,9 +37,10 @@ extension IMBridgeError {
     public static var errorDomain: String { "io.imbridge.\(Self.self)" }
     public var errorCode: Int { Int(code ?? 0) }
     public var errorUserInfo: [String: Any] { [NSLocalizedDescriptionKey: detail] }
-    public var description: String { "\(Self.self).\(caseName)[\(codeOrName)]: \(detail)" }
-
-    private var caseName: String { Mirror(reflecting: self).children.first?.label ?? "\(self)" }
+    /// `MessageError.empty_message[6016]: a message needs …`. Built from
+    /// the core's answers only: never from `"\(self)"` or reflection, which
+    /// would call back into this property.
+    public var description: String { "\(Self.self).\(kind)[\(codeOrName)]: \(detail)" }
 }
 
 // The errors are the core's enums as they are (same cases, same fields);
@@ -50,19 +48,23 @@ extension IMBridgeError {
 extension MessageError: IMBridgeError {
     public var code: Int32? { messageErrorCode(error: self) }
     public var detail: String { messageErrorDetail(error: self) }
+    public var kind: String { messageErrorKind(error: self) }
 }
 
 extension PushError: IMBridgeError {
     public var code: Int32? { pushErrorCode(error: self) }
     public var detail: String { pushErrorDetail(error: self) }
+    public var kind: String { pushErrorKind(error: self) }
 }
 
 extension OutboxError: IMBridgeError {
     public var code: Int32? { outboxErrorCode(error: self) }
     public var detail: String { outboxErrorDetail(error: self) }
+    public var kind: String { outboxErrorKind(error: self) }
 }
 
 extension InitError: IMBridgeError {
     public var code: Int32? { initErrorCode(error: self) }
     public var detail: String { initErrorDetail(error: self) }
+    public var kind: String { initErrorKind(error: self) }
 }

@@ -2005,6 +2005,11 @@ RustBuffer uniffi_imbridge_core_fn_func_init_error_code(RustBuffer error, RustCa
 RustBuffer uniffi_imbridge_core_fn_func_init_error_detail(RustBuffer error, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_FN_FUNC_INIT_ERROR_KIND
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_FN_FUNC_INIT_ERROR_KIND
+RustBuffer uniffi_imbridge_core_fn_func_init_error_kind(RustBuffer error, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_FN_FUNC_MESSAGE_ERROR_CODE
 #define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_FN_FUNC_MESSAGE_ERROR_CODE
 RustBuffer uniffi_imbridge_core_fn_func_message_error_code(RustBuffer error, RustCallStatus *_Nonnull out_status
@@ -2013,6 +2018,11 @@ RustBuffer uniffi_imbridge_core_fn_func_message_error_code(RustBuffer error, Rus
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_FN_FUNC_MESSAGE_ERROR_DETAIL
 #define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_FN_FUNC_MESSAGE_ERROR_DETAIL
 RustBuffer uniffi_imbridge_core_fn_func_message_error_detail(RustBuffer error, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_FN_FUNC_MESSAGE_ERROR_KIND
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_FN_FUNC_MESSAGE_ERROR_KIND
+RustBuffer uniffi_imbridge_core_fn_func_message_error_kind(RustBuffer error, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_FN_FUNC_OUTBOX_ERROR_CODE
@@ -2025,6 +2035,11 @@ RustBuffer uniffi_imbridge_core_fn_func_outbox_error_code(RustBuffer error, Rust
 RustBuffer uniffi_imbridge_core_fn_func_outbox_error_detail(RustBuffer error, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_FN_FUNC_OUTBOX_ERROR_KIND
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_FN_FUNC_OUTBOX_ERROR_KIND
+RustBuffer uniffi_imbridge_core_fn_func_outbox_error_kind(RustBuffer error, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_FN_FUNC_PUSH_ERROR_CODE
 #define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_FN_FUNC_PUSH_ERROR_CODE
 RustBuffer uniffi_imbridge_core_fn_func_push_error_code(RustBuffer error, RustCallStatus *_Nonnull out_status
@@ -2033,6 +2048,11 @@ RustBuffer uniffi_imbridge_core_fn_func_push_error_code(RustBuffer error, RustCa
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_FN_FUNC_PUSH_ERROR_DETAIL
 #define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_FN_FUNC_PUSH_ERROR_DETAIL
 RustBuffer uniffi_imbridge_core_fn_func_push_error_detail(RustBuffer error, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_FN_FUNC_PUSH_ERROR_KIND
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_FN_FUNC_PUSH_ERROR_KIND
+RustBuffer uniffi_imbridge_core_fn_func_push_error_kind(RustBuffer error, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_FFI_IMBRIDGE_CORE_RUSTBUFFER_ALLOC
@@ -2307,6 +2327,12 @@ uint16_t uniffi_imbridge_core_checksum_func_init_error_detail(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_CHECKSUM_FUNC_INIT_ERROR_KIND
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_CHECKSUM_FUNC_INIT_ERROR_KIND
+uint16_t uniffi_imbridge_core_checksum_func_init_error_kind(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_CHECKSUM_FUNC_MESSAGE_ERROR_CODE
 #define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_CHECKSUM_FUNC_MESSAGE_ERROR_CODE
 uint16_t uniffi_imbridge_core_checksum_func_message_error_code(void
@@ -2316,6 +2342,12 @@ uint16_t uniffi_imbridge_core_checksum_func_message_error_code(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_CHECKSUM_FUNC_MESSAGE_ERROR_DETAIL
 #define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_CHECKSUM_FUNC_MESSAGE_ERROR_DETAIL
 uint16_t uniffi_imbridge_core_checksum_func_message_error_detail(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_CHECKSUM_FUNC_MESSAGE_ERROR_KIND
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_CHECKSUM_FUNC_MESSAGE_ERROR_KIND
+uint16_t uniffi_imbridge_core_checksum_func_message_error_kind(void
     
 );
 #endif
@@ -2331,6 +2363,12 @@ uint16_t uniffi_imbridge_core_checksum_func_outbox_error_detail(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_CHECKSUM_FUNC_OUTBOX_ERROR_KIND
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_CHECKSUM_FUNC_OUTBOX_ERROR_KIND
+uint16_t uniffi_imbridge_core_checksum_func_outbox_error_kind(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_CHECKSUM_FUNC_PUSH_ERROR_CODE
 #define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_CHECKSUM_FUNC_PUSH_ERROR_CODE
 uint16_t uniffi_imbridge_core_checksum_func_push_error_code(void
@@ -2340,6 +2378,12 @@ uint16_t uniffi_imbridge_core_checksum_func_push_error_code(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_CHECKSUM_FUNC_PUSH_ERROR_DETAIL
 #define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_CHECKSUM_FUNC_PUSH_ERROR_DETAIL
 uint16_t uniffi_imbridge_core_checksum_func_push_error_detail(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_CHECKSUM_FUNC_PUSH_ERROR_KIND
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CORE_CHECKSUM_FUNC_PUSH_ERROR_KIND
+uint16_t uniffi_imbridge_core_checksum_func_push_error_kind(void
     
 );
 #endif

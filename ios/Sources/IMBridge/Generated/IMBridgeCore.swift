@@ -6090,7 +6090,7 @@ public func FfiConverterTypeGroupType_lower(_ value: GroupType) -> RustBuffer {
 /**
  * Why init, login or a call that needs them was refused.
  */
-public enum InitError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
+public enum InitError: Swift.Error, Equatable, Hashable {
 
     
     
@@ -6217,10 +6217,6 @@ public enum InitError: Swift.Error, Equatable, Hashable, Foundation.LocalizedErr
 
     
 
-    
-    public var errorDescription: String? {
-        String(reflecting: self)
-    }
     
 }
 
@@ -6585,7 +6581,7 @@ public func FfiConverterTypeMention_lower(_ value: Mention) -> RustBuffer {
  * [`MessageError::code`]; the others have a stable short name
  * ([`MessageError::name`]) for logs and the CLI's `error[NAME]` line.
  */
-public enum MessageError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
+public enum MessageError: Swift.Error, Equatable, Hashable {
 
     
     
@@ -6695,10 +6691,6 @@ public enum MessageError: Swift.Error, Equatable, Hashable, Foundation.Localized
 
     
 
-    
-    public var errorDescription: String? {
-        String(reflecting: self)
-    }
     
 }
 
@@ -7101,7 +7093,7 @@ public func FfiConverterTypeNoPushReason_lower(_ value: NoPushReason) -> RustBuf
  * Why the outbox refused something. A refused message was never accepted:
  * the app still holds it and decides what to do.
  */
-public enum OutboxError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
+public enum OutboxError: Swift.Error, Equatable, Hashable {
 
     
     
@@ -7144,10 +7136,6 @@ public enum OutboxError: Swift.Error, Equatable, Hashable, Foundation.LocalizedE
 
     
 
-    
-    public var errorDescription: String? {
-        String(reflecting: self)
-    }
     
 }
 
@@ -7619,7 +7607,7 @@ public func FfiConverterTypePushAction_lower(_ value: PushAction) -> RustBuffer 
 /**
  * Why a push configuration, event or state file was refused.
  */
-public enum PushError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
+public enum PushError: Swift.Error, Equatable, Hashable {
 
     
     
@@ -7683,10 +7671,6 @@ public enum PushError: Swift.Error, Equatable, Hashable, Foundation.LocalizedErr
 
     
 
-    
-    public var errorDescription: String? {
-        String(reflecting: self)
-    }
     
 }
 
@@ -10066,6 +10050,17 @@ public func initErrorDetail(error: InitError) -> String  {
 })
 }
 /**
+ * The error kind's stable snake-case name (`not_logged_in`):
+ * the same in every language and build, shrunk and obfuscated ones included.
+ */
+public func initErrorKind(error: InitError) -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+    uniffi_imbridge_core_fn_func_init_error_kind(
+        FfiConverterTypeInitError_lower(error),$0
+    )
+})
+}
+/**
  * X3: the service's number for `error` (6016, 6017, 8001), `null`/`nil`
  * where the service has none (malformed JSON, a reused random).
  */
@@ -10082,6 +10077,17 @@ public func messageErrorCode(error: MessageError) -> Int32?  {
 public func messageErrorDetail(error: MessageError) -> String  {
     return try!  FfiConverterString.lift(try! rustCall() {
     uniffi_imbridge_core_fn_func_message_error_detail(
+        FfiConverterTypeMessageError_lower(error),$0
+    )
+})
+}
+/**
+ * The error kind's stable snake-case name (`empty_message`):
+ * the same in every language and build, shrunk and obfuscated ones included.
+ */
+public func messageErrorKind(error: MessageError) -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+    uniffi_imbridge_core_fn_func_message_error_kind(
         FfiConverterTypeMessageError_lower(error),$0
     )
 })
@@ -10108,6 +10114,17 @@ public func outboxErrorDetail(error: OutboxError) -> String  {
 })
 }
 /**
+ * The error kind's stable snake-case name (`queue_full`):
+ * the same in every language and build, shrunk and obfuscated ones included.
+ */
+public func outboxErrorKind(error: OutboxError) -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+    uniffi_imbridge_core_fn_func_outbox_error_kind(
+        FfiConverterTypeOutboxError_lower(error),$0
+    )
+})
+}
+/**
  * X3: the service's number for `error` (6017), `null`/`nil` where the
  * service has none (a local file problem).
  */
@@ -10124,6 +10141,17 @@ public func pushErrorCode(error: PushError) -> Int32?  {
 public func pushErrorDetail(error: PushError) -> String  {
     return try!  FfiConverterString.lift(try! rustCall() {
     uniffi_imbridge_core_fn_func_push_error_detail(
+        FfiConverterTypePushError_lower(error),$0
+    )
+})
+}
+/**
+ * The error kind's stable snake-case name (`invalid_event`):
+ * the same in every language and build, shrunk and obfuscated ones included.
+ */
+public func pushErrorKind(error: PushError) -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+    uniffi_imbridge_core_fn_func_push_error_kind(
         FfiConverterTypePushError_lower(error),$0
     )
 })
@@ -10150,10 +10178,16 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_core_checksum_func_init_error_detail() != 9551) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_imbridge_core_checksum_func_init_error_kind() != 28070) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_imbridge_core_checksum_func_message_error_code() != 34169) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_core_checksum_func_message_error_detail() != 25974) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_imbridge_core_checksum_func_message_error_kind() != 17470) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_core_checksum_func_outbox_error_code() != 41270) {
@@ -10162,10 +10196,16 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_core_checksum_func_outbox_error_detail() != 15369) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_imbridge_core_checksum_func_outbox_error_kind() != 55304) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_imbridge_core_checksum_func_push_error_code() != 24677) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_core_checksum_func_push_error_detail() != 7639) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_imbridge_core_checksum_func_push_error_kind() != 18384) {
         return InitializationResult.apiChecksumMismatch
     }
 

@@ -2,16 +2,21 @@ package io.imbridge
 
 import io.imbridge.core.*
 import kotlinx.coroutines.channels.Channel
-import kotlinx.coroutines.channels.awaitClose
 import kotlinx.coroutines.flow.Flow
-import kotlinx.coroutines.flow.buffer
-import kotlinx.coroutines.flow.callbackFlow
+import kotlinx.coroutines.flow.consumeAsFlow
+import kotlinx.coroutines.flow.onCompletion
 import java.util.concurrent.ConcurrentHashMap
 
 /**
  * Receives dispatched events. Return `true` in chain mode to consume the
- * event (later listeners are not called); observer mode ignores it. An
- * exception is counted as a listener failure and the others still run (D6).
+ * event (later listeners are not called); observer mode ignores it.
+ *
+ * D6: whatever a listener throws — an exception, or an `Error` an app
+ * survives such as `NotImplementedError` (`TODO()`), `AssertionError` or
+ * `StackOverflowError` — is counted as a listener failure and the other
+ * listeners still run. Only an `OutOfMemoryError`, `InternalError` or
+ * `UnknownError` (the JVM itself failing) is counted and then rethrown.
+ * An `InterruptedException` keeps the thread's interrupt flag set.
  */
 fun interface MessageListener {
     /** One event: a batch of new messages is one call. */
@@ -59,9 +64,19 @@ class Dispatcher(mode: DispatchMode = DispatchMode.OBSERVER, buffer: UInt = 1000
         return ListenerHandle(this, registration.id)
     }
 
+    @Volatile
+    private var closed = false
+
     internal fun remove(id: ULong): Boolean {
         synchronized(registering) { listeners.remove(id) }
-        return core.removeListener(id)
+        // A handle closed after the dispatcher (a messages() collection
+        // ending once the screen's dispatcher is gone) has nothing to remove.
+        if (closed) return false
+        return try {
+            core.removeListener(id)
+        } catch (e: IllegalStateException) {
+            if (closed) false else throw e // closed while this call ran
+        }
     }
 
     /** Listeners registered now. */
@@ -117,8 +132,14 @@ class Dispatcher(mode: DispatchMode = DispatchMode.OBSERVER, buffer: UInt = 1000
     /** Counters, for diagnostics. */
     fun stats(): DispatchStats = core.stats()
 
-    /** Frees the core; the dispatcher is unusable afterwards. */
-    override fun close() = core.close()
+    /**
+     * Frees the core; the dispatcher is unusable afterwards. Listener
+     * handles and `messages()` flows may still be closed (they do nothing).
+     */
+    override fun close() {
+        closed = true
+        core.close()
+    }
 
     private fun deliver(deliveries: List<Delivery>) {
         for (delivery in deliveries) {
@@ -136,16 +157,26 @@ class Dispatcher(mode: DispatchMode = DispatchMode.OBSERVER, buffer: UInt = 1000
                         consumedBy = id
                         break
                     }
-                } catch (e: Exception) {
+                } catch (t: Throwable) {
                     // D6: isolated and counted; the others still run.
                     (failed ?: mutableListOf<ULong>().also { failed = it }).add(id)
+                    if (t is InterruptedException) Thread.currentThread().interrupt()
+                    if (isFatal(t)) {
+                        // The JVM itself is failing: count what happened, then let it go.
+                        recordOutcome(delivery, called, consumedBy, failed)
+                        throw t
+                    }
                 }
             }
             if (consumedBy != null || failed != null || called.toInt() != targets.size) {
-                val messages = (delivery.event as? DispatchEvent.NewMessages)?.messages?.size ?: 0
-                core.recordOutcome(DeliveryOutcome(messages.toULong(), called, consumedBy, failed.orEmpty()))
+                recordOutcome(delivery, called, consumedBy, failed)
             }
         }
+    }
+
+    private fun recordOutcome(delivery: Delivery, called: UInt, consumedBy: ULong?, failed: List<ULong>?) {
+        val messages = (delivery.event as? DispatchEvent.NewMessages)?.messages?.size ?: 0
+        core.recordOutcome(DeliveryOutcome(messages.toULong(), called, consumedBy, failed.orEmpty()))
     }
 }
 
@@ -168,13 +199,29 @@ class ListenerHandle internal constructor(
 
 /**
  * D3: new messages as a [Flow] of batches (one element per [Dispatcher.receive]).
- * Collecting registers a listener; cancelling the collection removes it.
- * The flow buffers without bound, so a slow collector loses nothing.
+ *
+ * The listener is registered when `messages()` is called, not when
+ * collection starts, so a batch received between this call and the
+ * collector's first suspension is buffered, never missed, whichever
+ * dispatcher the collector runs on: call it before the first `receive`,
+ * then collect it where you like. The flow can be collected once; ending
+ * the collection (cancelled or completed) removes the listener. It
+ * buffers without bound, so a slow collector loses nothing — and a flow
+ * that is never collected keeps its listener and its batches until the
+ * dispatcher is closed.
  */
-fun Dispatcher.messages(): Flow<List<IncomingMessage>> = callbackFlow {
+fun Dispatcher.messages(): Flow<List<IncomingMessage>> {
+    val batches = Channel<List<IncomingMessage>>(Channel.UNLIMITED)
     val handle = addListener { event ->
-        if (event is DispatchEvent.NewMessages) trySend(event.messages)
+        if (event is DispatchEvent.NewMessages) batches.trySend(event.messages)
         false
     }
-    awaitClose { handle.close() }
-}.buffer(Channel.UNLIMITED)
+    return batches.consumeAsFlow().onCompletion { handle.close() }
+}
+
+/**
+ * D6: the throwables after which the JVM itself cannot be trusted to go
+ * on: every `VirtualMachineError` but `StackOverflowError`, whose stack has
+ * unwound by the time it is caught.
+ */
+internal fun isFatal(t: Throwable): Boolean = t is VirtualMachineError && t !is StackOverflowError

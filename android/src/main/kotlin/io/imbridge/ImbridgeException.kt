@@ -1,6 +1,9 @@
 package io.imbridge
 
+import io.imbridge.core.InitException
 import io.imbridge.core.MessageException
+import io.imbridge.core.OutboxException
+import io.imbridge.core.PushException
 
 /**
  * The base of every exception imbridge throws: [MessageException],
@@ -23,6 +26,13 @@ abstract class ImbridgeException internal constructor() : Exception() {
     /** The error as one readable sentence, e.g. for a log line. */
     abstract val detail: String
 
+    /**
+     * The error kind's stable snake-case name (`empty_message`,
+     * `not_logged_in`, `invalid_field`, …), from the core: the same in
+     * Kotlin, Swift and the CLI, and in shrunk, obfuscated builds.
+     */
+    abstract val kind: String
+
     /** [detail]: readable, never a field dump. */
     override val message: String get() = detail
 
@@ -32,13 +42,25 @@ abstract class ImbridgeException internal constructor() : Exception() {
      * `duplicate_random`, `not_main_process`, `lock_held`, …).
      */
     val codeOrName: String
-        get() = code?.toString() ?: when (this) {
-            is MessageException.RandomReused -> "duplicate_random"
-            else -> javaClass.simpleName.replace(Regex("([a-z0-9])([A-Z])"), "$1_$2").lowercase()
-        }
+        get() = code?.toString() ?: kind
 
     /** [code] as an [io.imbridge.core.ErrorCode], `null` where the service has no number. */
     val errorCode: io.imbridge.core.ErrorCode? get() = code?.let { errorCodeFromValue(it) }
 
-    override fun toString(): String = "${javaClass.name.substringAfterLast('.')}[$codeOrName]: $detail"
+    /**
+     * `MessageException.empty_message[6016]: a message needs …`: the
+     * domain's name is written here and the kind comes from the core, so
+     * the line reads the same after R8 renamed the classes.
+     */
+    override fun toString(): String = "$domain.$kind[$codeOrName]: $detail"
+
+    /** `MessageException`, `PushException`, …: the sealed base's own name, kept readable under obfuscation. */
+    private val domain: String
+        get() = when (this) {
+            is MessageException -> "MessageException"
+            is PushException -> "PushException"
+            is OutboxException -> "OutboxException"
+            is InitException -> "InitException"
+            else -> "ImbridgeException"
+        }
 }

@@ -91,6 +91,41 @@ class DispatchTest {
     }
 
     @Test
+    fun d6_an_error_an_app_survives_is_isolated_and_counted() {
+        fun recurse(n: Int): Int = recurse(n + 1) + 1
+        val survivable = listOf<() -> Nothing>(
+            { TODO("listener not written yet") },
+            { throw AssertionError("check failed") },
+            { recurse(0); error("unreachable") },
+            { throw NoClassDefFoundError("com/example/Missing") },
+            { throw InterruptedException() },
+        )
+        for (raise in survivable) {
+            val d = dispatcher()
+            d.addListener { raise() }
+            val got = AtomicInteger()
+            d.addListener { got.incrementAndGet(); false }
+            d.receive(0, batch(c2c(1)))
+            val interrupted = Thread.interrupted() // clears the flag the InterruptedException case restored
+            assertEquals(1, got.get(), "the next listener ran after ${runCatching { raise() }.exceptionOrNull()}")
+            assertEquals(1uL, d.stats().listenerFailures)
+            assertEquals(1uL, d.stats().delivered)
+            assertEquals(interrupted, runCatching { raise() }.exceptionOrNull() is InterruptedException)
+        }
+    }
+
+    @Test
+    fun d6_the_jvm_failing_is_counted_then_rethrown() {
+        val d = dispatcher()
+        d.addListener { throw OutOfMemoryError("simulated") }
+        val got = AtomicInteger()
+        d.addListener { got.incrementAndGet(); false }
+        assertThrows<OutOfMemoryError> { d.receive(0, batch(c2c(1))) }
+        assertEquals(0, got.get(), "nothing runs after the JVM failed")
+        assertEquals(1uL, d.stats().listenerFailures, "counted before it was rethrown")
+    }
+
+    @Test
     fun d6_a_lone_throwing_listener_delivers_nothing() {
         val d = dispatcher()
         d.addListener { throw IllegalStateException("listener bug") }

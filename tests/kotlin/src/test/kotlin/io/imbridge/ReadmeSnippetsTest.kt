@@ -2,15 +2,23 @@ package io.imbridge
 
 import io.imbridge.*
 import io.imbridge.core.*
+import kotlinx.coroutines.CompletableDeferred
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.ExperimentalCoroutinesApi
+import kotlinx.coroutines.SupervisorJob
+import kotlinx.coroutines.cancel
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.test.runCurrent
 import kotlinx.coroutines.test.runTest
+import kotlinx.coroutines.withContext
+import kotlinx.coroutines.withTimeout
 import org.junit.jupiter.api.Assertions.assertEquals
 import org.junit.jupiter.api.Assertions.assertTrue
 import org.junit.jupiter.api.Test
 import java.nio.file.Files
 import java.security.SecureRandom
+import kotlin.coroutines.CoroutineContext
 
 /**
  * The README's Kotlin snippets, verbatim between the `snippet` markers
@@ -93,21 +101,38 @@ class ReadmeSnippetsTest {
         push.close()
     }
 
+    /**
+     * The README's dispatch snippet, run as written on collectors of three
+     * kinds (the test's own scheduler, `Dispatchers.Default`,
+     * `Dispatchers.Unconfined`), many times: the collector always gets the
+     * first batch, though `receive` runs right after `launch`.
+     */
     @Test
-    fun readme_kotlin_dispatch() = runTest {
-        val scope = backgroundScope
-        fun show(batch: List<IncomingMessage>) = println(batch)
-        fun log(event: DispatchEvent) = println(event)
-        val nowMs = 0L
-        val bytesFromTheSocket = ("""[{"From_Account":"alice","To_Account":"bob","MsgSeq":1,"MsgRandom":1,"MsgTime":1,""" +
-            """"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"hi"}}]}]""").encodeToByteArray()
-        // snippet: dispatch
-        val dispatcher = Dispatcher().apply { setUser("bob") }
-        scope.launch { dispatcher.messages().collect { batch -> show(batch) } }   // Flow<List<IncomingMessage>>
-        val handle = dispatcher.addListener { event -> log(event); false }         // close() to unregister
-        val report = dispatcher.receive(nowMs, bytesFromTheSocket)                  // one JSON array; what was dropped, and why
-        // end snippet
-        assertEquals(1u, report.accepted)
-        handle.close()
+    fun readme_kotlin_dispatch() {
+        val contexts = listOf<CoroutineContext?>(null, Dispatchers.Default, Dispatchers.Unconfined)
+        for (context in contexts) repeat(if (context == Dispatchers.Default) 200 else 20) {
+            runTest {
+                val scope = if (context == null) backgroundScope else CoroutineScope(context + SupervisorJob())
+                val shown = CompletableDeferred<List<IncomingMessage>>()
+                fun show(batch: List<IncomingMessage>) { shown.complete(batch) }
+                fun log(event: DispatchEvent) = println(event)
+                val nowMs = 0L
+                val bytesFromTheSocket = ("""[{"From_Account":"alice","To_Account":"bob","MsgSeq":1,"MsgRandom":1,"MsgTime":1,""" +
+                    """"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"hi"}}]}]""").encodeToByteArray()
+                // snippet: dispatch
+                val dispatcher = Dispatcher().apply { setUser("bob") }
+                val batches = dispatcher.messages()                                          // registered now: no batch is missed
+                scope.launch { batches.collect { batch -> show(batch) } }                    // Flow<List<IncomingMessage>>
+                val handle = dispatcher.addListener { event -> log(event); false }          // close() to unregister
+                val report = dispatcher.receive(nowMs, bytesFromTheSocket)                   // one JSON array; what was dropped, and why
+                // end snippet
+                assertEquals(1u, report.accepted)
+                val batch = withContext(Dispatchers.Default) { withTimeout(10_000) { shown.await() } }
+                assertEquals(Element.Text(TextElem("hi")), batch.single().elements.single(), "collector on $context")
+                handle.close()
+                if (context != null) scope.cancel()
+                dispatcher.close()
+            }
+        }
     }
 }

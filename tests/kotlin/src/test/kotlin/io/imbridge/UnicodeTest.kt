@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test
 /**
  * An unpaired surrogate (half an emoji, e.g. after truncation) becomes
  * U+FFFD on every path into Rust: UniFFI calls, the JNI fast path and
- * `Dispatcher.receive(String)` — never an exception, never `?`.
+ * `Dispatcher.receive(String)` — never an exception, never `?` — in text.
+ * In an identifier it is refused with 6017 naming the argument, since a
+ * replaced id is another id.
  */
 class UnicodeTest {
     private val halfEmoji = "hi \uD83D" // the high half of 😀 alone
@@ -51,5 +53,27 @@ class UnicodeTest {
             assertEquals(listOf(replaced), got, "viaJni=$jni")
             handle.close()
         }
+    }
+
+    private fun assertRefusedNaming(field: String, call: () -> Unit) {
+        val e = org.junit.jupiter.api.assertThrows<MessageException.InvalidField>(call)
+        assertEquals(6017, e.code)
+        assertEquals(field, e.field)
+        assertTrue(e.detail.contains("U+FFFD"), e.detail)
+    }
+
+    @Test
+    fun x3_identifiers_with_an_unpaired_surrogate_are_refused_naming_the_argument() {
+        val cutUser = "bob\uD83D"
+        val text = listOf(Element.Text(TextElem("hi")))
+        assertRefusedNaming("To_Account") { encodeC2cMessage(C2cMessage(toAccount = cutUser, msgSeq = 1u, msgRandom = 2u, msgBody = text)) }
+        assertRefusedNaming("From_Account") {
+            encodeC2cMessage(C2cMessage(fromAccount = cutUser, toAccount = "bob", msgSeq = 1u, msgRandom = 2u, msgBody = text))
+        }
+        assertRefusedNaming("GroupId") { encodeGroupMessage(GroupMessage(groupId = "g\uDE00", random = 1u, msgBody = text), null) }
+        assertRefusedNaming("To_Account") { FastPath.encodeC2cText(cutUser, "hi", 1u, 2u) }
+        assertRefusedNaming("conversation") { conversationIdParse("c2c_$cutUser") }
+        // The same id whole, and the same surrogate in text, pass.
+        encodeC2cMessage(C2cMessage(toAccount = "bob😀", msgSeq = 1u, msgRandom = 2u, msgBody = listOf(Element.Text(TextElem(halfEmoji)))))
     }
 }
