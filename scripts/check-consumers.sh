@@ -4,7 +4,9 @@
 # - JVM: installs io.imbridge:imbridge-jvm into the local Maven repository
 #   (mvn install of jvm/pom.xml), copies tests/consumers/jvm to a scratch
 #   folder outside the repository and runs its tests there: it depends on
-#   that artefact alone, with no library path set.
+#   that artefact alone, with no library path set. Then the same artefact
+#   in a release build: an app shrunk, optimised and obfuscated by ProGuard
+#   with no keep rule of its own (scripts/check-shrunk-consumer.sh).
 # - Swift: runs tests/consumers/swift, a package that depends on the root
 #   package by path and uses the product IMBridge (on Linux: in the Swift
 #   chroot, against the host-built library).
@@ -21,6 +23,9 @@ trap 'rm -rf "$scratch"' EXIT
 cp -r tests/consumers/jvm "$scratch/consumer"
 (cd "$scratch/consumer" && mvn -B -ntp test) | tee "$scratch/jvm.log"
 grep -qE 'Tests run: [1-9][0-9]*, Failures: 0, Errors: 0' "$scratch/jvm.log"
+
+echo "==> JVM app shrunk, optimised and obfuscated by ProGuard with imbridge's shipped rules only"
+bash scripts/check-shrunk-consumer.sh
 
 echo "==> Swift consumer"
 IMBRIDGE_SWIFT_PACKAGE=tests/consumers/swift bash scripts/swift.sh run ConsumerCheck | tee "$scratch/swift.log"

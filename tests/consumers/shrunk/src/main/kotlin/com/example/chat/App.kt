@@ -8,8 +8,6 @@ import io.imbridge.core.C2cMessage
 import io.imbridge.core.DispatchEvent
 import io.imbridge.core.GroupType
 import io.imbridge.core.InitException
-import io.imbridge.core.LogLevel
-import io.imbridge.core.LogRecord
 import io.imbridge.core.MessageException
 import io.imbridge.core.OutboxLimits
 import io.imbridge.core.OutgoingMessage
@@ -17,6 +15,9 @@ import io.imbridge.core.Priority
 import io.imbridge.core.ReleasedMessage
 import io.imbridge.encode
 import io.imbridge.imbridgeVersion
+import io.imbridge.LogLevel
+import io.imbridge.LogRecord
+import io.imbridge.decodeC2cMessage
 import io.imbridge.installLogger
 import io.imbridge.mentions
 import io.imbridge.messageBody
@@ -73,7 +74,7 @@ fun main() {
             handle.close()
             withTimeout(10_000) { collected.await() }
         }
-        expect(first == 1u && seen.size == 1 && seen[0] is DispatchEvent.NewMessages) { "listener saw $seen" }
+        expect(first == 1 && seen.size == 1 && seen[0] is DispatchEvent.NewMessages) { "listener saw $seen" }
         dispatcher.close()
     }
 
@@ -94,7 +95,7 @@ fun main() {
         val empty = runCatching { messageBody { } }.exceptionOrNull() as ImbridgeException
         expect(empty.code == 6016 && empty.kind == "empty_message") { "$empty" }
         expect(empty.toString() == "MessageException.empty_message[6016]: ${empty.message}") { empty.toString() }
-        val json = runCatching { io.imbridge.core.decodeC2cMessage("{") }.exceptionOrNull() as ImbridgeException
+        val json = runCatching { decodeC2cMessage("{") }.exceptionOrNull() as ImbridgeException
         expect(json.codeOrName == "json" && json.message!!.startsWith("malformed JSON")) { "$json" }
         val notInit = InitException.NotInitialised()
         expect(notInit.code == 6013 && notInit.codeOrName == "6013" && notInit.toString().startsWith("InitException.not_initialised[6013]")) { "$notInit" }
