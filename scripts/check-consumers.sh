@@ -24,6 +24,18 @@ cp -r tests/consumers/jvm "$scratch/consumer"
 (cd "$scratch/consumer" && mvn -B -ntp test) | tee "$scratch/jvm.log"
 grep -qE 'Tests run: [1-9][0-9]*, Failures: 0, Errors: 0' "$scratch/jvm.log"
 
+# One library instance however it is found: the jar's copy (above), a copy
+# on jna.library.path, a copy on java.library.path (JNA then still takes the
+# jar's; the JNI side must follow it, not load the other file).
+mkdir -p "$scratch/lib"
+unzip -q -o -j "$HOME/.m2/repository/io/imbridge/imbridge-jvm/0.1.0/imbridge-jvm-0.1.0.jar" linux-x86-64/libimbridge.so -d "$scratch/lib"
+for setup in "-Djna.library.path=$scratch/lib" "-Djava.library.path=$scratch/lib" \
+  "-Djna.library.path=$scratch/lib -Djava.library.path=$scratch/lib"; do
+  echo "==> JVM consumer, one library with $setup"
+  (cd "$scratch/consumer" && mvn -B -ntp -q test -Dtest=OneLibraryTest "-DargLine=$setup") | tee "$scratch/one.log"
+  ! grep -qE 'FAIL|ERROR' "$scratch/one.log"
+done
+
 echo "==> JVM app shrunk, optimised and obfuscated by ProGuard with imbridge's shipped rules only"
 bash scripts/check-shrunk-consumer.sh
 

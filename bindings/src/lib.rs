@@ -33,6 +33,7 @@ mod ids;
 mod init;
 #[cfg(not(target_vendor = "apple"))]
 mod jvm;
+mod library_path;
 mod logging;
 mod messages;
 mod outbox;

@@ -8,10 +8,18 @@ import java.nio.ByteBuffer
  * would cost more than the work: incoming dispatch and text encoding.
  * Everything else goes through the UniFFI API.
  *
- * The library is loaded once more through [System.loadLibrary] (JNA loads
- * it on its own; both share one copy). When that is not possible,
- * [available] is `false` and [Dispatcher] and [FastPath] fall back to
- * the UniFFI calls that do the same work, so nothing breaks — it is slower.
+ * One copy of the library serves both, however it is found. On Android,
+ * [System.loadLibrary] and JNA both load `libimbridge.so` from the app's
+ * native library directory, which the linker loads once. On a desktop JVM,
+ * JNA finds it by itself (the jar's resource, extracted to a temporary
+ * file; `jna.library.path`; the system paths), so the JNI side asks that
+ * copy where it lives ([nativeLibraryPath]) and loads exactly that file:
+ * `System.loadLibrary` could find another file on `java.library.path`, a
+ * second copy with its own dispatchers. When JNA's copy was extracted from
+ * the jar (and deleted by JNA once loaded), or loading fails, [available]
+ * is `false` and [Dispatcher] and [FastPath] fall back to the UniFFI calls
+ * that do the same work, so nothing breaks — it is slower. Put the library
+ * on `jna.library.path` to have both on one file.
  *
  * Results cross as one byte array in UniFFI's own serialisation: byte 0 is
  * 0 and the value follows, or 1 and a [MessageException] follows.
@@ -19,13 +27,29 @@ import java.nio.ByteBuffer
 object JvmFastPath {
     /** Whether the JNI entry points are loaded. */
     val available: Boolean = try {
-        System.loadLibrary("imbridge")
-        true
+        if (onAndroid()) {
+            System.loadLibrary("imbridge")
+            true
+        } else {
+            jnaCopy()?.let { System.load(it) } != null
+        }
     } catch (e: UnsatisfiedLinkError) {
         false
     } catch (e: SecurityException) {
         false
     }
+
+    /**
+     * The file JNA loaded the library from (loading it through JNA first),
+     * or `null` when that file is gone: JNA deletes the copy it extracts
+     * from a jar once loaded, and loading any other file would make a
+     * second copy. Then the fast path stays off and the UniFFI calls do the
+     * work; a library on `jna.library.path` keeps it on.
+     */
+    private fun jnaCopy(): String? = nativeLibraryPath()?.takeIf { java.io.File(it).isFile }
+
+    private fun onAndroid(): Boolean = System.getProperty("java.vm.vendor").orEmpty().contains("Android", ignoreCase = true) ||
+        System.getProperty("java.vm.name").orEmpty().contains("Dalvik", ignoreCase = true)
 
     /** Does nothing: the floor under every JNI crossing. */
     @JvmStatic external fun noop()

@@ -25,8 +25,8 @@ class ConsumerTest {
     @Test
     fun native_library_loads_from_the_jar() {
         assertEquals("0.1.0", imbridgeVersion())
-        // JNI needs the library on java.library.path; from the jar alone the
-        // fast path answers the same through UniFFI.
+        // From the jar alone JNA deletes the copy it extracted, so the JNI
+        // side cannot load that file: the fast path answers through UniFFI.
         assertEquals(false, JvmFastPath.available)
         assertTrue(FastPath.encodeC2cText("bob", "hi", 1u, 2u).contains("\"To_Account\":\"bob\""))
     }
