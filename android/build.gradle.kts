@@ -20,7 +20,10 @@ android {
     compileSdk = 35
 
     defaultConfig {
-        minSdk = 21
+        // 24, not 21: JNA (5.15 and later, pinned 5.18.1) uses
+        // java.util.function from com.sun.jna.Structure, which Android has
+        // from API 24 (Android 7) only. README, "Minimum platforms".
+        minSdk = 24
         consumerProguardFiles("consumer-rules.pro")
     }
 
@@ -45,7 +48,8 @@ kotlin {
 
 dependencies {
     // The @aar variant carries JNA's own native dispatch libraries for Android.
-    implementation("net.java.dev.jna:jna:5.17.0@aar")
+    // 5.18.1: the first with the Structure field-order race fixed.
+    implementation("net.java.dev.jna:jna:5.18.1@aar")
     implementation("org.jetbrains.kotlinx:kotlinx-coroutines-core:1.10.2")
 }
 

@@ -33,7 +33,7 @@ cargo test --workspace 2>&1 | tee -a "$log"
 step "Kotlin tests (JVM)"
 (cd tests/kotlin && mvn -B -ntp test) 2>&1 | tee -a "$log"
 
-step "Android Kotlin tests (Robolectric, Android 15)"
+step "Android Kotlin tests (Robolectric, Android 15 and Android 7.0, the minimum)"
 (cd android && mvn -B -ntp test) 2>&1 | tee "$android_log"
 
 step "Swift tests"
@@ -47,12 +47,12 @@ num() { if [[ ${1:-} =~ ^[0-9]+$ ]]; then echo "$1"; else echo 0; fi; }
 # XCTest's "All tests" summary.
 rust_passed=$( (grep -oE 'test result: ok\. [0-9]+ passed' "$log" || true) | awk '{s+=$4} END {print s+0}')
 rust_failed=$( (grep -oE '[0-9]+ passed; [0-9]+ failed' "$log" || true) | awk '{s+=$3} END {print s+0}')
-# Surefire's last "Tests run" summary of a log, as "<run> <failed>".
+# Surefire's "Tests run" summaries of a log (one per surefire execution:
+# the Android module runs once per SDK), added up as "<run> <failed>".
 surefire_counts() {
-  local line
-  line=$( (grep -E '^\[(INFO|ERROR|WARNING)\] Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+$' "$1" || true) | tail -n1)
-  echo "$(num "$(sed -E 's/.*Tests run: ([0-9]+).*/\1/' <<<"$line")")" \
-    "$(num "$(sed -E 's/.*Failures: ([0-9]+), Errors: ([0-9]+).*/\1 \2/' <<<"$line" | awk '{print $1+$2}')")"
+  (grep -E '^\[(INFO|ERROR|WARNING)\] Tests run: [0-9]+, Failures: [0-9]+, Errors: [0-9]+, Skipped: [0-9]+$' "$1" || true) |
+    sed -E 's/.*Tests run: ([0-9]+), Failures: ([0-9]+), Errors: ([0-9]+).*/\1 \2 \3/' |
+    awk '{run += $1; failed += $2 + $3} END {print run + 0, failed + 0}'
 }
 read -r kotlin_run kotlin_failed < <(surefire_counts "$log")
 read -r android_run android_failed < <(surefire_counts "$android_log")

@@ -39,7 +39,7 @@ cat >"$work/AndroidManifest.xml" <<EOM
 <?xml version="1.0" encoding="utf-8"?>
 <!-- No permissions and no components: imbridge holds rules, not services. -->
 <manifest xmlns:android="http://schemas.android.com/apk/res/android" package="io.imbridge">
-    <uses-sdk android:minSdkVersion="21" />
+    <uses-sdk android:minSdkVersion="24" />
 </manifest>
 EOM
 cp "$root/android/consumer-rules.pro" "$work/proguard.txt"

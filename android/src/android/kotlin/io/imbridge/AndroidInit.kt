@@ -23,8 +23,9 @@ object AndroidProcessNames {
 
     /**
      * This process: `Process.myProcessName()` (API 33+),
-     * `Application.getProcessName()` (28+), `/proc/self/cmdline`, then
-     * `ActivityManager.runningAppProcesses`; `null` when none tells, and
+     * `Application.getProcessName()` (28+), then
+     * `ActivityManager.runningAppProcesses` (the framework's answer for
+     * this pid), then `/proc/self/cmdline`; `null` when none tells, and
      * init then fails closed.
      */
     fun current(context: Context): String? {
@@ -34,7 +35,7 @@ object AndroidProcessNames {
         if (Build.VERSION.SDK_INT >= 28) {
             Application.getProcessName()?.takeIf { it.isNotBlank() }?.let { return it }
         }
-        return fromProcCmdline() ?: fromActivityManager(context)
+        return fromActivityManager(context) ?: fromProcCmdline()
     }
 
     private fun fromProcCmdline(): String? = try {

@@ -21,7 +21,7 @@ import kotlin.test.assertTrue
  * `:remote` processes.
  */
 @RunWith(RobolectricTestRunner::class)
-@Config(sdk = [35], manifest = Config.NONE)
+@Config(sdk = [24, 35], manifest = Config.NONE)
 class AndroidInitTest {
     private val app: Application = RuntimeEnvironment.getApplication()
 
@@ -30,9 +30,12 @@ class AndroidInitTest {
         runCatching { Bridge.current().uninit() }
     }
 
-    private fun inProcess(name: String) {
-        ShadowApplication.setProcessName(name)
-    }
+    /**
+     * Runs the test as if in process [name]: what API 28+ reads
+     * (`Application.getProcessName`) and what older releases read
+     * (`ActivityManager.runningAppProcesses` for this pid).
+     */
+    private fun inProcess(name: String) = inProcess(app, name)
 
     @Test
     fun i2_main_process_is_the_application_info_process_name() {
@@ -99,4 +102,12 @@ class AndroidInitTest {
         inProcess(app.packageName)
         assertFailsWith<InitException.UnknownProcessName> { Bridge.initialize(app, sdkAppId = 1400000001u) }
     }
+}
+
+/** [AndroidInitTest.inProcess] for any test class. */
+internal fun inProcess(app: Application, name: String) {
+    ShadowApplication.setProcessName(name)
+    val manager = app.getSystemService(android.content.Context.ACTIVITY_SERVICE) as android.app.ActivityManager
+    val info = android.app.ActivityManager.RunningAppProcessInfo(name, android.os.Process.myPid(), arrayOf(app.packageName))
+    org.robolectric.Shadows.shadowOf(manager).setProcesses(listOf(info))
 }

@@ -10,14 +10,13 @@ import org.junit.Test
 import org.junit.runner.RunWith
 import org.robolectric.RobolectricTestRunner
 import org.robolectric.annotation.Config
-import org.robolectric.shadows.ShadowApplication
 import org.robolectric.shadows.ShadowLog
 import kotlin.test.assertEquals
 import kotlin.test.assertTrue
 
 /** The logging bridge into logcat: tags per core module, priorities per level. */
 @RunWith(RobolectricTestRunner::class)
-@Config(sdk = [35], manifest = Config.NONE)
+@Config(sdk = [24, 35], manifest = Config.NONE)
 class LogcatTest {
     private val app: Application = RuntimeEnvironment.getApplication()
 
@@ -35,7 +34,7 @@ class LogcatTest {
     @Test
     fun core_records_reach_logcat_with_module_tag_and_priority() {
         installLogcat(LogLevel.INFO)
-        ShadowApplication.setProcessName(app.packageName)
+        inProcess(app, app.packageName)
         Bridge.initialize(app, sdkAppId = 1400000001u)
         val init = ShadowLog.getLogsForTag("imbridge/init")
         assertTrue(init.any { it.type == Log.INFO && "initialised" in it.msg }, "logcat: ${ShadowLog.getLogs().map { "${it.tag} ${it.msg}" }}")
@@ -44,7 +43,7 @@ class LogcatTest {
     @Test
     fun refusals_are_logged_at_warn_and_info_is_filtered_at_warn() {
         installLogcat(LogLevel.WARN)
-        ShadowApplication.setProcessName(app.packageName + ":push")
+        inProcess(app, app.packageName + ":push")
         runCatching { Bridge.initialize(app, sdkAppId = 1400000001u) }
         val logs = ShadowLog.getLogs().filter { it.tag.startsWith("imbridge") }
         assertTrue(logs.any { it.type == Log.WARN && "refused" in it.msg }, "logcat: ${logs.map { it.msg }}")
