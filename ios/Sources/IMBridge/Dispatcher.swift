@@ -67,6 +67,30 @@ public final class Dispatcher: @unchecked Sendable {
         addListener(ClosureMessageListener(body))
     }
 
+    /// D1 for main-actor code (a view model, a `@MainActor` class): `body`
+    /// runs on the main actor with every event, in the order received — at
+    /// once when `receive` is called on the main thread, else enqueued on
+    /// the main queue. It cannot consume events in chain mode (it answers
+    /// after the dispatcher has moved on), so it is an observer.
+    ///
+    ///     @MainActor final class ChatModel {
+    ///         var handle: ListenerHandle?
+    ///         func start(_ dispatcher: Dispatcher) {
+    ///             handle = dispatcher.addMainActorListener { [weak self] event in self?.show(event) }
+    ///         }
+    ///     }
+    public func addMainActorListener(_ body: @escaping @MainActor @Sendable (DispatchEvent) -> Void) -> ListenerHandle {
+        addListener(ClosureMessageListener { event in
+            if Thread.isMainThread {
+                MainActor.assumeIsolated { body(event) }
+            } else {
+                // The main queue runs what is enqueued in order.
+                DispatchQueue.main.async { MainActor.assumeIsolated { body(event) } }
+            }
+            return false
+        })
+    }
+
     func remove(id: UInt64) -> Bool {
         _ = lock.withLock { listeners.removeValue(forKey: id) }
         return core.removeListener(id: id)

@@ -33,7 +33,9 @@ import Foundation
 /// pre-empt sends already made: when the window is full, High waits for the
 /// oldest send in the window to age out like any other message (P1, P2).
 public actor OutboxDriver {
-    public let outbox: Outbox
+    /// The outbox it drives: immutable and `Sendable`, so read without
+    /// `await` (`driver.outbox.stats()`).
+    public nonisolated let outbox: Outbox
     private let clock: @Sendable () -> UInt64
     private let onShed: @Sendable ([ShedMessage]) async -> Void
     private let onSendFailed: @Sendable ([ReleasedMessage], Error) async -> Void

@@ -803,6 +803,12 @@ RustBuffer uniffi_imbridge_fn_func_mention_all_marker(RustCallStatus *_Nonnull o
 RustBuffer uniffi_imbridge_fn_func_message_status_from_value(int32_t value, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_NATIVE_LIBRARY_PATH
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_NATIVE_LIBRARY_PATH
+RustBuffer uniffi_imbridge_fn_func_native_library_path(RustCallStatus *_Nonnull out_status
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_NOOP
 #define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_NOOP
 void uniffi_imbridge_fn_func_noop(RustCallStatus *_Nonnull out_status
@@ -1308,6 +1314,12 @@ uint16_t uniffi_imbridge_checksum_func_mention_all_marker(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_MESSAGE_STATUS_FROM_VALUE
 #define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_MESSAGE_STATUS_FROM_VALUE
 uint16_t uniffi_imbridge_checksum_func_message_status_from_value(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_NATIVE_LIBRARY_PATH
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_NATIVE_LIBRARY_PATH
+uint16_t uniffi_imbridge_checksum_func_native_library_path(void
     
 );
 #endif

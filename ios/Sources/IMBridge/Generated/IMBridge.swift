@@ -4404,6 +4404,18 @@ public func messageStatusFromValue(value: Int32) -> MessageStatus?  {
 })
 }
 /**
+ * The file this native library was loaded from, as the dynamic linker
+ * knows it; `null`/`nil` where it cannot tell (Android's APK-embedded
+ * libraries, non-Unix platforms). The JVM layer uses it to load the
+ * library once for JNI and JNA alike.
+ */
+public func nativeLibraryPath() -> String?  {
+    return try!  FfiConverterOptionString.lift(try! rustCall() {
+    uniffi_imbridge_fn_func_native_library_path($0
+    )
+})
+}
+/**
  * The cheapest exported call: the floor under every other crossing,
  * measured by the benchmarks.
  */
@@ -4642,6 +4654,9 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_func_message_status_from_value() != 43669) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_imbridge_checksum_func_native_library_path() != 41845) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_func_noop() != 33584) {
