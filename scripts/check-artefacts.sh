@@ -5,6 +5,8 @@
 # - an XCFramework holding the iOS device slice: static library, bitcode
 #   stripped, Info.plist and headers, verified with llvm-objdump/llvm-nm,
 #   zipped, checksum cross-checked with `swift package compute-checksum`;
+#   exporting only uniffi_*/ffi_*, and linked with a second Rust static
+#   library into one arm64 iOS executable (apple/check-two-rust-libs.sh);
 # - the AAR with arm64-v8a: libimbridge.so linked without the NDK and
 #   verified with llvm-readelf, classes compiled against Android 15, POM,
 #   installed into a file Maven repository. Linking needs bionic's symbol
@@ -16,6 +18,8 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 
 IMBRIDGE_XCFRAMEWORK_SLICES=ios-arm64 bash scripts/build-targets.sh ios
+# The slice exports only its C API and links beside a second Rust library.
+(source scripts/cross-env.sh && bash scripts/apple/check-two-rust-libs.sh "$root/target/dist/IMBridgeFFI.xcframework")
 
 maps=${IMBRIDGE_BIONIC_MAPS:-$root/../shared/reference/android-no-ndk/maps}
 if [ -f "$maps/libc.map.txt" ]; then

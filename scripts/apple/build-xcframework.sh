@@ -47,9 +47,14 @@ mkdir -p "$work/thin"
 # compiler_builtins (built by -Zbuild-std outside LTO) carries embedded
 # LLVM 22 bitcode, which Apple's linker cannot read and the App Store no
 # longer accepts: the __LLVM sections go.
+# Then only the C API stays global: the Rust runtime's symbols become
+# local, so an app can link a second Rust library beside this one
+# (macho_localize.py; checked by check-two-rust-libs.sh).
 for t in "${rust_targets[@]}"; do
   llvm-objcopy-14 --remove-section=__LLVM,__bitcode --remove-section=__LLVM,__cmdline \
-    "$CARGO_TARGET_DIR/$t/mobile/libimbridge.a" "$work/thin/$t.a"
+    "$CARGO_TARGET_DIR/$t/mobile/libimbridge.a" "$work/thin/$t.full.a"
+  python3 scripts/apple/macho_localize.py "$work/thin/$t.full.a" "$work/thin/$t.a"
+  rm "$work/thin/$t.full.a"
 done
 lib() { echo "$work/thin/$1.a"; }
 fw=$work/IMBridgeFFI.xcframework
