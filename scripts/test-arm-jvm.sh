@@ -67,10 +67,11 @@ for arch in "${arches[@]}"; do
   selectors=()
   for c in $classes; do selectors+=(--select-class "io.imbridge.$c"); done
   log=$work/$arch.log
+  # From tests/kotlin, as Maven runs them: the vectors are read by relative path.
   # -Xshare:off: the host-arch CDS archive paths do not exist in the folder.
-  "$qemu" -L "$jvm_root" "$java" -Xshare:off -Djna.library.path="$lib_dir" -Djava.library.path="$lib_dir" \
+  (cd "$root/tests/kotlin" && "$qemu" -L "$jvm_root" "$java" -Xshare:off -Djna.library.path="$lib_dir" -Djava.library.path="$lib_dir" \
     -Djna.nosys=true -jar "$launcher" execute --class-path "$classpath" "${selectors[@]}" \
-    --details=summary --disable-banner 2>&1 | tee "$log"
+    --details=summary --disable-banner) 2>&1 | tee "$log"
   passed=$(grep -oE '[0-9]+ tests successful' "$log" | grep -oE '^[0-9]+' || echo 0)
   failed=$(grep -oE '[0-9]+ tests failed' "$log" | grep -oE '^[0-9]+' || echo 0)
   if [ "$passed" -eq 0 ] || [ "$failed" -ne 0 ]; then

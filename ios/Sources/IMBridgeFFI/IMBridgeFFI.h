@@ -259,6 +259,206 @@ typedef struct UniffiVTableCallbackInterfaceLogSink {
 } UniffiVTableCallbackInterfaceLogSink;
 
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_CLONE_MENTIONLISTBUILDER
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_CLONE_MENTIONLISTBUILDER
+uint64_t uniffi_imbridge_fn_clone_mentionlistbuilder(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FREE_MENTIONLISTBUILDER
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FREE_MENTIONLISTBUILDER
+void uniffi_imbridge_fn_free_mentionlistbuilder(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_CONSTRUCTOR_MENTIONLISTBUILDER_NEW
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_CONSTRUCTOR_MENTIONLISTBUILDER_NEW
+uint64_t uniffi_imbridge_fn_constructor_mentionlistbuilder_new(RustBuffer group_type, RustBuffer limits, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_MENTIONLISTBUILDER_ADD
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_MENTIONLISTBUILDER_ADD
+void uniffi_imbridge_fn_method_mentionlistbuilder_add(uint64_t ptr, RustBuffer mention, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_MENTIONLISTBUILDER_ADD_SDK_USER
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_MENTIONLISTBUILDER_ADD_SDK_USER
+void uniffi_imbridge_fn_method_mentionlistbuilder_add_sdk_user(uint64_t ptr, RustBuffer user_id, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_MENTIONLISTBUILDER_MENTIONS
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_MENTIONLISTBUILDER_MENTIONS
+RustBuffer uniffi_imbridge_fn_method_mentionlistbuilder_mentions(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_CLONE_MESSAGEBODYBUILDER
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_CLONE_MESSAGEBODYBUILDER
+uint64_t uniffi_imbridge_fn_clone_messagebodybuilder(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FREE_MESSAGEBODYBUILDER
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FREE_MESSAGEBODYBUILDER
+void uniffi_imbridge_fn_free_messagebodybuilder(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_CONSTRUCTOR_MESSAGEBODYBUILDER_NEW
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_CONSTRUCTOR_MESSAGEBODYBUILDER_NEW
+uint64_t uniffi_imbridge_fn_constructor_messagebodybuilder_new(RustBuffer limits, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_MESSAGEBODYBUILDER_ADD
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_MESSAGEBODYBUILDER_ADD
+void uniffi_imbridge_fn_method_messagebodybuilder_add(uint64_t ptr, RustBuffer element, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_MESSAGEBODYBUILDER_ADD_ALL
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_MESSAGEBODYBUILDER_ADD_ALL
+void uniffi_imbridge_fn_method_messagebodybuilder_add_all(uint64_t ptr, RustBuffer elements, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_MESSAGEBODYBUILDER_BUILD
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_MESSAGEBODYBUILDER_BUILD
+RustBuffer uniffi_imbridge_fn_method_messagebodybuilder_build(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_MESSAGEBODYBUILDER_COUNT
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_MESSAGEBODYBUILDER_COUNT
+uint32_t uniffi_imbridge_fn_method_messagebodybuilder_count(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_MESSAGEBODYBUILDER_ELEMENTS
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_MESSAGEBODYBUILDER_ELEMENTS
+RustBuffer uniffi_imbridge_fn_method_messagebodybuilder_elements(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_MESSAGEBODYBUILDER_ENCODED_LEN
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_MESSAGEBODYBUILDER_ENCODED_LEN
+uint64_t uniffi_imbridge_fn_method_messagebodybuilder_encoded_len(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_CLONE_DISPATCHCORE
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_CLONE_DISPATCHCORE
+uint64_t uniffi_imbridge_fn_clone_dispatchcore(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FREE_DISPATCHCORE
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FREE_DISPATCHCORE
+void uniffi_imbridge_fn_free_dispatchcore(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_CONSTRUCTOR_DISPATCHCORE_NEW
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_CONSTRUCTOR_DISPATCHCORE_NEW
+uint64_t uniffi_imbridge_fn_constructor_dispatchcore_new(RustBuffer mode, uint32_t buffer, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_ADD_LISTENER
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_ADD_LISTENER
+RustBuffer uniffi_imbridge_fn_method_dispatchcore_add_listener(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_JOIN_GROUP
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_JOIN_GROUP
+void uniffi_imbridge_fn_method_dispatchcore_join_group(uint64_t ptr, RustBuffer group_id, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_LEAVE_GROUP
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_LEAVE_GROUP
+void uniffi_imbridge_fn_method_dispatchcore_leave_group(uint64_t ptr, RustBuffer group_id, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_LISTENER_COUNT
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_LISTENER_COUNT
+uint32_t uniffi_imbridge_fn_method_dispatchcore_listener_count(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_MODIFIED
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_MODIFIED
+RustBuffer uniffi_imbridge_fn_method_dispatchcore_modified(uint64_t ptr, RustBuffer message, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_READ_RECEIPT
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_READ_RECEIPT
+RustBuffer uniffi_imbridge_fn_method_dispatchcore_read_receipt(uint64_t ptr, RustBuffer conversation, RustBuffer reader, uint64_t read_time, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_RECEIVE
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_RECEIVE
+RustBuffer uniffi_imbridge_fn_method_dispatchcore_receive(uint64_t ptr, uint64_t now_ms, RustBuffer messages_json, RustBuffer arrived_on, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_RECEIVE_FRAME
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_RECEIVE_FRAME
+RustBuffer uniffi_imbridge_fn_method_dispatchcore_receive_frame(uint64_t ptr, uint64_t now_ms, RustBuffer messages_json, RustBuffer arrived_on, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_RECORD_OUTCOME
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_RECORD_OUTCOME
+void uniffi_imbridge_fn_method_dispatchcore_record_outcome(uint64_t ptr, RustBuffer outcome, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_REMOVE_LISTENER
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_REMOVE_LISTENER
+int8_t uniffi_imbridge_fn_method_dispatchcore_remove_listener(uint64_t ptr, uint64_t id, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_REVOKED
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_REVOKED
+RustBuffer uniffi_imbridge_fn_method_dispatchcore_revoked(uint64_t ptr, RustBuffer conversation, RustBuffer message_id, RustBuffer operator, RustBuffer reason, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_SET_MODE
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_SET_MODE
+void uniffi_imbridge_fn_method_dispatchcore_set_mode(uint64_t ptr, RustBuffer mode, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_SET_USER
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_SET_USER
+void uniffi_imbridge_fn_method_dispatchcore_set_user(uint64_t ptr, RustBuffer user_id, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_STATS
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_STATS
+RustBuffer uniffi_imbridge_fn_method_dispatchcore_stats(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_FAST_PATH_ID
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_FAST_PATH_ID
+uint64_t uniffi_imbridge_fn_method_dispatchcore_fast_path_id(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_CLONE_RANDOMTRACKER
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_CLONE_RANDOMTRACKER
+uint64_t uniffi_imbridge_fn_clone_randomtracker(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FREE_RANDOMTRACKER
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FREE_RANDOMTRACKER
+void uniffi_imbridge_fn_free_randomtracker(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_CONSTRUCTOR_RANDOMTRACKER_NEW
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_CONSTRUCTOR_RANDOMTRACKER_NEW
+uint64_t uniffi_imbridge_fn_constructor_randomtracker_new(uint64_t seed, uint32_t capacity, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_RANDOMTRACKER_DRAW
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_RANDOMTRACKER_DRAW
+uint32_t uniffi_imbridge_fn_method_randomtracker_draw(uint64_t ptr, RustBuffer conversation, uint64_t now_ms, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_RANDOMTRACKER_FORGOTTEN
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_RANDOMTRACKER_FORGOTTEN
+uint64_t uniffi_imbridge_fn_method_randomtracker_forgotten(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_RANDOMTRACKER_RECORD
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_RANDOMTRACKER_RECORD
+void uniffi_imbridge_fn_method_randomtracker_record(uint64_t ptr, RustBuffer conversation, uint32_t random, uint64_t now_ms, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_RANDOMTRACKER_REMEMBERED
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_RANDOMTRACKER_REMEMBERED
+uint64_t uniffi_imbridge_fn_method_randomtracker_remembered(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_CLONE_BRIDGE
 #define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_CLONE_BRIDGE
 uint64_t uniffi_imbridge_fn_clone_bridge(uint64_t handle, RustCallStatus *_Nonnull out_status
@@ -340,96 +540,6 @@ int8_t uniffi_imbridge_fn_method_bridge_session_ended(uint64_t ptr, int32_t code
 void uniffi_imbridge_fn_method_bridge_uninit(uint64_t ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_CLONE_DISPATCHCORE
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_CLONE_DISPATCHCORE
-uint64_t uniffi_imbridge_fn_clone_dispatchcore(uint64_t handle, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FREE_DISPATCHCORE
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FREE_DISPATCHCORE
-void uniffi_imbridge_fn_free_dispatchcore(uint64_t handle, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_CONSTRUCTOR_DISPATCHCORE_NEW
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_CONSTRUCTOR_DISPATCHCORE_NEW
-uint64_t uniffi_imbridge_fn_constructor_dispatchcore_new(RustBuffer mode, uint32_t buffer, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_ADD_LISTENER
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_ADD_LISTENER
-RustBuffer uniffi_imbridge_fn_method_dispatchcore_add_listener(uint64_t ptr, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_FAST_PATH_ID
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_FAST_PATH_ID
-uint64_t uniffi_imbridge_fn_method_dispatchcore_fast_path_id(uint64_t ptr, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_JOIN_GROUP
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_JOIN_GROUP
-void uniffi_imbridge_fn_method_dispatchcore_join_group(uint64_t ptr, RustBuffer group_id, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_LEAVE_GROUP
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_LEAVE_GROUP
-void uniffi_imbridge_fn_method_dispatchcore_leave_group(uint64_t ptr, RustBuffer group_id, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_LISTENER_COUNT
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_LISTENER_COUNT
-uint32_t uniffi_imbridge_fn_method_dispatchcore_listener_count(uint64_t ptr, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_MODIFIED
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_MODIFIED
-RustBuffer uniffi_imbridge_fn_method_dispatchcore_modified(uint64_t ptr, RustBuffer message, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_READ_RECEIPT
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_READ_RECEIPT
-RustBuffer uniffi_imbridge_fn_method_dispatchcore_read_receipt(uint64_t ptr, RustBuffer conversation, RustBuffer reader, uint64_t read_time, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_RECEIVE
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_RECEIVE
-RustBuffer uniffi_imbridge_fn_method_dispatchcore_receive(uint64_t ptr, uint64_t now_ms, RustBuffer messages_json, RustBuffer arrived_on, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_RECEIVE_FRAME
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_RECEIVE_FRAME
-RustBuffer uniffi_imbridge_fn_method_dispatchcore_receive_frame(uint64_t ptr, uint64_t now_ms, RustBuffer messages_json, RustBuffer arrived_on, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_RECORD_OUTCOME
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_RECORD_OUTCOME
-void uniffi_imbridge_fn_method_dispatchcore_record_outcome(uint64_t ptr, RustBuffer outcome, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_REMOVE_LISTENER
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_REMOVE_LISTENER
-int8_t uniffi_imbridge_fn_method_dispatchcore_remove_listener(uint64_t ptr, uint64_t id, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_REVOKED
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_REVOKED
-RustBuffer uniffi_imbridge_fn_method_dispatchcore_revoked(uint64_t ptr, RustBuffer conversation, RustBuffer message_id, RustBuffer operator, RustBuffer reason, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_SET_MODE
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_SET_MODE
-void uniffi_imbridge_fn_method_dispatchcore_set_mode(uint64_t ptr, RustBuffer mode, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_SET_USER
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_SET_USER
-void uniffi_imbridge_fn_method_dispatchcore_set_user(uint64_t ptr, RustBuffer user_id, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_STATS
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_DISPATCHCORE_STATS
-RustBuffer uniffi_imbridge_fn_method_dispatchcore_stats(uint64_t ptr, RustCallStatus *_Nonnull out_status
-);
-#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_CLONE_LOGSINK
 #define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_CLONE_LOGSINK
 uint64_t uniffi_imbridge_fn_clone_logsink(uint64_t handle, RustCallStatus *_Nonnull out_status
@@ -448,81 +558,6 @@ void uniffi_imbridge_fn_init_callback_vtable_logsink(const UniffiVTableCallbackI
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_LOGSINK_LOG
 #define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_LOGSINK_LOG
 void uniffi_imbridge_fn_method_logsink_log(uint64_t ptr, RustBuffer record, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_CLONE_MENTIONLISTBUILDER
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_CLONE_MENTIONLISTBUILDER
-uint64_t uniffi_imbridge_fn_clone_mentionlistbuilder(uint64_t handle, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FREE_MENTIONLISTBUILDER
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FREE_MENTIONLISTBUILDER
-void uniffi_imbridge_fn_free_mentionlistbuilder(uint64_t handle, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_CONSTRUCTOR_MENTIONLISTBUILDER_NEW
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_CONSTRUCTOR_MENTIONLISTBUILDER_NEW
-uint64_t uniffi_imbridge_fn_constructor_mentionlistbuilder_new(RustBuffer group_type, RustBuffer limits, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_MENTIONLISTBUILDER_ADD
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_MENTIONLISTBUILDER_ADD
-void uniffi_imbridge_fn_method_mentionlistbuilder_add(uint64_t ptr, RustBuffer mention, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_MENTIONLISTBUILDER_ADD_SDK_USER
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_MENTIONLISTBUILDER_ADD_SDK_USER
-void uniffi_imbridge_fn_method_mentionlistbuilder_add_sdk_user(uint64_t ptr, RustBuffer user_id, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_MENTIONLISTBUILDER_MENTIONS
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_MENTIONLISTBUILDER_MENTIONS
-RustBuffer uniffi_imbridge_fn_method_mentionlistbuilder_mentions(uint64_t ptr, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_CLONE_MESSAGEBODYBUILDER
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_CLONE_MESSAGEBODYBUILDER
-uint64_t uniffi_imbridge_fn_clone_messagebodybuilder(uint64_t handle, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FREE_MESSAGEBODYBUILDER
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FREE_MESSAGEBODYBUILDER
-void uniffi_imbridge_fn_free_messagebodybuilder(uint64_t handle, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_CONSTRUCTOR_MESSAGEBODYBUILDER_NEW
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_CONSTRUCTOR_MESSAGEBODYBUILDER_NEW
-uint64_t uniffi_imbridge_fn_constructor_messagebodybuilder_new(RustBuffer limits, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_MESSAGEBODYBUILDER_ADD
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_MESSAGEBODYBUILDER_ADD
-void uniffi_imbridge_fn_method_messagebodybuilder_add(uint64_t ptr, RustBuffer element, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_MESSAGEBODYBUILDER_ADD_ALL
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_MESSAGEBODYBUILDER_ADD_ALL
-void uniffi_imbridge_fn_method_messagebodybuilder_add_all(uint64_t ptr, RustBuffer elements, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_MESSAGEBODYBUILDER_BUILD
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_MESSAGEBODYBUILDER_BUILD
-RustBuffer uniffi_imbridge_fn_method_messagebodybuilder_build(uint64_t ptr, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_MESSAGEBODYBUILDER_COUNT
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_MESSAGEBODYBUILDER_COUNT
-uint32_t uniffi_imbridge_fn_method_messagebodybuilder_count(uint64_t ptr, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_MESSAGEBODYBUILDER_ELEMENTS
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_MESSAGEBODYBUILDER_ELEMENTS
-RustBuffer uniffi_imbridge_fn_method_messagebodybuilder_elements(uint64_t ptr, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_MESSAGEBODYBUILDER_ENCODED_LEN
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_MESSAGEBODYBUILDER_ENCODED_LEN
-uint64_t uniffi_imbridge_fn_method_messagebodybuilder_encoded_len(uint64_t ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_CLONE_OUTBOX
@@ -610,135 +645,21 @@ RustBuffer uniffi_imbridge_fn_method_pushchannel_state(uint64_t ptr, RustCallSta
 RustBuffer uniffi_imbridge_fn_method_pushchannel_status(uint64_t ptr, RustCallStatus *_Nonnull out_status
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_CLONE_RANDOMTRACKER
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_CLONE_RANDOMTRACKER
-uint64_t uniffi_imbridge_fn_clone_randomtracker(uint64_t handle, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FREE_RANDOMTRACKER
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FREE_RANDOMTRACKER
-void uniffi_imbridge_fn_free_randomtracker(uint64_t handle, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_CONSTRUCTOR_RANDOMTRACKER_NEW
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_CONSTRUCTOR_RANDOMTRACKER_NEW
-uint64_t uniffi_imbridge_fn_constructor_randomtracker_new(uint64_t seed, uint32_t capacity, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_RANDOMTRACKER_DRAW
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_RANDOMTRACKER_DRAW
-uint32_t uniffi_imbridge_fn_method_randomtracker_draw(uint64_t ptr, RustBuffer conversation, uint64_t now_ms, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_RANDOMTRACKER_FORGOTTEN
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_RANDOMTRACKER_FORGOTTEN
-uint64_t uniffi_imbridge_fn_method_randomtracker_forgotten(uint64_t ptr, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_RANDOMTRACKER_RECORD
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_RANDOMTRACKER_RECORD
-void uniffi_imbridge_fn_method_randomtracker_record(uint64_t ptr, RustBuffer conversation, uint32_t random, uint64_t now_ms, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_RANDOMTRACKER_REMEMBERED
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_METHOD_RANDOMTRACKER_REMEMBERED
-uint64_t uniffi_imbridge_fn_method_randomtracker_remembered(uint64_t ptr, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_C2C_MSG_KEY_FORMAT
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_C2C_MSG_KEY_FORMAT
-RustBuffer uniffi_imbridge_fn_func_c2c_msg_key_format(RustBuffer key, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_C2C_MSG_KEY_PARSE
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_C2C_MSG_KEY_PARSE
-RustBuffer uniffi_imbridge_fn_func_c2c_msg_key_parse(RustBuffer text, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_CHECK_SEND_BODY
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_CHECK_SEND_BODY
-RustBuffer uniffi_imbridge_fn_func_check_send_body(RustBuffer json, RustBuffer group_type, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_CLIENT_MSG_ID_FORMAT
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_CLIENT_MSG_ID_FORMAT
-RustBuffer uniffi_imbridge_fn_func_client_msg_id_format(RustBuffer id, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_CLIENT_MSG_ID_NEW
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_CLIENT_MSG_ID_NEW
-RustBuffer uniffi_imbridge_fn_func_client_msg_id_new(uint64_t tinyid, uint64_t now_unix_secs, uint32_t random, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_CLIENT_MSG_ID_PARSE
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_CLIENT_MSG_ID_PARSE
-RustBuffer uniffi_imbridge_fn_func_client_msg_id_parse(RustBuffer text, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_CONVERSATION_ID_FORMAT
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_CONVERSATION_ID_FORMAT
-RustBuffer uniffi_imbridge_fn_func_conversation_id_format(RustBuffer id, RustBuffer form, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_CONVERSATION_ID_PARSE
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_CONVERSATION_ID_PARSE
-RustBuffer uniffi_imbridge_fn_func_conversation_id_parse(RustBuffer text, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_DECODE_C2C_MESSAGE
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_DECODE_C2C_MESSAGE
-RustBuffer uniffi_imbridge_fn_func_decode_c2c_message(RustBuffer json, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_DECODE_GROUP_MESSAGE
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_DECODE_GROUP_MESSAGE
-RustBuffer uniffi_imbridge_fn_func_decode_group_message(RustBuffer json, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_DIAGNOSE
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_DIAGNOSE
-RustBuffer uniffi_imbridge_fn_func_diagnose(RustBuffer snapshot_json, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_DOCTOR_RULES
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_DOCTOR_RULES
-RustBuffer uniffi_imbridge_fn_func_doctor_rules(RustCallStatus *_Nonnull out_status
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_IMBRIDGE_VERSION
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_IMBRIDGE_VERSION
+RustBuffer uniffi_imbridge_fn_func_imbridge_version(RustCallStatus *_Nonnull out_status
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_ENCODE_C2C_MESSAGE
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_ENCODE_C2C_MESSAGE
-RustBuffer uniffi_imbridge_fn_func_encode_c2c_message(RustBuffer message, RustBuffer limits, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_ENCODE_C2C_TEXTS
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_ENCODE_C2C_TEXTS
-RustBuffer uniffi_imbridge_fn_func_encode_c2c_texts(RustBuffer to_accounts, RustBuffer texts, RustBuffer msg_seqs, RustBuffer msg_randoms, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_ENCODE_GROUP_MESSAGE
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_ENCODE_GROUP_MESSAGE
-RustBuffer uniffi_imbridge_fn_func_encode_group_message(RustBuffer message, RustBuffer group_type, RustBuffer limits, RustCallStatus *_Nonnull out_status
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_MENTION_ALL_MARKER
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_MENTION_ALL_MARKER
+RustBuffer uniffi_imbridge_fn_func_mention_all_marker(RustCallStatus *_Nonnull out_status
+    
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_ERROR_CODE_FROM_VALUE
 #define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_ERROR_CODE_FROM_VALUE
 RustBuffer uniffi_imbridge_fn_func_error_code_from_value(int32_t value, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_EXPORT_SNAPSHOT
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_EXPORT_SNAPSHOT
-RustBuffer uniffi_imbridge_fn_func_export_snapshot(RustBuffer bridge, RustBuffer dispatcher, RustBuffer channels, RustBuffer app, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_GROUP_MSG_KEY_FORMAT
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_GROUP_MSG_KEY_FORMAT
-RustBuffer uniffi_imbridge_fn_func_group_msg_key_format(RustBuffer key, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_GROUP_MSG_KEY_PARSE
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_GROUP_MSG_KEY_PARSE
-RustBuffer uniffi_imbridge_fn_func_group_msg_key_parse(RustBuffer text, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_GROUP_TYPE_FROM_ID
@@ -766,53 +687,9 @@ RustBuffer uniffi_imbridge_fn_func_group_type_name(RustBuffer group_type, RustCa
 RustBuffer uniffi_imbridge_fn_func_group_type_rest_name(RustBuffer group_type, RustCallStatus *_Nonnull out_status
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_ID_PARSE
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_ID_PARSE
-RustBuffer uniffi_imbridge_fn_func_id_parse(RustBuffer text, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_IMBRIDGE_VERSION
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_IMBRIDGE_VERSION
-RustBuffer uniffi_imbridge_fn_func_imbridge_version(RustCallStatus *_Nonnull out_status
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_INSTALL_LOGGER
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_INSTALL_LOGGER
-void uniffi_imbridge_fn_func_install_logger(uint64_t sink, RustBuffer level, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_LEGACY_WEB_MSG_ID_FORMAT
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_LEGACY_WEB_MSG_ID_FORMAT
-RustBuffer uniffi_imbridge_fn_func_legacy_web_msg_id_format(RustBuffer id, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_LEGACY_WEB_MSG_ID_PARSE
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_LEGACY_WEB_MSG_ID_PARSE
-RustBuffer uniffi_imbridge_fn_func_legacy_web_msg_id_parse(RustBuffer text, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_MENTION_ALL_MARKER
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_MENTION_ALL_MARKER
-RustBuffer uniffi_imbridge_fn_func_mention_all_marker(RustCallStatus *_Nonnull out_status
-    
-);
-#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_MESSAGE_STATUS_FROM_VALUE
 #define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_MESSAGE_STATUS_FROM_VALUE
 RustBuffer uniffi_imbridge_fn_func_message_status_from_value(int32_t value, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_NATIVE_LIBRARY_PATH
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_NATIVE_LIBRARY_PATH
-RustBuffer uniffi_imbridge_fn_func_native_library_path(RustCallStatus *_Nonnull out_status
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_NOOP
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_NOOP
-void uniffi_imbridge_fn_func_noop(RustCallStatus *_Nonnull out_status
-    
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_PRIORITY_FROM_NATIVE
@@ -835,6 +712,140 @@ int32_t uniffi_imbridge_fn_func_priority_to_native(RustBuffer priority, RustCall
 int32_t uniffi_imbridge_fn_func_priority_to_web(RustBuffer priority, RustCallStatus *_Nonnull out_status
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_DIAGNOSE
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_DIAGNOSE
+RustBuffer uniffi_imbridge_fn_func_diagnose(RustBuffer snapshot_json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_DOCTOR_RULES
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_DOCTOR_RULES
+RustBuffer uniffi_imbridge_fn_func_doctor_rules(RustCallStatus *_Nonnull out_status
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_EXPORT_SNAPSHOT
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_EXPORT_SNAPSHOT
+RustBuffer uniffi_imbridge_fn_func_export_snapshot(RustBuffer bridge, RustBuffer dispatcher, RustBuffer channels, RustBuffer app, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_ENCODE_C2C_TEXTS
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_ENCODE_C2C_TEXTS
+RustBuffer uniffi_imbridge_fn_func_encode_c2c_texts(RustBuffer to_accounts, RustBuffer texts, RustBuffer msg_seqs, RustBuffer msg_randoms, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_NOOP
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_NOOP
+void uniffi_imbridge_fn_func_noop(RustCallStatus *_Nonnull out_status
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_C2C_MSG_KEY_FORMAT
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_C2C_MSG_KEY_FORMAT
+RustBuffer uniffi_imbridge_fn_func_c2c_msg_key_format(RustBuffer key, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_C2C_MSG_KEY_PARSE
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_C2C_MSG_KEY_PARSE
+RustBuffer uniffi_imbridge_fn_func_c2c_msg_key_parse(RustBuffer text, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_CLIENT_MSG_ID_FORMAT
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_CLIENT_MSG_ID_FORMAT
+RustBuffer uniffi_imbridge_fn_func_client_msg_id_format(RustBuffer id, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_CLIENT_MSG_ID_NEW
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_CLIENT_MSG_ID_NEW
+RustBuffer uniffi_imbridge_fn_func_client_msg_id_new(uint64_t tinyid, uint64_t now_unix_secs, uint32_t random, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_CLIENT_MSG_ID_PARSE
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_CLIENT_MSG_ID_PARSE
+RustBuffer uniffi_imbridge_fn_func_client_msg_id_parse(RustBuffer text, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_CONVERSATION_ID_FORMAT
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_CONVERSATION_ID_FORMAT
+RustBuffer uniffi_imbridge_fn_func_conversation_id_format(RustBuffer id, RustBuffer form, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_CONVERSATION_ID_PARSE
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_CONVERSATION_ID_PARSE
+RustBuffer uniffi_imbridge_fn_func_conversation_id_parse(RustBuffer text, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_GROUP_MSG_KEY_FORMAT
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_GROUP_MSG_KEY_FORMAT
+RustBuffer uniffi_imbridge_fn_func_group_msg_key_format(RustBuffer key, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_GROUP_MSG_KEY_PARSE
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_GROUP_MSG_KEY_PARSE
+RustBuffer uniffi_imbridge_fn_func_group_msg_key_parse(RustBuffer text, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_ID_PARSE
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_ID_PARSE
+RustBuffer uniffi_imbridge_fn_func_id_parse(RustBuffer text, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_LEGACY_WEB_MSG_ID_FORMAT
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_LEGACY_WEB_MSG_ID_FORMAT
+RustBuffer uniffi_imbridge_fn_func_legacy_web_msg_id_format(RustBuffer id, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_LEGACY_WEB_MSG_ID_PARSE
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_LEGACY_WEB_MSG_ID_PARSE
+RustBuffer uniffi_imbridge_fn_func_legacy_web_msg_id_parse(RustBuffer text, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_NATIVE_LIBRARY_PATH
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_NATIVE_LIBRARY_PATH
+RustBuffer uniffi_imbridge_fn_func_native_library_path(RustCallStatus *_Nonnull out_status
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_INSTALL_LOGGER
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_INSTALL_LOGGER
+void uniffi_imbridge_fn_func_install_logger(uint64_t sink, RustBuffer level, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_REMOVE_LOGGER
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_REMOVE_LOGGER
+void uniffi_imbridge_fn_func_remove_logger(RustCallStatus *_Nonnull out_status
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_SET_LOG_LEVEL
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_SET_LOG_LEVEL
+void uniffi_imbridge_fn_func_set_log_level(RustBuffer level, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_CHECK_SEND_BODY
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_CHECK_SEND_BODY
+RustBuffer uniffi_imbridge_fn_func_check_send_body(RustBuffer json, RustBuffer group_type, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_DECODE_C2C_MESSAGE
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_DECODE_C2C_MESSAGE
+RustBuffer uniffi_imbridge_fn_func_decode_c2c_message(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_DECODE_GROUP_MESSAGE
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_DECODE_GROUP_MESSAGE
+RustBuffer uniffi_imbridge_fn_func_decode_group_message(RustBuffer json, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_ENCODE_C2C_MESSAGE
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_ENCODE_C2C_MESSAGE
+RustBuffer uniffi_imbridge_fn_func_encode_c2c_message(RustBuffer message, RustBuffer limits, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_ENCODE_GROUP_MESSAGE
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_ENCODE_GROUP_MESSAGE
+RustBuffer uniffi_imbridge_fn_func_encode_group_message(RustBuffer message, RustBuffer group_type, RustBuffer limits, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_RED_PACKET
 #define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_RED_PACKET
 RustBuffer uniffi_imbridge_fn_func_red_packet(uint64_t amount, RustBuffer greeting, RustBuffer push_text, RustCallStatus *_Nonnull out_status
@@ -845,22 +856,6 @@ RustBuffer uniffi_imbridge_fn_func_red_packet(uint64_t amount, RustBuffer greeti
 RustBuffer uniffi_imbridge_fn_func_red_packet_read(RustBuffer element, RustCallStatus *_Nonnull out_status
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_REMOVE_LOGGER
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_REMOVE_LOGGER
-void uniffi_imbridge_fn_func_remove_logger(RustCallStatus *_Nonnull out_status
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_SECRET_FINGERPRINT
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_SECRET_FINGERPRINT
-RustBuffer uniffi_imbridge_fn_func_secret_fingerprint(RustBuffer secret, RustCallStatus *_Nonnull out_status
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_SET_LOG_LEVEL
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_SET_LOG_LEVEL
-void uniffi_imbridge_fn_func_set_log_level(RustBuffer level, RustCallStatus *_Nonnull out_status
-);
-#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_VALIDATE_ELEMENT
 #define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_VALIDATE_ELEMENT
 void uniffi_imbridge_fn_func_validate_element(RustBuffer element, RustCallStatus *_Nonnull out_status
@@ -869,6 +864,11 @@ void uniffi_imbridge_fn_func_validate_element(RustBuffer element, RustCallStatus
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_WILL_PUSH
 #define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_WILL_PUSH
 RustBuffer uniffi_imbridge_fn_func_will_push(RustBuffer body_json, RustBuffer context, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_SECRET_FINGERPRINT
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_SECRET_FINGERPRINT
+RustBuffer uniffi_imbridge_fn_func_secret_fingerprint(RustBuffer secret, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_FFI_IMBRIDGE_RUSTBUFFER_ALLOC
@@ -1131,117 +1131,21 @@ void ffi_imbridge_rust_future_free_void(uint64_t handle
 void ffi_imbridge_rust_future_complete_void(uint64_t handle, RustCallStatus *_Nonnull out_status
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_C2C_MSG_KEY_FORMAT
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_C2C_MSG_KEY_FORMAT
-uint16_t uniffi_imbridge_checksum_func_c2c_msg_key_format(void
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_IMBRIDGE_VERSION
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_IMBRIDGE_VERSION
+uint16_t uniffi_imbridge_checksum_func_imbridge_version(void
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_C2C_MSG_KEY_PARSE
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_C2C_MSG_KEY_PARSE
-uint16_t uniffi_imbridge_checksum_func_c2c_msg_key_parse(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_CHECK_SEND_BODY
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_CHECK_SEND_BODY
-uint16_t uniffi_imbridge_checksum_func_check_send_body(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_CLIENT_MSG_ID_FORMAT
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_CLIENT_MSG_ID_FORMAT
-uint16_t uniffi_imbridge_checksum_func_client_msg_id_format(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_CLIENT_MSG_ID_NEW
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_CLIENT_MSG_ID_NEW
-uint16_t uniffi_imbridge_checksum_func_client_msg_id_new(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_CLIENT_MSG_ID_PARSE
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_CLIENT_MSG_ID_PARSE
-uint16_t uniffi_imbridge_checksum_func_client_msg_id_parse(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_CONVERSATION_ID_FORMAT
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_CONVERSATION_ID_FORMAT
-uint16_t uniffi_imbridge_checksum_func_conversation_id_format(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_CONVERSATION_ID_PARSE
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_CONVERSATION_ID_PARSE
-uint16_t uniffi_imbridge_checksum_func_conversation_id_parse(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_DECODE_C2C_MESSAGE
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_DECODE_C2C_MESSAGE
-uint16_t uniffi_imbridge_checksum_func_decode_c2c_message(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_DECODE_GROUP_MESSAGE
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_DECODE_GROUP_MESSAGE
-uint16_t uniffi_imbridge_checksum_func_decode_group_message(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_DIAGNOSE
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_DIAGNOSE
-uint16_t uniffi_imbridge_checksum_func_diagnose(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_DOCTOR_RULES
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_DOCTOR_RULES
-uint16_t uniffi_imbridge_checksum_func_doctor_rules(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_ENCODE_C2C_MESSAGE
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_ENCODE_C2C_MESSAGE
-uint16_t uniffi_imbridge_checksum_func_encode_c2c_message(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_ENCODE_C2C_TEXTS
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_ENCODE_C2C_TEXTS
-uint16_t uniffi_imbridge_checksum_func_encode_c2c_texts(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_ENCODE_GROUP_MESSAGE
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_ENCODE_GROUP_MESSAGE
-uint16_t uniffi_imbridge_checksum_func_encode_group_message(void
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_MENTION_ALL_MARKER
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_MENTION_ALL_MARKER
+uint16_t uniffi_imbridge_checksum_func_mention_all_marker(void
     
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_ERROR_CODE_FROM_VALUE
 #define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_ERROR_CODE_FROM_VALUE
 uint16_t uniffi_imbridge_checksum_func_error_code_from_value(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_EXPORT_SNAPSHOT
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_EXPORT_SNAPSHOT
-uint16_t uniffi_imbridge_checksum_func_export_snapshot(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_GROUP_MSG_KEY_FORMAT
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_GROUP_MSG_KEY_FORMAT
-uint16_t uniffi_imbridge_checksum_func_group_msg_key_format(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_GROUP_MSG_KEY_PARSE
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_GROUP_MSG_KEY_PARSE
-uint16_t uniffi_imbridge_checksum_func_group_msg_key_parse(void
     
 );
 #endif
@@ -1275,57 +1179,9 @@ uint16_t uniffi_imbridge_checksum_func_group_type_rest_name(void
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_ID_PARSE
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_ID_PARSE
-uint16_t uniffi_imbridge_checksum_func_id_parse(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_IMBRIDGE_VERSION
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_IMBRIDGE_VERSION
-uint16_t uniffi_imbridge_checksum_func_imbridge_version(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_INSTALL_LOGGER
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_INSTALL_LOGGER
-uint16_t uniffi_imbridge_checksum_func_install_logger(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_LEGACY_WEB_MSG_ID_FORMAT
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_LEGACY_WEB_MSG_ID_FORMAT
-uint16_t uniffi_imbridge_checksum_func_legacy_web_msg_id_format(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_LEGACY_WEB_MSG_ID_PARSE
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_LEGACY_WEB_MSG_ID_PARSE
-uint16_t uniffi_imbridge_checksum_func_legacy_web_msg_id_parse(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_MENTION_ALL_MARKER
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_MENTION_ALL_MARKER
-uint16_t uniffi_imbridge_checksum_func_mention_all_marker(void
-    
-);
-#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_MESSAGE_STATUS_FROM_VALUE
 #define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_MESSAGE_STATUS_FROM_VALUE
 uint16_t uniffi_imbridge_checksum_func_message_status_from_value(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_NATIVE_LIBRARY_PATH
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_NATIVE_LIBRARY_PATH
-uint16_t uniffi_imbridge_checksum_func_native_library_path(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_NOOP
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_NOOP
-uint16_t uniffi_imbridge_checksum_func_noop(void
     
 );
 #endif
@@ -1353,15 +1209,117 @@ uint16_t uniffi_imbridge_checksum_func_priority_to_web(void
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_RED_PACKET
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_RED_PACKET
-uint16_t uniffi_imbridge_checksum_func_red_packet(void
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_DIAGNOSE
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_DIAGNOSE
+uint16_t uniffi_imbridge_checksum_func_diagnose(void
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_RED_PACKET_READ
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_RED_PACKET_READ
-uint16_t uniffi_imbridge_checksum_func_red_packet_read(void
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_DOCTOR_RULES
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_DOCTOR_RULES
+uint16_t uniffi_imbridge_checksum_func_doctor_rules(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_EXPORT_SNAPSHOT
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_EXPORT_SNAPSHOT
+uint16_t uniffi_imbridge_checksum_func_export_snapshot(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_ENCODE_C2C_TEXTS
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_ENCODE_C2C_TEXTS
+uint16_t uniffi_imbridge_checksum_func_encode_c2c_texts(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_NOOP
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_NOOP
+uint16_t uniffi_imbridge_checksum_func_noop(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_C2C_MSG_KEY_FORMAT
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_C2C_MSG_KEY_FORMAT
+uint16_t uniffi_imbridge_checksum_func_c2c_msg_key_format(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_C2C_MSG_KEY_PARSE
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_C2C_MSG_KEY_PARSE
+uint16_t uniffi_imbridge_checksum_func_c2c_msg_key_parse(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_CLIENT_MSG_ID_FORMAT
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_CLIENT_MSG_ID_FORMAT
+uint16_t uniffi_imbridge_checksum_func_client_msg_id_format(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_CLIENT_MSG_ID_NEW
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_CLIENT_MSG_ID_NEW
+uint16_t uniffi_imbridge_checksum_func_client_msg_id_new(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_CLIENT_MSG_ID_PARSE
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_CLIENT_MSG_ID_PARSE
+uint16_t uniffi_imbridge_checksum_func_client_msg_id_parse(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_CONVERSATION_ID_FORMAT
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_CONVERSATION_ID_FORMAT
+uint16_t uniffi_imbridge_checksum_func_conversation_id_format(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_CONVERSATION_ID_PARSE
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_CONVERSATION_ID_PARSE
+uint16_t uniffi_imbridge_checksum_func_conversation_id_parse(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_GROUP_MSG_KEY_FORMAT
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_GROUP_MSG_KEY_FORMAT
+uint16_t uniffi_imbridge_checksum_func_group_msg_key_format(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_GROUP_MSG_KEY_PARSE
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_GROUP_MSG_KEY_PARSE
+uint16_t uniffi_imbridge_checksum_func_group_msg_key_parse(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_ID_PARSE
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_ID_PARSE
+uint16_t uniffi_imbridge_checksum_func_id_parse(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_LEGACY_WEB_MSG_ID_FORMAT
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_LEGACY_WEB_MSG_ID_FORMAT
+uint16_t uniffi_imbridge_checksum_func_legacy_web_msg_id_format(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_LEGACY_WEB_MSG_ID_PARSE
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_LEGACY_WEB_MSG_ID_PARSE
+uint16_t uniffi_imbridge_checksum_func_legacy_web_msg_id_parse(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_NATIVE_LIBRARY_PATH
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_NATIVE_LIBRARY_PATH
+uint16_t uniffi_imbridge_checksum_func_native_library_path(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_INSTALL_LOGGER
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_INSTALL_LOGGER
+uint16_t uniffi_imbridge_checksum_func_install_logger(void
     
 );
 #endif
@@ -1371,15 +1329,51 @@ uint16_t uniffi_imbridge_checksum_func_remove_logger(void
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_SECRET_FINGERPRINT
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_SECRET_FINGERPRINT
-uint16_t uniffi_imbridge_checksum_func_secret_fingerprint(void
-    
-);
-#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_SET_LOG_LEVEL
 #define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_SET_LOG_LEVEL
 uint16_t uniffi_imbridge_checksum_func_set_log_level(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_CHECK_SEND_BODY
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_CHECK_SEND_BODY
+uint16_t uniffi_imbridge_checksum_func_check_send_body(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_DECODE_C2C_MESSAGE
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_DECODE_C2C_MESSAGE
+uint16_t uniffi_imbridge_checksum_func_decode_c2c_message(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_DECODE_GROUP_MESSAGE
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_DECODE_GROUP_MESSAGE
+uint16_t uniffi_imbridge_checksum_func_decode_group_message(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_ENCODE_C2C_MESSAGE
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_ENCODE_C2C_MESSAGE
+uint16_t uniffi_imbridge_checksum_func_encode_c2c_message(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_ENCODE_GROUP_MESSAGE
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_ENCODE_GROUP_MESSAGE
+uint16_t uniffi_imbridge_checksum_func_encode_group_message(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_RED_PACKET
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_RED_PACKET
+uint16_t uniffi_imbridge_checksum_func_red_packet(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_RED_PACKET_READ
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_RED_PACKET_READ
+uint16_t uniffi_imbridge_checksum_func_red_packet_read(void
     
 );
 #endif
@@ -1395,87 +1389,69 @@ uint16_t uniffi_imbridge_checksum_func_will_push(void
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_BEGIN_LOGIN
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_BEGIN_LOGIN
-uint16_t uniffi_imbridge_checksum_method_bridge_begin_login(void
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_SECRET_FINGERPRINT
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_FUNC_SECRET_FINGERPRINT
+uint16_t uniffi_imbridge_checksum_func_secret_fingerprint(void
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_BEGIN_LOGOUT
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_BEGIN_LOGOUT
-uint16_t uniffi_imbridge_checksum_method_bridge_begin_logout(void
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_MENTIONLISTBUILDER_ADD
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_MENTIONLISTBUILDER_ADD
+uint16_t uniffi_imbridge_checksum_method_mentionlistbuilder_add(void
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_CONFIG
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_CONFIG
-uint16_t uniffi_imbridge_checksum_method_bridge_config(void
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_MENTIONLISTBUILDER_ADD_SDK_USER
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_MENTIONLISTBUILDER_ADD_SDK_USER
+uint16_t uniffi_imbridge_checksum_method_mentionlistbuilder_add_sdk_user(void
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_IS_ALIVE
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_IS_ALIVE
-uint16_t uniffi_imbridge_checksum_method_bridge_is_alive(void
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_MENTIONLISTBUILDER_MENTIONS
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_MENTIONLISTBUILDER_MENTIONS
+uint16_t uniffi_imbridge_checksum_method_mentionlistbuilder_mentions(void
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_IS_SAME_INSTANCE
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_IS_SAME_INSTANCE
-uint16_t uniffi_imbridge_checksum_method_bridge_is_same_instance(void
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_MESSAGEBODYBUILDER_ADD
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_MESSAGEBODYBUILDER_ADD
+uint16_t uniffi_imbridge_checksum_method_messagebodybuilder_add(void
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_LOGIN_FAILED
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_LOGIN_FAILED
-uint16_t uniffi_imbridge_checksum_method_bridge_login_failed(void
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_MESSAGEBODYBUILDER_ADD_ALL
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_MESSAGEBODYBUILDER_ADD_ALL
+uint16_t uniffi_imbridge_checksum_method_messagebodybuilder_add_all(void
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_LOGIN_STATUS
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_LOGIN_STATUS
-uint16_t uniffi_imbridge_checksum_method_bridge_login_status(void
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_MESSAGEBODYBUILDER_BUILD
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_MESSAGEBODYBUILDER_BUILD
+uint16_t uniffi_imbridge_checksum_method_messagebodybuilder_build(void
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_LOGIN_SUCCEEDED
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_LOGIN_SUCCEEDED
-uint16_t uniffi_imbridge_checksum_method_bridge_login_succeeded(void
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_MESSAGEBODYBUILDER_COUNT
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_MESSAGEBODYBUILDER_COUNT
+uint16_t uniffi_imbridge_checksum_method_messagebodybuilder_count(void
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_LOGOUT_COMPLETED
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_LOGOUT_COMPLETED
-uint16_t uniffi_imbridge_checksum_method_bridge_logout_completed(void
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_MESSAGEBODYBUILDER_ELEMENTS
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_MESSAGEBODYBUILDER_ELEMENTS
+uint16_t uniffi_imbridge_checksum_method_messagebodybuilder_elements(void
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_REQUIRE_LOGGED_IN
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_REQUIRE_LOGGED_IN
-uint16_t uniffi_imbridge_checksum_method_bridge_require_logged_in(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_SESSION_ENDED
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_SESSION_ENDED
-uint16_t uniffi_imbridge_checksum_method_bridge_session_ended(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_UNINIT
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_UNINIT
-uint16_t uniffi_imbridge_checksum_method_bridge_uninit(void
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_MESSAGEBODYBUILDER_ENCODED_LEN
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_MESSAGEBODYBUILDER_ENCODED_LEN
+uint16_t uniffi_imbridge_checksum_method_messagebodybuilder_encoded_len(void
     
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_DISPATCHCORE_ADD_LISTENER
 #define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_DISPATCHCORE_ADD_LISTENER
 uint16_t uniffi_imbridge_checksum_method_dispatchcore_add_listener(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_DISPATCHCORE_FAST_PATH_ID
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_DISPATCHCORE_FAST_PATH_ID
-uint16_t uniffi_imbridge_checksum_method_dispatchcore_fast_path_id(void
     
 );
 #endif
@@ -1557,63 +1533,111 @@ uint16_t uniffi_imbridge_checksum_method_dispatchcore_stats(void
     
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_DISPATCHCORE_FAST_PATH_ID
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_DISPATCHCORE_FAST_PATH_ID
+uint16_t uniffi_imbridge_checksum_method_dispatchcore_fast_path_id(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_RANDOMTRACKER_DRAW
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_RANDOMTRACKER_DRAW
+uint16_t uniffi_imbridge_checksum_method_randomtracker_draw(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_RANDOMTRACKER_FORGOTTEN
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_RANDOMTRACKER_FORGOTTEN
+uint16_t uniffi_imbridge_checksum_method_randomtracker_forgotten(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_RANDOMTRACKER_RECORD
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_RANDOMTRACKER_RECORD
+uint16_t uniffi_imbridge_checksum_method_randomtracker_record(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_RANDOMTRACKER_REMEMBERED
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_RANDOMTRACKER_REMEMBERED
+uint16_t uniffi_imbridge_checksum_method_randomtracker_remembered(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_BEGIN_LOGIN
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_BEGIN_LOGIN
+uint16_t uniffi_imbridge_checksum_method_bridge_begin_login(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_BEGIN_LOGOUT
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_BEGIN_LOGOUT
+uint16_t uniffi_imbridge_checksum_method_bridge_begin_logout(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_CONFIG
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_CONFIG
+uint16_t uniffi_imbridge_checksum_method_bridge_config(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_IS_ALIVE
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_IS_ALIVE
+uint16_t uniffi_imbridge_checksum_method_bridge_is_alive(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_IS_SAME_INSTANCE
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_IS_SAME_INSTANCE
+uint16_t uniffi_imbridge_checksum_method_bridge_is_same_instance(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_LOGIN_FAILED
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_LOGIN_FAILED
+uint16_t uniffi_imbridge_checksum_method_bridge_login_failed(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_LOGIN_STATUS
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_LOGIN_STATUS
+uint16_t uniffi_imbridge_checksum_method_bridge_login_status(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_LOGIN_SUCCEEDED
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_LOGIN_SUCCEEDED
+uint16_t uniffi_imbridge_checksum_method_bridge_login_succeeded(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_LOGOUT_COMPLETED
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_LOGOUT_COMPLETED
+uint16_t uniffi_imbridge_checksum_method_bridge_logout_completed(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_REQUIRE_LOGGED_IN
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_REQUIRE_LOGGED_IN
+uint16_t uniffi_imbridge_checksum_method_bridge_require_logged_in(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_SESSION_ENDED
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_SESSION_ENDED
+uint16_t uniffi_imbridge_checksum_method_bridge_session_ended(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_UNINIT
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_BRIDGE_UNINIT
+uint16_t uniffi_imbridge_checksum_method_bridge_uninit(void
+    
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_LOGSINK_LOG
 #define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_LOGSINK_LOG
 uint16_t uniffi_imbridge_checksum_method_logsink_log(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_MENTIONLISTBUILDER_ADD
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_MENTIONLISTBUILDER_ADD
-uint16_t uniffi_imbridge_checksum_method_mentionlistbuilder_add(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_MENTIONLISTBUILDER_ADD_SDK_USER
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_MENTIONLISTBUILDER_ADD_SDK_USER
-uint16_t uniffi_imbridge_checksum_method_mentionlistbuilder_add_sdk_user(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_MENTIONLISTBUILDER_MENTIONS
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_MENTIONLISTBUILDER_MENTIONS
-uint16_t uniffi_imbridge_checksum_method_mentionlistbuilder_mentions(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_MESSAGEBODYBUILDER_ADD
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_MESSAGEBODYBUILDER_ADD
-uint16_t uniffi_imbridge_checksum_method_messagebodybuilder_add(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_MESSAGEBODYBUILDER_ADD_ALL
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_MESSAGEBODYBUILDER_ADD_ALL
-uint16_t uniffi_imbridge_checksum_method_messagebodybuilder_add_all(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_MESSAGEBODYBUILDER_BUILD
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_MESSAGEBODYBUILDER_BUILD
-uint16_t uniffi_imbridge_checksum_method_messagebodybuilder_build(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_MESSAGEBODYBUILDER_COUNT
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_MESSAGEBODYBUILDER_COUNT
-uint16_t uniffi_imbridge_checksum_method_messagebodybuilder_count(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_MESSAGEBODYBUILDER_ELEMENTS
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_MESSAGEBODYBUILDER_ELEMENTS
-uint16_t uniffi_imbridge_checksum_method_messagebodybuilder_elements(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_MESSAGEBODYBUILDER_ENCODED_LEN
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_MESSAGEBODYBUILDER_ENCODED_LEN
-uint16_t uniffi_imbridge_checksum_method_messagebodybuilder_encoded_len(void
     
 );
 #endif
@@ -1683,27 +1707,27 @@ uint16_t uniffi_imbridge_checksum_method_pushchannel_status(void
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_RANDOMTRACKER_DRAW
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_RANDOMTRACKER_DRAW
-uint16_t uniffi_imbridge_checksum_method_randomtracker_draw(void
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_CONSTRUCTOR_MENTIONLISTBUILDER_NEW
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_CONSTRUCTOR_MENTIONLISTBUILDER_NEW
+uint16_t uniffi_imbridge_checksum_constructor_mentionlistbuilder_new(void
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_RANDOMTRACKER_FORGOTTEN
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_RANDOMTRACKER_FORGOTTEN
-uint16_t uniffi_imbridge_checksum_method_randomtracker_forgotten(void
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_CONSTRUCTOR_MESSAGEBODYBUILDER_NEW
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_CONSTRUCTOR_MESSAGEBODYBUILDER_NEW
+uint16_t uniffi_imbridge_checksum_constructor_messagebodybuilder_new(void
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_RANDOMTRACKER_RECORD
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_RANDOMTRACKER_RECORD
-uint16_t uniffi_imbridge_checksum_method_randomtracker_record(void
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_CONSTRUCTOR_DISPATCHCORE_NEW
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_CONSTRUCTOR_DISPATCHCORE_NEW
+uint16_t uniffi_imbridge_checksum_constructor_dispatchcore_new(void
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_RANDOMTRACKER_REMEMBERED
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_METHOD_RANDOMTRACKER_REMEMBERED
-uint16_t uniffi_imbridge_checksum_method_randomtracker_remembered(void
+#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_CONSTRUCTOR_RANDOMTRACKER_NEW
+#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_CONSTRUCTOR_RANDOMTRACKER_NEW
+uint16_t uniffi_imbridge_checksum_constructor_randomtracker_new(void
     
 );
 #endif
@@ -1719,24 +1743,6 @@ uint16_t uniffi_imbridge_checksum_constructor_bridge_initialize(void
     
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_CONSTRUCTOR_DISPATCHCORE_NEW
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_CONSTRUCTOR_DISPATCHCORE_NEW
-uint16_t uniffi_imbridge_checksum_constructor_dispatchcore_new(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_CONSTRUCTOR_MENTIONLISTBUILDER_NEW
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_CONSTRUCTOR_MENTIONLISTBUILDER_NEW
-uint16_t uniffi_imbridge_checksum_constructor_mentionlistbuilder_new(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_CONSTRUCTOR_MESSAGEBODYBUILDER_NEW
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_CONSTRUCTOR_MESSAGEBODYBUILDER_NEW
-uint16_t uniffi_imbridge_checksum_constructor_messagebodybuilder_new(void
-    
-);
-#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_CONSTRUCTOR_OUTBOX_NEW
 #define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_CONSTRUCTOR_OUTBOX_NEW
 uint16_t uniffi_imbridge_checksum_constructor_outbox_new(void
@@ -1746,12 +1752,6 @@ uint16_t uniffi_imbridge_checksum_constructor_outbox_new(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_CONSTRUCTOR_PUSHCHANNEL_OPEN
 #define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_CONSTRUCTOR_PUSHCHANNEL_OPEN
 uint16_t uniffi_imbridge_checksum_constructor_pushchannel_open(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_CONSTRUCTOR_RANDOMTRACKER_NEW
-#define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_CHECKSUM_CONSTRUCTOR_RANDOMTRACKER_NEW
-uint16_t uniffi_imbridge_checksum_constructor_randomtracker_new(void
     
 );
 #endif

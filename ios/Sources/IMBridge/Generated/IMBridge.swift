@@ -39,6 +39,52 @@ fileprivate extension ForeignBytes {
     init(bufferPointer: UnsafeBufferPointer<UInt8>) {
         self.init(len: Int32(bufferPointer.count), data: bufferPointer.baseAddress)
     }
+
+    init(rawBufferPointer: UnsafeRawBufferPointer) {
+        self.init(
+            len: Int32(rawBufferPointer.count),
+            data: rawBufferPointer.baseAddress?.assumingMemoryBound(to: UInt8.self)
+        )
+    }
+}
+
+// Converter for `&[u8]` / `[ByRef] bytes` arguments.
+//
+// Conforms to `FfiConverter` so the compiler enforces the full converter
+// method set. Only the scope-bound `lower(_:_body:)` overload is sound —
+// zero-copy byte buffers only flow foreign -> Rust, and only in argument
+// position. The four protocol-witness methods (`lift`, `lower`, `read`,
+// `write`) `fatalError` at runtime if anyone reaches them.
+//
+// The scope-bound `lower` takes a closure because the `ForeignBytes`
+// pointer is only guaranteed valid for the duration of
+// `Data.withUnsafeBytes`. Callers must run the full FFI call inside
+// the closure body.
+fileprivate enum FfiConverterByRefBytes: FfiConverter {
+    typealias SwiftType = Data
+    typealias FfiType = ForeignBytes
+
+    static func lower<R>(_ value: Data, _ body: (ForeignBytes) throws -> R) rethrows -> R {
+        return try value.withUnsafeBytes { rawBuf in
+            try body(ForeignBytes(rawBufferPointer: rawBuf))
+        }
+    }
+
+    static func lower(_ value: Data) -> ForeignBytes {
+        fatalError("ByRef bytes cannot use the plain lower: returning ForeignBytes escapes the Data.withUnsafeBytes scope. Use the scope-bound lower(_:_body:) overload instead.")
+    }
+
+    static func lift(_ value: ForeignBytes) throws -> Data {
+        fatalError("ByRef bytes cannot be lifted: zero-copy &[u8] only flows foreign->Rust")
+    }
+
+    static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Data {
+        fatalError("ByRef bytes cannot be read from a buffer: zero-copy &[u8] is only supported in argument position, not nested in records/options/etc.")
+    }
+
+    static func write(_ value: Data, into buf: inout [UInt8]) {
+        fatalError("ByRef bytes cannot be written to a buffer: zero-copy &[u8] is only supported in argument position, not nested in records/options/etc.")
+    }
 }
 
 // For every type used in the interface, we provide helper methods for conveniently
@@ -509,7 +555,11 @@ fileprivate struct FfiConverterString: FfiConverter {
             return String()
         }
         let bytes = UnsafeBufferPointer<UInt8>(start: value.data!, count: Int(value.len))
-        return String(bytes: bytes, encoding: String.Encoding.utf8)!
+        // Use Swift's native UTF-8 decoder; `String(bytes:encoding:.utf8)` goes
+        // through Foundation's NSString and silently strips a leading U+FEFF BOM.
+        // Invalid UTF-8 substitutes U+FFFD instead of trapping (unreachable
+        // given Rust's `String` invariant).
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public static func lower(_ value: String) -> RustBuffer {
@@ -525,7 +575,8 @@ fileprivate struct FfiConverterString: FfiConverter {
 
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> String {
         let len: Int32 = try readInt(&buf)
-        return String(bytes: try readBytes(&buf, count: Int(len)), encoding: String.Encoding.utf8)!
+        // See `lift` above for why we avoid Foundation's NSString-backed decoder here.
+        return String(decoding: try readBytes(&buf, count: Int(len)), as: UTF8.self)
     }
 
     public static func write(_ value: String, into buf: inout [UInt8]) {
@@ -673,6 +724,11 @@ open class Bridge: BridgeProtocol, @unchecked Sendable {
     // No primary constructor declared for this class.
 
     deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
         try! rustCall { uniffi_imbridge_fn_free_bridge(handle, $0) }
     }
 
@@ -682,7 +738,8 @@ open class Bridge: BridgeProtocol, @unchecked Sendable {
      */
 public static func current()throws  -> Bridge  {
     return try  FfiConverterTypeBridge_lift(try rustCallWithError(FfiConverterTypeInitError_lift) {
-    uniffi_imbridge_fn_constructor_bridge_current($0
+        uniffiCallStatus in
+    uniffi_imbridge_fn_constructor_bridge_current(uniffiCallStatus
     )
 })
 }
@@ -701,10 +758,11 @@ public static func current()throws  -> Bridge  {
      */
 public static func initialize(config: InitConfig, currentProcess: String? = nil, mainProcess: String? = nil)throws  -> Bridge  {
     return try  FfiConverterTypeBridge_lift(try rustCallWithError(FfiConverterTypeInitError_lift) {
+        uniffiCallStatus in
     uniffi_imbridge_fn_constructor_bridge_initialize(
         FfiConverterTypeInitConfig_lower(config),
         FfiConverterOptionString.lower(currentProcess),
-        FfiConverterOptionString.lower(mainProcess),$0
+        FfiConverterOptionString.lower(mainProcess),uniffiCallStatus
     )
 })
 }
@@ -717,9 +775,10 @@ public static func initialize(config: InitConfig, currentProcess: String? = nil,
      */
 open func beginLogin(userId: String)throws  -> LoginState  {
     return try  FfiConverterTypeLoginState_lift(try rustCallWithError(FfiConverterTypeInitError_lift) {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_bridge_begin_login(
             self.uniffiCloneHandle(),
-        FfiConverterString.lower(userId),$0
+        FfiConverterString.lower(userId),uniffiCallStatus
     )
 })
 }
@@ -729,8 +788,9 @@ open func beginLogin(userId: String)throws  -> LoginState  {
      */
 open func beginLogout()throws  -> LoginState  {
     return try  FfiConverterTypeLoginState_lift(try rustCallWithError(FfiConverterTypeInitError_lift) {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_bridge_begin_logout(
-            self.uniffiCloneHandle(),$0
+            self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
 }
@@ -740,8 +800,9 @@ open func beginLogout()throws  -> LoginState  {
      */
 open func config() -> InitConfig  {
     return try!  FfiConverterTypeInitConfig_lift(try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_bridge_config(
-            self.uniffiCloneHandle(),$0
+            self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
 }
@@ -751,8 +812,9 @@ open func config() -> InitConfig  {
      */
 open func isAlive() -> Bool  {
     return try!  FfiConverterBool.lift(try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_bridge_is_alive(
-            self.uniffiCloneHandle(),$0
+            self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
 }
@@ -762,9 +824,10 @@ open func isAlive() -> Bool  {
      */
 open func isSameInstance(other: Bridge) -> Bool  {
     return try!  FfiConverterBool.lift(try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_bridge_is_same_instance(
             self.uniffiCloneHandle(),
-        FfiConverterTypeBridge_lower(other),$0
+        FfiConverterTypeBridge_lower(other),uniffiCallStatus
     )
 })
 }
@@ -774,8 +837,9 @@ open func isSameInstance(other: Bridge) -> Bool  {
      */
 open func loginFailed()throws  -> LoginState  {
     return try  FfiConverterTypeLoginState_lift(try rustCallWithError(FfiConverterTypeInitError_lift) {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_bridge_login_failed(
-            self.uniffiCloneHandle(),$0
+            self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
 }
@@ -785,8 +849,9 @@ open func loginFailed()throws  -> LoginState  {
      */
 open func loginStatus()throws  -> LoginStatus  {
     return try  FfiConverterTypeLoginStatus_lift(try rustCallWithError(FfiConverterTypeInitError_lift) {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_bridge_login_status(
-            self.uniffiCloneHandle(),$0
+            self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
 }
@@ -796,8 +861,9 @@ open func loginStatus()throws  -> LoginStatus  {
      */
 open func loginSucceeded()throws  -> LoginState  {
     return try  FfiConverterTypeLoginState_lift(try rustCallWithError(FfiConverterTypeInitError_lift) {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_bridge_login_succeeded(
-            self.uniffiCloneHandle(),$0
+            self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
 }
@@ -807,8 +873,9 @@ open func loginSucceeded()throws  -> LoginState  {
      */
 open func logoutCompleted()throws  -> LoginState  {
     return try  FfiConverterTypeLoginState_lift(try rustCallWithError(FfiConverterTypeInitError_lift) {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_bridge_logout_completed(
-            self.uniffiCloneHandle(),$0
+            self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
 }
@@ -818,8 +885,9 @@ open func logoutCompleted()throws  -> LoginState  {
      */
 open func requireLoggedIn()throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeInitError_lift) {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_bridge_require_logged_in(
-            self.uniffiCloneHandle(),$0
+            self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
 }
@@ -831,9 +899,10 @@ open func requireLoggedIn()throws  -> String  {
      */
 open func sessionEnded(code: Int32)throws  -> Bool  {
     return try  FfiConverterBool.lift(try rustCallWithError(FfiConverterTypeInitError_lift) {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_bridge_session_ended(
             self.uniffiCloneHandle(),
-        FfiConverterInt32.lower(code),$0
+        FfiConverterInt32.lower(code),uniffiCallStatus
     )
 })
 }
@@ -843,8 +912,9 @@ open func sessionEnded(code: Int32)throws  -> Bool  {
      * answers 6013 afterwards; init works again. 6013 when it already ended.
      */
 open func uninit()throws   {try rustCallWithError(FfiConverterTypeInitError_lift) {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_bridge_uninit(
-            self.uniffiCloneHandle(),$0
+            self.uniffiCloneHandle(),uniffiCallStatus
     )
 }
 }
@@ -912,12 +982,6 @@ public protocol DispatchCoreProtocol: AnyObject, Sendable {
      * listener's registration carries what waited in the buffer (D7).
      */
     func addListener()  -> Registration
-    
-    /**
-     * The id under which the JVM's JNI fast path (`JvmFastPath`) finds this
-     * dispatcher core: the same id on every call, for the dispatcher's life.
-     */
-    func fastPathId()  -> UInt64
     
     /**
      * D4: the user joined a group or an AVChatRoom.
@@ -997,6 +1061,12 @@ public protocol DispatchCoreProtocol: AnyObject, Sendable {
      */
     func stats()  -> DispatchStats
     
+    /**
+     * The id under which the JVM's JNI fast path (`JvmFastPath`) finds this
+     * dispatcher core: the same id on every call, for the dispatcher's life.
+     */
+    func fastPathId()  -> UInt64
+    
 }
 /**
  * The incoming pipeline's rules and counters (SPEC D1–D7): decode → drop
@@ -1049,15 +1119,21 @@ open class DispatchCore: DispatchCoreProtocol, @unchecked Sendable {
 public convenience init(mode: DispatchMode? = nil, buffer: UInt32 = UInt32(1000)) {
     let handle =
         try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_fn_constructor_dispatchcore_new(
         FfiConverterOptionTypeDispatchMode.lower(mode),
-        FfiConverterUInt32.lower(buffer),$0
+        FfiConverterUInt32.lower(buffer),uniffiCallStatus
     )
 }
     self.init(unsafeFromHandle: handle)
 }
 
     deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
         try! rustCall { uniffi_imbridge_fn_free_dispatchcore(handle, $0) }
     }
 
@@ -1070,20 +1146,9 @@ public convenience init(mode: DispatchMode? = nil, buffer: UInt32 = UInt32(1000)
      */
 open func addListener() -> Registration  {
     return try!  FfiConverterTypeRegistration_lift(try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_dispatchcore_add_listener(
-            self.uniffiCloneHandle(),$0
-    )
-})
-}
-    
-    /**
-     * The id under which the JVM's JNI fast path (`JvmFastPath`) finds this
-     * dispatcher core: the same id on every call, for the dispatcher's life.
-     */
-open func fastPathId() -> UInt64  {
-    return try!  FfiConverterUInt64.lift(try! rustCall() {
-    uniffi_imbridge_fn_method_dispatchcore_fast_path_id(
-            self.uniffiCloneHandle(),$0
+            self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
 }
@@ -1092,9 +1157,10 @@ open func fastPathId() -> UInt64  {
      * D4: the user joined a group or an AVChatRoom.
      */
 open func joinGroup(groupId: String)  {try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_dispatchcore_join_group(
             self.uniffiCloneHandle(),
-        FfiConverterString.lower(groupId),$0
+        FfiConverterString.lower(groupId),uniffiCallStatus
     )
 }
 }
@@ -1103,9 +1169,10 @@ open func joinGroup(groupId: String)  {try! rustCall() {
      * D4: the user left a group.
      */
 open func leaveGroup(groupId: String)  {try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_dispatchcore_leave_group(
             self.uniffiCloneHandle(),
-        FfiConverterString.lower(groupId),$0
+        FfiConverterString.lower(groupId),uniffiCallStatus
     )
 }
 }
@@ -1115,8 +1182,9 @@ open func leaveGroup(groupId: String)  {try! rustCall() {
      */
 open func listenerCount() -> UInt32  {
     return try!  FfiConverterUInt32.lift(try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_dispatchcore_listener_count(
-            self.uniffiCloneHandle(),$0
+            self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
 }
@@ -1127,9 +1195,10 @@ open func listenerCount() -> UInt32  {
      */
 open func modified(message: String)throws  -> [Delivery]  {
     return try  FfiConverterSequenceTypeDelivery.lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_dispatchcore_modified(
             self.uniffiCloneHandle(),
-        FfiConverterString.lower(message),$0
+        FfiConverterString.lower(message),uniffiCallStatus
     )
 })
 }
@@ -1140,11 +1209,12 @@ open func modified(message: String)throws  -> [Delivery]  {
      */
 open func readReceipt(conversation: String, reader: String, readTime: UInt64)throws  -> [Delivery]  {
     return try  FfiConverterSequenceTypeDelivery.lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_dispatchcore_read_receipt(
             self.uniffiCloneHandle(),
         FfiConverterString.lower(conversation),
         FfiConverterString.lower(reader),
-        FfiConverterUInt64.lower(readTime),$0
+        FfiConverterUInt64.lower(readTime),uniffiCallStatus
     )
 })
 }
@@ -1159,11 +1229,12 @@ open func readReceipt(conversation: String, reader: String, readTime: UInt64)thr
      */
 open func receive(nowMs: UInt64, messagesJson: String, arrivedOn: String? = nil)throws  -> Receipt  {
     return try  FfiConverterTypeReceipt_lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_dispatchcore_receive(
             self.uniffiCloneHandle(),
         FfiConverterUInt64.lower(nowMs),
         FfiConverterString.lower(messagesJson),
-        FfiConverterOptionString.lower(arrivedOn),$0
+        FfiConverterOptionString.lower(arrivedOn),uniffiCallStatus
     )
 })
 }
@@ -1176,11 +1247,12 @@ open func receive(nowMs: UInt64, messagesJson: String, arrivedOn: String? = nil)
      */
 open func receiveFrame(nowMs: UInt64, messagesJson: String, arrivedOn: String? = nil)throws  -> Data  {
     return try  FfiConverterData.lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_dispatchcore_receive_frame(
             self.uniffiCloneHandle(),
         FfiConverterUInt64.lower(nowMs),
         FfiConverterString.lower(messagesJson),
-        FfiConverterOptionString.lower(arrivedOn),$0
+        FfiConverterOptionString.lower(arrivedOn),uniffiCallStatus
     )
 })
 }
@@ -1191,9 +1263,10 @@ open func receiveFrame(nowMs: UInt64, messagesJson: String, arrivedOn: String? =
      * same whichever language drove it (D2, D6).
      */
 open func recordOutcome(outcome: DeliveryOutcome)  {try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_dispatchcore_record_outcome(
             self.uniffiCloneHandle(),
-        FfiConverterTypeDeliveryOutcome_lower(outcome),$0
+        FfiConverterTypeDeliveryOutcome_lower(outcome),uniffiCallStatus
     )
 }
 }
@@ -1203,9 +1276,10 @@ open func recordOutcome(outcome: DeliveryOutcome)  {try! rustCall() {
      */
 open func removeListener(id: ListenerId) -> Bool  {
     return try!  FfiConverterBool.lift(try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_dispatchcore_remove_listener(
             self.uniffiCloneHandle(),
-        FfiConverterTypeListenerId_lower(id),$0
+        FfiConverterTypeListenerId_lower(id),uniffiCallStatus
     )
 })
 }
@@ -1216,12 +1290,13 @@ open func removeListener(id: ListenerId) -> Bool  {
      */
 open func revoked(conversation: String, messageId: String, `operator`: String, reason: String)throws  -> [Delivery]  {
     return try  FfiConverterSequenceTypeDelivery.lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_dispatchcore_revoked(
             self.uniffiCloneHandle(),
         FfiConverterString.lower(conversation),
         FfiConverterString.lower(messageId),
         FfiConverterString.lower(`operator`),
-        FfiConverterString.lower(reason),$0
+        FfiConverterString.lower(reason),uniffiCallStatus
     )
 })
 }
@@ -1230,9 +1305,10 @@ open func revoked(conversation: String, messageId: String, `operator`: String, r
      * D2: observer or chain semantics.
      */
 open func setMode(mode: DispatchMode)  {try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_dispatchcore_set_mode(
             self.uniffiCloneHandle(),
-        FfiConverterTypeDispatchMode_lower(mode),$0
+        FfiConverterTypeDispatchMode_lower(mode),uniffiCallStatus
     )
 }
 }
@@ -1241,9 +1317,10 @@ open func setMode(mode: DispatchMode)  {try! rustCall() {
      * D4: the logged-in user (`null`/`nil` after logout).
      */
 open func setUser(userId: String?)  {try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_dispatchcore_set_user(
             self.uniffiCloneHandle(),
-        FfiConverterOptionString.lower(userId),$0
+        FfiConverterOptionString.lower(userId),uniffiCallStatus
     )
 }
 }
@@ -1253,8 +1330,22 @@ open func setUser(userId: String?)  {try! rustCall() {
      */
 open func stats() -> DispatchStats  {
     return try!  FfiConverterTypeDispatchStats_lift(try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_dispatchcore_stats(
-            self.uniffiCloneHandle(),$0
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The id under which the JVM's JNI fast path (`JvmFastPath`) finds this
+     * dispatcher core: the same id on every call, for the dispatcher's life.
+     */
+open func fastPathId() -> UInt64  {
+    return try!  FfiConverterUInt64.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_imbridge_fn_method_dispatchcore_fast_path_id(
+            self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
 }
@@ -1369,6 +1460,11 @@ open class LogSinkImpl: LogSink, @unchecked Sendable {
     // No primary constructor declared for this class.
 
     deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
         try! rustCall { uniffi_imbridge_fn_free_logsink(handle, $0) }
     }
 
@@ -1379,9 +1475,10 @@ open class LogSinkImpl: LogSink, @unchecked Sendable {
      * One record at or above the configured level.
      */
 open func log(record: LogRecord)throws   {try rustCallWithError(FfiConverterTypeLogSinkError_lift) {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_logsink_log(
             self.uniffiCloneHandle(),
-        FfiConverterTypeLogRecord_lower(record),$0
+        FfiConverterTypeLogRecord_lower(record),uniffiCallStatus
     )
 }
 }
@@ -1398,9 +1495,8 @@ fileprivate struct UniffiCallbackInterfaceLogSink {
     // Create the VTable using a series of closures.
     // Swift automatically converts these into C callback functions.
     //
-    // This creates 1-element array, since this seems to be the only way to construct a const
-    // pointer that we can pass to the Rust code.
-    static let vtable: [UniffiVTableCallbackInterfaceLogSink] = [UniffiVTableCallbackInterfaceLogSink(
+    // Store the vtable directly.
+    static let vtable: UniffiVTableCallbackInterfaceLogSink = UniffiVTableCallbackInterfaceLogSink(
         uniffiFree: { (uniffiHandle: UInt64) -> () in
             do {
                 try FfiConverterTypeLogSink.handleMap.remove(handle: uniffiHandle)
@@ -1440,11 +1536,23 @@ fileprivate struct UniffiCallbackInterfaceLogSink {
                 lowerError: FfiConverterTypeLogSinkError_lower
             )
         }
-    )]
+    )
+
+    // Rust stores this pointer for future callback invocations, so it must live
+    // for the process lifetime (not just for the init function call).
+    //
+    // `nonisolated(unsafe)` is needed under Swift 6 strict concurrency.
+    // This is safe because the pointee is initialized once during static init
+    // and never mutated by either side of the FFI.  Its fields are C function pointers.
+    nonisolated(unsafe) static let vtablePtr: UnsafePointer<UniffiVTableCallbackInterfaceLogSink> = {
+        let ptr = UnsafeMutablePointer<UniffiVTableCallbackInterfaceLogSink>.allocate(capacity: 1)
+        ptr.initialize(to: vtable)
+        return UnsafePointer(ptr)
+    }()
 }
 
 private func uniffiCallbackInitLogSink() {
-    uniffi_imbridge_fn_init_callback_vtable_logsink(UniffiCallbackInterfaceLogSink.vtable)
+    uniffi_imbridge_fn_init_callback_vtable_logsink(UniffiCallbackInterfaceLogSink.vtablePtr)
 }
 
 #if swift(>=5.8)
@@ -1583,15 +1691,21 @@ open class MentionListBuilder: MentionListBuilderProtocol, @unchecked Sendable {
 public convenience init(groupType: GroupType, limits: MessageLimits? = nil) {
     let handle =
         try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_fn_constructor_mentionlistbuilder_new(
         FfiConverterTypeGroupType_lower(groupType),
-        FfiConverterOptionTypeMessageLimits.lower(limits),$0
+        FfiConverterOptionTypeMessageLimits.lower(limits),uniffiCallStatus
     )
 }
     self.init(unsafeFromHandle: handle)
 }
 
     deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
         try! rustCall { uniffi_imbridge_fn_free_mentionlistbuilder(handle, $0) }
     }
 
@@ -1604,9 +1718,10 @@ public convenience init(groupType: GroupType, limits: MessageLimits? = nil) {
      * target twice is a no-op.
      */
 open func add(mention: Mention)throws   {try rustCallWithError(FfiConverterTypeMessageError_lift) {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_mentionlistbuilder_add(
             self.uniffiCloneHandle(),
-        FfiConverterTypeMention_lower(mention),$0
+        FfiConverterTypeMention_lower(mention),uniffiCallStatus
     )
 }
 }
@@ -1616,9 +1731,10 @@ open func add(mention: Mention)throws   {try rustCallWithError(FfiConverterTypeM
      * `__kImSDK_MesssageAtALL__` means @all.
      */
 open func addSdkUser(userId: String)throws   {try rustCallWithError(FfiConverterTypeMessageError_lift) {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_mentionlistbuilder_add_sdk_user(
             self.uniffiCloneHandle(),
-        FfiConverterString.lower(userId),$0
+        FfiConverterString.lower(userId),uniffiCallStatus
     )
 }
 }
@@ -1628,8 +1744,9 @@ open func addSdkUser(userId: String)throws   {try rustCallWithError(FfiConverter
      */
 open func mentions() -> [Mention]  {
     return try!  FfiConverterSequenceTypeMention.lift(try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_mentionlistbuilder_mentions(
-            self.uniffiCloneHandle(),$0
+            self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
 }
@@ -1775,14 +1892,20 @@ open class MessageBodyBuilder: MessageBodyBuilderProtocol, @unchecked Sendable {
 public convenience init(limits: MessageLimits? = nil) {
     let handle =
         try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_fn_constructor_messagebodybuilder_new(
-        FfiConverterOptionTypeMessageLimits.lower(limits),$0
+        FfiConverterOptionTypeMessageLimits.lower(limits),uniffiCallStatus
     )
 }
     self.init(unsafeFromHandle: handle)
 }
 
     deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
         try! rustCall { uniffi_imbridge_fn_free_messagebodybuilder(handle, $0) }
     }
 
@@ -1794,9 +1917,10 @@ public convenience init(limits: MessageLimits? = nil) {
      * 8001 too large) leaving the body unchanged.
      */
 open func add(element: Element)throws   {try rustCallWithError(FfiConverterTypeMessageError_lift) {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_messagebodybuilder_add(
             self.uniffiCloneHandle(),
-        FfiConverterTypeElement_lower(element),$0
+        FfiConverterTypeElement_lower(element),uniffiCallStatus
     )
 }
 }
@@ -1806,9 +1930,10 @@ open func add(element: Element)throws   {try rustCallWithError(FfiConverterTypeM
      * failure the body is left as it was before the call.
      */
 open func addAll(elements: [Element])throws   {try rustCallWithError(FfiConverterTypeMessageError_lift) {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_messagebodybuilder_add_all(
             self.uniffiCloneHandle(),
-        FfiConverterSequenceTypeElement.lower(elements),$0
+        FfiConverterSequenceTypeElement.lower(elements),uniffiCallStatus
     )
 }
 }
@@ -1819,8 +1944,9 @@ open func addAll(elements: [Element])throws   {try rustCallWithError(FfiConverte
      */
 open func build()throws  -> [Element]  {
     return try  FfiConverterSequenceTypeElement.lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_messagebodybuilder_build(
-            self.uniffiCloneHandle(),$0
+            self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
 }
@@ -1830,8 +1956,9 @@ open func build()throws  -> [Element]  {
      */
 open func count() -> UInt32  {
     return try!  FfiConverterUInt32.lift(try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_messagebodybuilder_count(
-            self.uniffiCloneHandle(),$0
+            self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
 }
@@ -1841,8 +1968,9 @@ open func count() -> UInt32  {
      */
 open func elements() -> [Element]  {
     return try!  FfiConverterSequenceTypeElement.lift(try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_messagebodybuilder_elements(
-            self.uniffiCloneHandle(),$0
+            self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
 }
@@ -1852,8 +1980,9 @@ open func elements() -> [Element]  {
      */
 open func encodedLen() -> UInt64  {
     return try!  FfiConverterUInt64.lift(try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_messagebodybuilder_encoded_len(
-            self.uniffiCloneHandle(),$0
+            self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
 }
@@ -2013,14 +2142,20 @@ open class Outbox: OutboxProtocol, @unchecked Sendable {
 public convenience init(limits: OutboxLimits? = nil)throws  {
     let handle =
         try rustCallWithError(FfiConverterTypeOutboxError_lift) {
+        uniffiCallStatus in
     uniffi_imbridge_fn_constructor_outbox_new(
-        FfiConverterOptionTypeOutboxLimits.lower(limits),$0
+        FfiConverterOptionTypeOutboxLimits.lower(limits),uniffiCallStatus
     )
 }
     self.init(unsafeFromHandle: handle)
 }
 
     deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
         try! rustCall { uniffi_imbridge_fn_free_outbox(handle, $0) }
     }
 
@@ -2034,10 +2169,11 @@ public convenience init(limits: OutboxLimits? = nil)throws  {
      */
 open func admit(nowMs: UInt64, messages: [OutgoingMessage]) -> [Admission]  {
     return try!  FfiConverterSequenceTypeAdmission.lift(try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_outbox_admit(
             self.uniffiCloneHandle(),
         FfiConverterUInt64.lower(nowMs),
-        FfiConverterSequenceTypeOutgoingMessage.lower(messages),$0
+        FfiConverterSequenceTypeOutgoingMessage.lower(messages),uniffiCallStatus
     )
 })
 }
@@ -2047,8 +2183,9 @@ open func admit(nowMs: UInt64, messages: [OutgoingMessage]) -> [Admission]  {
      */
 open func nextPollMs() -> UInt64?  {
     return try!  FfiConverterOptionUInt64.lift(try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_outbox_next_poll_ms(
-            self.uniffiCloneHandle(),$0
+            self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
 }
@@ -2058,9 +2195,10 @@ open func nextPollMs() -> UInt64?  {
      */
 open func poll(nowMs: UInt64) -> OutboxPoll  {
     return try!  FfiConverterTypeOutboxPoll_lift(try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_outbox_poll(
             self.uniffiCloneHandle(),
-        FfiConverterUInt64.lower(nowMs),$0
+        FfiConverterUInt64.lower(nowMs),uniffiCallStatus
     )
 })
 }
@@ -2070,8 +2208,9 @@ open func poll(nowMs: UInt64) -> OutboxPoll  {
      */
 open func queued() -> [QueuedMessage]  {
     return try!  FfiConverterSequenceTypeQueuedMessage.lift(try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_outbox_queued(
-            self.uniffiCloneHandle(),$0
+            self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
 }
@@ -2081,10 +2220,11 @@ open func queued() -> [QueuedMessage]  {
      * `null`/`nil`. Throws `InvalidLimit` (6017) for 0 or a malformed id.
      */
 open func setConversationLimit(conversation: String, perSec: UInt32?)throws   {try rustCallWithError(FfiConverterTypeOutboxError_lift) {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_outbox_set_conversation_limit(
             self.uniffiCloneHandle(),
         FfiConverterString.lower(conversation),
-        FfiConverterOptionUInt32.lower(perSec),$0
+        FfiConverterOptionUInt32.lower(perSec),uniffiCallStatus
     )
 }
 }
@@ -2094,8 +2234,9 @@ open func setConversationLimit(conversation: String, perSec: UInt32?)throws   {t
      */
 open func stats() -> OutboxStats  {
     return try!  FfiConverterTypeOutboxStats_lift(try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_outbox_stats(
-            self.uniffiCloneHandle(),$0
+            self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
 }
@@ -2105,8 +2246,9 @@ open func stats() -> OutboxStats  {
      */
 open func takeShed() -> [ShedMessage]  {
     return try!  FfiConverterSequenceTypeShedMessage.lift(try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_outbox_take_shed(
-            self.uniffiCloneHandle(),$0
+            self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
 }
@@ -2242,6 +2384,11 @@ open class PushChannel: PushChannelProtocol, @unchecked Sendable {
     // No primary constructor declared for this class.
 
     deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
         try! rustCall { uniffi_imbridge_fn_free_pushchannel(handle, $0) }
     }
 
@@ -2255,9 +2402,10 @@ open class PushChannel: PushChannelProtocol, @unchecked Sendable {
      */
 public static func `open`(config: PushChannelConfig, dataDir: String)throws  -> PushChannel  {
     return try  FfiConverterTypePushChannel_lift(try rustCallWithError(FfiConverterTypePushError_lift) {
+        uniffiCallStatus in
     uniffi_imbridge_fn_constructor_pushchannel_open(
         FfiConverterTypePushChannelConfig_lower(config),
-        FfiConverterString.lower(dataDir),$0
+        FfiConverterString.lower(dataDir),uniffiCallStatus
     )
 })
 }
@@ -2273,10 +2421,11 @@ public static func `open`(config: PushChannelConfig, dataDir: String)throws  -> 
      */
 open func handle(nowMs: UInt64, event: PushEvent)throws  -> [PushAction]  {
     return try  FfiConverterSequenceTypePushAction.lift(try rustCallWithError(FfiConverterTypePushError_lift) {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_pushchannel_handle(
             self.uniffiCloneHandle(),
         FfiConverterUInt64.lower(nowMs),
-        FfiConverterTypePushEvent_lower(event),$0
+        FfiConverterTypePushEvent_lower(event),uniffiCallStatus
     )
 })
 }
@@ -2286,8 +2435,9 @@ open func handle(nowMs: UInt64, event: PushEvent)throws  -> [PushAction]  {
      */
 open func restoreProblem() -> String?  {
     return try!  FfiConverterOptionString.lift(try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_pushchannel_restore_problem(
-            self.uniffiCloneHandle(),$0
+            self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
 }
@@ -2297,8 +2447,9 @@ open func restoreProblem() -> String?  {
      */
 open func state() -> PushState  {
     return try!  FfiConverterTypePushState_lift(try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_pushchannel_state(
-            self.uniffiCloneHandle(),$0
+            self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
 }
@@ -2308,8 +2459,9 @@ open func state() -> PushState  {
      */
 open func status() -> PushStatus  {
     return try!  FfiConverterTypePushStatus_lift(try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_pushchannel_status(
-            self.uniffiCloneHandle(),$0
+            self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
 }
@@ -2452,15 +2604,21 @@ open class RandomTracker: RandomTrackerProtocol, @unchecked Sendable {
 public convenience init(seed: UInt64, capacity: UInt32 = UInt32(65536)) {
     let handle =
         try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_fn_constructor_randomtracker_new(
         FfiConverterUInt64.lower(seed),
-        FfiConverterUInt32.lower(capacity),$0
+        FfiConverterUInt32.lower(capacity),uniffiCallStatus
     )
 }
     self.init(unsafeFromHandle: handle)
 }
 
     deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
         try! rustCall { uniffi_imbridge_fn_free_randomtracker(handle, $0) }
     }
 
@@ -2473,10 +2631,11 @@ public convenience init(seed: UInt64, capacity: UInt32 = UInt32(65536)) {
      */
 open func draw(conversation: String, nowMs: UInt64)throws  -> UInt32  {
     return try  FfiConverterUInt32.lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_randomtracker_draw(
             self.uniffiCloneHandle(),
         FfiConverterString.lower(conversation),
-        FfiConverterUInt64.lower(nowMs),$0
+        FfiConverterUInt64.lower(nowMs),uniffiCallStatus
     )
 })
 }
@@ -2486,8 +2645,9 @@ open func draw(conversation: String, nowMs: UInt64)throws  -> UInt32  {
      */
 open func forgotten() -> UInt64  {
     return try!  FfiConverterUInt64.lift(try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_randomtracker_forgotten(
-            self.uniffiCloneHandle(),$0
+            self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
 }
@@ -2497,11 +2657,12 @@ open func forgotten() -> UInt64  {
      * used in the window (the service would drop that message).
      */
 open func record(conversation: String, random: UInt32, nowMs: UInt64)throws   {try rustCallWithError(FfiConverterTypeMessageError_lift) {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_randomtracker_record(
             self.uniffiCloneHandle(),
         FfiConverterString.lower(conversation),
         FfiConverterUInt32.lower(random),
-        FfiConverterUInt64.lower(nowMs),$0
+        FfiConverterUInt64.lower(nowMs),uniffiCallStatus
     )
 }
 }
@@ -2511,8 +2672,9 @@ open func record(conversation: String, random: UInt32, nowMs: UInt64)throws   {t
      */
 open func remembered() -> UInt64  {
     return try!  FfiConverterUInt64.lift(try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_fn_method_randomtracker_remembered(
-            self.uniffiCloneHandle(),$0
+            self.uniffiCloneHandle(),uniffiCallStatus
     )
 })
 }
@@ -2728,6 +2890,8 @@ public struct AppFacts: Equatable, Hashable {
     }
 
     
+
+    
 }
 
 #if compiler(>=6)
@@ -2829,6 +2993,8 @@ public struct EncodedText: Equatable, Hashable {
     }
 
     
+
+    
 }
 
 #if compiler(>=6)
@@ -2902,6 +3068,8 @@ public struct LogRecord: Equatable, Hashable {
         self.target = target
         self.message = message
     }
+
+    
 
     
 }
@@ -2981,6 +3149,8 @@ public struct PushVerdict: Equatable, Hashable {
     }
 
     
+
+    
 }
 
 #if compiler(>=6)
@@ -3022,8 +3192,7 @@ public func FfiConverterTypePushVerdict_lower(_ value: PushVerdict) -> RustBuffe
     return FfiConverterTypePushVerdict.lower(value)
 }
 
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+
 /**
  * Severity of a log record, most severe first.
  */
@@ -3050,6 +3219,8 @@ public enum LogLevel: Equatable, Hashable {
      * Everything.
      */
     case trace
+
+
 
 
 
@@ -3131,7 +3302,8 @@ public func FfiConverterTypeLogLevel_lower(_ value: LogLevel) -> RustBuffer {
  * What a sink that threw is turned into: the record is dropped for that
  * sink, and the core carries on.
  */
-public enum LogSinkError: Swift.Error, Equatable, Hashable {
+public 
+enum LogSinkError: Swift.Error, Equatable, Hashable {
 
     
     
@@ -3143,6 +3315,8 @@ public enum LogSinkError: Swift.Error, Equatable, Hashable {
          * What it threw.
          */reason: String
     )
+
+    
 
     
 
@@ -4059,111 +4233,154 @@ fileprivate struct FfiConverterSequenceTypePushAction: FfiConverterRustBuffer {
     }
 }
 /**
- * M6: the text form `MsgSeq_MsgRandom_MsgTime`.
+ * A no-op call: the cheapest possible crossing, used as the floor in
+ * benchmarks and as a "library loaded" check by apps.
  */
-public func c2cMsgKeyFormat(key: C2cMsgKey) -> String  {
+public func imbridgeVersion() -> String  {
     return try!  FfiConverterString.lift(try! rustCall() {
-    uniffi_imbridge_fn_func_c2c_msg_key_format(
-        FfiConverterTypeC2cMsgKey_lower(key),$0
+        uniffiCallStatus in
+    uniffi_imbridge_fn_func_imbridge_version(uniffiCallStatus
     )
 })
 }
 /**
- * M6: parses `MsgSeq_MsgRandom_MsgTime`; throws `InvalidField` (6017).
+ * The client SDK's @all marker, with the service's own spelling.
  */
-public func c2cMsgKeyParse(text: String)throws  -> C2cMsgKey  {
-    return try  FfiConverterTypeC2cMsgKey_lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
-    uniffi_imbridge_fn_func_c2c_msg_key_parse(
-        FfiConverterString.lower(text),$0
-    )
-})
-}
-/**
- * Decodes, validates and re-encodes either body (group when it has
- * `GroupId`, directed when it also has `To_Account`; C2C when it has only
- * `To_Account`): what `imbridge wire check` does.
- */
-public func checkSendBody(json: String, groupType: GroupType? = nil)throws  -> String  {
-    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
-    uniffi_imbridge_fn_func_check_send_body(
-        FfiConverterString.lower(json),
-        FfiConverterOptionTypeGroupType.lower(groupType),$0
-    )
-})
-}
-/**
- * M6: the text form `tinyid-clientTime-random`.
- */
-public func clientMsgIdFormat(id: ClientMsgId) -> String  {
+public func mentionAllMarker() -> String  {
     return try!  FfiConverterString.lift(try! rustCall() {
-    uniffi_imbridge_fn_func_client_msg_id_format(
-        FfiConverterTypeClientMsgId_lower(id),$0
+        uniffiCallStatus in
+    uniffi_imbridge_fn_func_mention_all_marker(uniffiCallStatus
     )
 })
 }
 /**
- * M6: a client message id from the caller's clock (unix seconds) and a
- * random value the caller drew.
+ * The error code for a number the service returned, `null`/`nil` when it
+ * is not one this library knows.
  */
-public func clientMsgIdNew(tinyid: UInt64, nowUnixSecs: UInt64, random: UInt32) -> ClientMsgId  {
-    return try!  FfiConverterTypeClientMsgId_lift(try! rustCall() {
-    uniffi_imbridge_fn_func_client_msg_id_new(
-        FfiConverterUInt64.lower(tinyid),
-        FfiConverterUInt64.lower(nowUnixSecs),
-        FfiConverterUInt32.lower(random),$0
+public func errorCodeFromValue(value: Int32) -> ErrorCode?  {
+    return try!  FfiConverterOptionTypeErrorCode.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_imbridge_fn_func_error_code_from_value(
+        FfiConverterInt32.lower(value),uniffiCallStatus
     )
 })
 }
 /**
- * M6: parses `tinyid-clientTime-random`; throws `InvalidField` (6017).
+ * M10: the group type a group id alone tells (`@TGS#_` Community,
+ * `@TGS#a` AVChatRoom), `null`/`nil` otherwise.
  */
-public func clientMsgIdParse(text: String)throws  -> ClientMsgId  {
-    return try  FfiConverterTypeClientMsgId_lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
-    uniffi_imbridge_fn_func_client_msg_id_parse(
-        FfiConverterString.lower(text),$0
+public func groupTypeFromId(groupId: String) -> GroupType?  {
+    return try!  FfiConverterOptionTypeGroupType.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_imbridge_fn_func_group_type_from_id(
+        FfiConverterString.lower(groupId),uniffiCallStatus
     )
 })
 }
 /**
- * M12: the id written in `form`: native (`c2c_bob`, the default) or Web (`C2Cbob`).
+ * M10: the group type for either spelling (`Work`/`Private`,
+ * `Meeting`/`ChatRoom`, `Public`, `Community`, `AVChatRoom`);
+ * `null`/`nil` for anything else.
  */
-public func conversationIdFormat(id: ConversationId, form: ConversationIdForm? = nil) -> String  {
+public func groupTypeFromName(name: String) -> GroupType?  {
+    return try!  FfiConverterOptionTypeGroupType.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_imbridge_fn_func_group_type_from_name(
+        FfiConverterString.lower(name),uniffiCallStatus
+    )
+})
+}
+/**
+ * M9/M10: what `group_type` allows.
+ */
+public func groupTypeInfo(groupType: GroupType) -> GroupTypeInfo  {
+    return try!  FfiConverterTypeGroupTypeInfo_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_imbridge_fn_func_group_type_info(
+        FfiConverterTypeGroupType_lower(groupType),uniffiCallStatus
+    )
+})
+}
+/**
+ * M10: the canonical (native SDK) name: `Work`, `Public`, `Meeting`,
+ * `Community`, `AVChatRoom`.
+ */
+public func groupTypeName(groupType: GroupType) -> String  {
     return try!  FfiConverterString.lift(try! rustCall() {
-    uniffi_imbridge_fn_func_conversation_id_format(
-        FfiConverterTypeConversationId_lower(id),
-        FfiConverterOptionTypeConversationIdForm.lower(form),$0
+        uniffiCallStatus in
+    uniffi_imbridge_fn_func_group_type_name(
+        FfiConverterTypeGroupType_lower(groupType),uniffiCallStatus
     )
 })
 }
 /**
- * M12: parses a conversation id in the native form (`c2c_<userID>`,
- * `group_<groupID>`) or the Web SDK's (`C2C<userID>`, `GROUP<groupID>`);
- * throws `InvalidField` (6017).
+ * M10: the Web SDK / REST `create_group` name: `Private`, `Public`,
+ * `ChatRoom`, `Community`, `AVChatRoom`.
  */
-public func conversationIdParse(text: String)throws  -> ConversationId  {
-    return try  FfiConverterTypeConversationId_lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
-    uniffi_imbridge_fn_func_conversation_id_parse(
-        FfiConverterString.lower(text),$0
+public func groupTypeRestName(groupType: GroupType) -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_imbridge_fn_func_group_type_rest_name(
+        FfiConverterTypeGroupType_lower(groupType),uniffiCallStatus
     )
 })
 }
 /**
- * M3: decodes a `sendmsg` body (as received; send rules not checked).
+ * M11: the status for an SDK number, `null`/`nil` outside 1..=6.
  */
-public func decodeC2cMessage(json: String)throws  -> C2cMessage  {
-    return try  FfiConverterTypeC2cMessage_lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
-    uniffi_imbridge_fn_func_decode_c2c_message(
-        FfiConverterString.lower(json),$0
+public func messageStatusFromValue(value: Int32) -> MessageStatus?  {
+    return try!  FfiConverterOptionTypeMessageStatus.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_imbridge_fn_func_message_status_from_value(
+        FfiConverterInt32.lower(value),uniffiCallStatus
     )
 })
 }
 /**
- * M4: decodes a `send_group_msg` body (as received; send rules not checked).
+ * P1: the priority for a native SDK number (`V2TIM_PRIORITY_*`: DEFAULT 0
+ * and NORMAL 2 → Normal, HIGH 1, LOW 3); `null`/`nil` for other numbers.
  */
-public func decodeGroupMessage(json: String)throws  -> GroupMessage  {
-    return try  FfiConverterTypeGroupMessage_lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
-    uniffi_imbridge_fn_func_decode_group_message(
-        FfiConverterString.lower(json),$0
+public func priorityFromNative(value: Int32) -> Priority?  {
+    return try!  FfiConverterOptionTypePriority.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_imbridge_fn_func_priority_from_native(
+        FfiConverterInt32.lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * P1: the priority for a Web SDK number (1 High, 2 Normal, 3 Low,
+ * 4 Lowest); `null`/`nil` for other numbers (the Web SDK would read them
+ * as Normal).
+ */
+public func priorityFromWeb(value: Int32) -> Priority?  {
+    return try!  FfiConverterOptionTypePriority.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_imbridge_fn_func_priority_from_web(
+        FfiConverterInt32.lower(value),uniffiCallStatus
+    )
+})
+}
+/**
+ * P1: the native SDKs' number for a priority. They have no Lowest: it
+ * becomes LOW (3).
+ */
+public func priorityToNative(priority: Priority) -> Int32  {
+    return try!  FfiConverterInt32.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_imbridge_fn_func_priority_to_native(
+        FfiConverterTypePriority_lower(priority),uniffiCallStatus
+    )
+})
+}
+/**
+ * P1: the Web SDK's number for a priority (1 High … 4 Lowest).
+ */
+public func priorityToWeb(priority: Priority) -> Int32  {
+    return try!  FfiConverterInt32.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_imbridge_fn_func_priority_to_web(
+        FfiConverterTypePriority_lower(priority),uniffiCallStatus
     )
 })
 }
@@ -4173,8 +4390,9 @@ public func decodeGroupMessage(json: String)throws  -> GroupMessage  {
  */
 public func diagnose(snapshotJson: String)throws  -> [Finding]  {
     return try  FfiConverterSequenceTypeFinding.lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
+        uniffiCallStatus in
     uniffi_imbridge_fn_func_diagnose(
-        FfiConverterString.lower(snapshotJson),$0
+        FfiConverterString.lower(snapshotJson),uniffiCallStatus
     )
 })
 }
@@ -4183,18 +4401,23 @@ public func diagnose(snapshotJson: String)throws  -> [Finding]  {
  */
 public func doctorRules() -> [DoctorRule]  {
     return try!  FfiConverterSequenceTypeDoctorRule.lift(try! rustCall() {
-    uniffi_imbridge_fn_func_doctor_rules($0
+        uniffiCallStatus in
+    uniffi_imbridge_fn_func_doctor_rules(uniffiCallStatus
     )
 })
 }
 /**
- * M3: validates a C2C message and encodes it as the `sendmsg` body.
+ * G: a snapshot (JSON) of the live objects and the app's facts, for
+ * `diagnose` on the device or `imbridge doctor` at support.
  */
-public func encodeC2cMessage(message: C2cMessage, limits: MessageLimits? = nil)throws  -> String  {
+public func exportSnapshot(bridge: Bridge? = nil, dispatcher: DispatchCore? = nil, channels: [PushChannel] = [], app: AppFacts? = nil)throws  -> String  {
     return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
-    uniffi_imbridge_fn_func_encode_c2c_message(
-        FfiConverterTypeC2cMessage_lower(message),
-        FfiConverterOptionTypeMessageLimits.lower(limits),$0
+        uniffiCallStatus in
+    uniffi_imbridge_fn_func_export_snapshot(
+        FfiConverterOptionTypeBridge.lower(bridge),
+        FfiConverterOptionTypeDispatchCore.lower(dispatcher),
+        FfiConverterSequenceTypePushChannel.lower(channels),
+        FfiConverterOptionTypeAppFacts.lower(app),uniffiCallStatus
     )
 })
 }
@@ -4206,51 +4429,105 @@ public func encodeC2cMessage(message: C2cMessage, limits: MessageLimits? = nil)t
  */
 public func encodeC2cTexts(toAccounts: [String], texts: [String], msgSeqs: [UInt32], msgRandoms: [UInt32])throws  -> [EncodedText]  {
     return try  FfiConverterSequenceTypeEncodedText.lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
+        uniffiCallStatus in
     uniffi_imbridge_fn_func_encode_c2c_texts(
         FfiConverterSequenceString.lower(toAccounts),
         FfiConverterSequenceString.lower(texts),
         FfiConverterSequenceUInt32.lower(msgSeqs),
-        FfiConverterSequenceUInt32.lower(msgRandoms),$0
+        FfiConverterSequenceUInt32.lower(msgRandoms),uniffiCallStatus
     )
 })
 }
 /**
- * M4: validates a group message and encodes it as the `send_group_msg`
- * body. `group_type` drives the M9 mention rules; when `null`/`nil` it is
- * inferred from the id where the id tells (`@TGS#_` Community, `@TGS#a`
- * AVChatRoom), else only the mention count is checked.
+ * The cheapest exported call: the floor under every other crossing,
+ * measured by the benchmarks.
  */
-public func encodeGroupMessage(message: GroupMessage, groupType: GroupType? = nil, limits: MessageLimits? = nil)throws  -> String  {
-    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
-    uniffi_imbridge_fn_func_encode_group_message(
-        FfiConverterTypeGroupMessage_lower(message),
-        FfiConverterOptionTypeGroupType.lower(groupType),
-        FfiConverterOptionTypeMessageLimits.lower(limits),$0
+public func noop()  {try! rustCall() {
+        uniffiCallStatus in
+    uniffi_imbridge_fn_func_noop(uniffiCallStatus
+    )
+}
+}
+/**
+ * M6: the text form `MsgSeq_MsgRandom_MsgTime`.
+ */
+public func c2cMsgKeyFormat(key: C2cMsgKey) -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_imbridge_fn_func_c2c_msg_key_format(
+        FfiConverterTypeC2cMsgKey_lower(key),uniffiCallStatus
     )
 })
 }
 /**
- * The error code for a number the service returned, `null`/`nil` when it
- * is not one this library knows.
+ * M6: parses `MsgSeq_MsgRandom_MsgTime`; throws `InvalidField` (6017).
  */
-public func errorCodeFromValue(value: Int32) -> ErrorCode?  {
-    return try!  FfiConverterOptionTypeErrorCode.lift(try! rustCall() {
-    uniffi_imbridge_fn_func_error_code_from_value(
-        FfiConverterInt32.lower(value),$0
+public func c2cMsgKeyParse(text: String)throws  -> C2cMsgKey  {
+    return try  FfiConverterTypeC2cMsgKey_lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
+        uniffiCallStatus in
+    uniffi_imbridge_fn_func_c2c_msg_key_parse(
+        FfiConverterString.lower(text),uniffiCallStatus
     )
 })
 }
 /**
- * G: a snapshot (JSON) of the live objects and the app's facts, for
- * `diagnose` on the device or `imbridge doctor` at support.
+ * M6: the text form `tinyid-clientTime-random`.
  */
-public func exportSnapshot(bridge: Bridge? = nil, dispatcher: DispatchCore? = nil, channels: [PushChannel] = [], app: AppFacts? = nil)throws  -> String  {
-    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
-    uniffi_imbridge_fn_func_export_snapshot(
-        FfiConverterOptionTypeBridge.lower(bridge),
-        FfiConverterOptionTypeDispatchCore.lower(dispatcher),
-        FfiConverterSequenceTypePushChannel.lower(channels),
-        FfiConverterOptionTypeAppFacts.lower(app),$0
+public func clientMsgIdFormat(id: ClientMsgId) -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_imbridge_fn_func_client_msg_id_format(
+        FfiConverterTypeClientMsgId_lower(id),uniffiCallStatus
+    )
+})
+}
+/**
+ * M6: a client message id from the caller's clock (unix seconds) and a
+ * random value the caller drew.
+ */
+public func clientMsgIdNew(tinyid: UInt64, nowUnixSecs: UInt64, random: UInt32) -> ClientMsgId  {
+    return try!  FfiConverterTypeClientMsgId_lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_imbridge_fn_func_client_msg_id_new(
+        FfiConverterUInt64.lower(tinyid),
+        FfiConverterUInt64.lower(nowUnixSecs),
+        FfiConverterUInt32.lower(random),uniffiCallStatus
+    )
+})
+}
+/**
+ * M6: parses `tinyid-clientTime-random`; throws `InvalidField` (6017).
+ */
+public func clientMsgIdParse(text: String)throws  -> ClientMsgId  {
+    return try  FfiConverterTypeClientMsgId_lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
+        uniffiCallStatus in
+    uniffi_imbridge_fn_func_client_msg_id_parse(
+        FfiConverterString.lower(text),uniffiCallStatus
+    )
+})
+}
+/**
+ * M12: the id written in `form`: native (`c2c_bob`, the default) or Web (`C2Cbob`).
+ */
+public func conversationIdFormat(id: ConversationId, form: ConversationIdForm? = nil) -> String  {
+    return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
+    uniffi_imbridge_fn_func_conversation_id_format(
+        FfiConverterTypeConversationId_lower(id),
+        FfiConverterOptionTypeConversationIdForm.lower(form),uniffiCallStatus
+    )
+})
+}
+/**
+ * M12: parses a conversation id in the native form (`c2c_<userID>`,
+ * `group_<groupID>`) or the Web SDK's (`C2C<userID>`, `GROUP<groupID>`);
+ * throws `InvalidField` (6017).
+ */
+public func conversationIdParse(text: String)throws  -> ConversationId  {
+    return try  FfiConverterTypeConversationId_lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
+        uniffiCallStatus in
+    uniffi_imbridge_fn_func_conversation_id_parse(
+        FfiConverterString.lower(text),uniffiCallStatus
     )
 })
 }
@@ -4259,8 +4536,9 @@ public func exportSnapshot(bridge: Bridge? = nil, dispatcher: DispatchCore? = ni
  */
 public func groupMsgKeyFormat(key: GroupMsgKey) -> String  {
     return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_fn_func_group_msg_key_format(
-        FfiConverterTypeGroupMsgKey_lower(key),$0
+        FfiConverterTypeGroupMsgKey_lower(key),uniffiCallStatus
     )
 })
 }
@@ -4269,63 +4547,9 @@ public func groupMsgKeyFormat(key: GroupMsgKey) -> String  {
  */
 public func groupMsgKeyParse(text: String)throws  -> GroupMsgKey  {
     return try  FfiConverterTypeGroupMsgKey_lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
+        uniffiCallStatus in
     uniffi_imbridge_fn_func_group_msg_key_parse(
-        FfiConverterString.lower(text),$0
-    )
-})
-}
-/**
- * M10: the group type a group id alone tells (`@TGS#_` Community,
- * `@TGS#a` AVChatRoom), `null`/`nil` otherwise.
- */
-public func groupTypeFromId(groupId: String) -> GroupType?  {
-    return try!  FfiConverterOptionTypeGroupType.lift(try! rustCall() {
-    uniffi_imbridge_fn_func_group_type_from_id(
-        FfiConverterString.lower(groupId),$0
-    )
-})
-}
-/**
- * M10: the group type for either spelling (`Work`/`Private`,
- * `Meeting`/`ChatRoom`, `Public`, `Community`, `AVChatRoom`);
- * `null`/`nil` for anything else.
- */
-public func groupTypeFromName(name: String) -> GroupType?  {
-    return try!  FfiConverterOptionTypeGroupType.lift(try! rustCall() {
-    uniffi_imbridge_fn_func_group_type_from_name(
-        FfiConverterString.lower(name),$0
-    )
-})
-}
-/**
- * M9/M10: what `group_type` allows.
- */
-public func groupTypeInfo(groupType: GroupType) -> GroupTypeInfo  {
-    return try!  FfiConverterTypeGroupTypeInfo_lift(try! rustCall() {
-    uniffi_imbridge_fn_func_group_type_info(
-        FfiConverterTypeGroupType_lower(groupType),$0
-    )
-})
-}
-/**
- * M10: the canonical (native SDK) name: `Work`, `Public`, `Meeting`,
- * `Community`, `AVChatRoom`.
- */
-public func groupTypeName(groupType: GroupType) -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
-    uniffi_imbridge_fn_func_group_type_name(
-        FfiConverterTypeGroupType_lower(groupType),$0
-    )
-})
-}
-/**
- * M10: the Web SDK / REST `create_group` name: `Private`, `Public`,
- * `ChatRoom`, `Community`, `AVChatRoom`.
- */
-public func groupTypeRestName(groupType: GroupType) -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
-    uniffi_imbridge_fn_func_group_type_rest_name(
-        FfiConverterTypeGroupType_lower(groupType),$0
+        FfiConverterString.lower(text),uniffiCallStatus
     )
 })
 }
@@ -4337,39 +4561,20 @@ public func groupTypeRestName(groupType: GroupType) -> String  {
  */
 public func idParse(text: String)throws  -> ParsedId  {
     return try  FfiConverterTypeParsedId_lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
+        uniffiCallStatus in
     uniffi_imbridge_fn_func_id_parse(
-        FfiConverterString.lower(text),$0
+        FfiConverterString.lower(text),uniffiCallStatus
     )
 })
-}
-/**
- * A no-op call: the cheapest possible crossing, used as the floor in
- * benchmarks and as a "library loaded" check by apps.
- */
-public func imbridgeVersion() -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
-    uniffi_imbridge_fn_func_imbridge_version($0
-    )
-})
-}
-/**
- * Sends the core's log records at `level` and above to `sink`. Installing
- * again replaces the sink and level; it is never an error.
- */
-public func installLogger(sink: LogSink, level: LogLevel)  {try! rustCall() {
-    uniffi_imbridge_fn_func_install_logger(
-        FfiConverterTypeLogSink_lower(sink),
-        FfiConverterTypeLogLevel_lower(level),$0
-    )
-}
 }
 /**
  * M6: the text form of a legacy Web SDK message id.
  */
 public func legacyWebMsgIdFormat(id: LegacyWebMsgId) -> String  {
     return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_fn_func_legacy_web_msg_id_format(
-        FfiConverterTypeLegacyWebMsgId_lower(id),$0
+        FfiConverterTypeLegacyWebMsgId_lower(id),uniffiCallStatus
     )
 })
 }
@@ -4379,27 +4584,9 @@ public func legacyWebMsgIdFormat(id: LegacyWebMsgId) -> String  {
  */
 public func legacyWebMsgIdParse(text: String)throws  -> LegacyWebMsgId  {
     return try  FfiConverterTypeLegacyWebMsgId_lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
+        uniffiCallStatus in
     uniffi_imbridge_fn_func_legacy_web_msg_id_parse(
-        FfiConverterString.lower(text),$0
-    )
-})
-}
-/**
- * The client SDK's @all marker, with the service's own spelling.
- */
-public func mentionAllMarker() -> String  {
-    return try!  FfiConverterString.lift(try! rustCall() {
-    uniffi_imbridge_fn_func_mention_all_marker($0
-    )
-})
-}
-/**
- * M11: the status for an SDK number, `null`/`nil` outside 1..=6.
- */
-public func messageStatusFromValue(value: Int32) -> MessageStatus?  {
-    return try!  FfiConverterOptionTypeMessageStatus.lift(try! rustCall() {
-    uniffi_imbridge_fn_func_message_status_from_value(
-        FfiConverterInt32.lower(value),$0
+        FfiConverterString.lower(text),uniffiCallStatus
     )
 })
 }
@@ -4411,60 +4598,103 @@ public func messageStatusFromValue(value: Int32) -> MessageStatus?  {
  */
 public func nativeLibraryPath() -> String?  {
     return try!  FfiConverterOptionString.lift(try! rustCall() {
-    uniffi_imbridge_fn_func_native_library_path($0
+        uniffiCallStatus in
+    uniffi_imbridge_fn_func_native_library_path(uniffiCallStatus
     )
 })
 }
 /**
- * The cheapest exported call: the floor under every other crossing,
- * measured by the benchmarks.
+ * Sends the core's log records at `level` and above to `sink`. Installing
+ * again replaces the sink and level; it is never an error.
  */
-public func noop()  {try! rustCall() {
-    uniffi_imbridge_fn_func_noop($0
+public func installLogger(sink: LogSink, level: LogLevel)  {try! rustCall() {
+        uniffiCallStatus in
+    uniffi_imbridge_fn_func_install_logger(
+        FfiConverterTypeLogSink_lower(sink),
+        FfiConverterTypeLogLevel_lower(level),uniffiCallStatus
     )
 }
 }
 /**
- * P1: the priority for a native SDK number (`V2TIM_PRIORITY_*`: DEFAULT 0
- * and NORMAL 2 → Normal, HIGH 1, LOW 3); `null`/`nil` for other numbers.
+ * Stops sending records to the app's sink (logcat keeps them on Android).
  */
-public func priorityFromNative(value: Int32) -> Priority?  {
-    return try!  FfiConverterOptionTypePriority.lift(try! rustCall() {
-    uniffi_imbridge_fn_func_priority_from_native(
-        FfiConverterInt32.lower(value),$0
+public func removeLogger()  {try! rustCall() {
+        uniffiCallStatus in
+    uniffi_imbridge_fn_func_remove_logger(uniffiCallStatus
+    )
+}
+}
+/**
+ * Changes the level at run time.
+ */
+public func setLogLevel(level: LogLevel)  {try! rustCall() {
+        uniffiCallStatus in
+    uniffi_imbridge_fn_func_set_log_level(
+        FfiConverterTypeLogLevel_lower(level),uniffiCallStatus
+    )
+}
+}
+/**
+ * Decodes, validates and re-encodes either body (group when it has
+ * `GroupId`, directed when it also has `To_Account`; C2C when it has only
+ * `To_Account`): what `imbridge wire check` does.
+ */
+public func checkSendBody(json: String, groupType: GroupType? = nil)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
+        uniffiCallStatus in
+    uniffi_imbridge_fn_func_check_send_body(
+        FfiConverterString.lower(json),
+        FfiConverterOptionTypeGroupType.lower(groupType),uniffiCallStatus
     )
 })
 }
 /**
- * P1: the priority for a Web SDK number (1 High, 2 Normal, 3 Low,
- * 4 Lowest); `null`/`nil` for other numbers (the Web SDK would read them
- * as Normal).
+ * M3: decodes a `sendmsg` body (as received; send rules not checked).
  */
-public func priorityFromWeb(value: Int32) -> Priority?  {
-    return try!  FfiConverterOptionTypePriority.lift(try! rustCall() {
-    uniffi_imbridge_fn_func_priority_from_web(
-        FfiConverterInt32.lower(value),$0
+public func decodeC2cMessage(json: String)throws  -> C2cMessage  {
+    return try  FfiConverterTypeC2cMessage_lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
+        uniffiCallStatus in
+    uniffi_imbridge_fn_func_decode_c2c_message(
+        FfiConverterString.lower(json),uniffiCallStatus
     )
 })
 }
 /**
- * P1: the native SDKs' number for a priority. They have no Lowest: it
- * becomes LOW (3).
+ * M4: decodes a `send_group_msg` body (as received; send rules not checked).
  */
-public func priorityToNative(priority: Priority) -> Int32  {
-    return try!  FfiConverterInt32.lift(try! rustCall() {
-    uniffi_imbridge_fn_func_priority_to_native(
-        FfiConverterTypePriority_lower(priority),$0
+public func decodeGroupMessage(json: String)throws  -> GroupMessage  {
+    return try  FfiConverterTypeGroupMessage_lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
+        uniffiCallStatus in
+    uniffi_imbridge_fn_func_decode_group_message(
+        FfiConverterString.lower(json),uniffiCallStatus
     )
 })
 }
 /**
- * P1: the Web SDK's number for a priority (1 High … 4 Lowest).
+ * M3: validates a C2C message and encodes it as the `sendmsg` body.
  */
-public func priorityToWeb(priority: Priority) -> Int32  {
-    return try!  FfiConverterInt32.lift(try! rustCall() {
-    uniffi_imbridge_fn_func_priority_to_web(
-        FfiConverterTypePriority_lower(priority),$0
+public func encodeC2cMessage(message: C2cMessage, limits: MessageLimits? = nil)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
+        uniffiCallStatus in
+    uniffi_imbridge_fn_func_encode_c2c_message(
+        FfiConverterTypeC2cMessage_lower(message),
+        FfiConverterOptionTypeMessageLimits.lower(limits),uniffiCallStatus
+    )
+})
+}
+/**
+ * M4: validates a group message and encodes it as the `send_group_msg`
+ * body. `group_type` drives the M9 mention rules; when `null`/`nil` it is
+ * inferred from the id where the id tells (`@TGS#_` Community, `@TGS#a`
+ * AVChatRoom), else only the mention count is checked.
+ */
+public func encodeGroupMessage(message: GroupMessage, groupType: GroupType? = nil, limits: MessageLimits? = nil)throws  -> String  {
+    return try  FfiConverterString.lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
+        uniffiCallStatus in
+    uniffi_imbridge_fn_func_encode_group_message(
+        FfiConverterTypeGroupMessage_lower(message),
+        FfiConverterOptionTypeGroupType.lower(groupType),
+        FfiConverterOptionTypeMessageLimits.lower(limits),uniffiCallStatus
     )
 })
 }
@@ -4476,10 +4706,11 @@ public func priorityToWeb(priority: Priority) -> Int32  {
  */
 public func redPacket(amount: UInt64, greeting: String, pushText: String? = nil)throws  -> RedPacketMessage  {
     return try  FfiConverterTypeRedPacketMessage_lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
+        uniffiCallStatus in
     uniffi_imbridge_fn_func_red_packet(
         FfiConverterUInt64.lower(amount),
         FfiConverterString.lower(greeting),
-        FfiConverterOptionString.lower(pushText),$0
+        FfiConverterOptionString.lower(pushText),uniffiCallStatus
     )
 })
 }
@@ -4489,18 +4720,35 @@ public func redPacket(amount: UInt64, greeting: String, pushText: String? = nil)
  */
 public func redPacketRead(element: Element) -> RedPacket?  {
     return try!  FfiConverterOptionTypeRedPacket.lift(try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_fn_func_red_packet_read(
-        FfiConverterTypeElement_lower(element),$0
+        FfiConverterTypeElement_lower(element),uniffiCallStatus
     )
 })
 }
 /**
- * Stops sending records to the app's sink (logcat keeps them on Android).
+ * M2: checks one element as the service would before sending; throws
+ * `InvalidElement` (6016) with the reason.
  */
-public func removeLogger()  {try! rustCall() {
-    uniffi_imbridge_fn_func_remove_logger($0
+public func validateElement(element: Element)throws   {try rustCallWithError(FfiConverterTypeMessageError_lift) {
+        uniffiCallStatus in
+    uniffi_imbridge_fn_func_validate_element(
+        FfiConverterTypeElement_lower(element),uniffiCallStatus
     )
 }
+}
+/**
+ * T6: whether the message whose send body is `body_json` will be pushed,
+ * and every reason why not. Throws for a body that does not decode.
+ */
+public func willPush(bodyJson: String, context: PushContext)throws  -> PushVerdict  {
+    return try  FfiConverterTypePushVerdict_lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
+        uniffiCallStatus in
+    uniffi_imbridge_fn_func_will_push(
+        FfiConverterString.lower(bodyJson),
+        FfiConverterTypePushContext_lower(context),uniffiCallStatus
+    )
+})
 }
 /**
  * The fingerprint of a secret (SPEC T5): `#` and 8 hex digits of the
@@ -4511,39 +4759,9 @@ public func removeLogger()  {try! rustCall() {
  */
 public func secretFingerprint(secret: Secret) -> String  {
     return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_fn_func_secret_fingerprint(
-        FfiConverterTypeSecret_lower(secret),$0
-    )
-})
-}
-/**
- * Changes the level at run time.
- */
-public func setLogLevel(level: LogLevel)  {try! rustCall() {
-    uniffi_imbridge_fn_func_set_log_level(
-        FfiConverterTypeLogLevel_lower(level),$0
-    )
-}
-}
-/**
- * M2: checks one element as the service would before sending; throws
- * `InvalidElement` (6016) with the reason.
- */
-public func validateElement(element: Element)throws   {try rustCallWithError(FfiConverterTypeMessageError_lift) {
-    uniffi_imbridge_fn_func_validate_element(
-        FfiConverterTypeElement_lower(element),$0
-    )
-}
-}
-/**
- * T6: whether the message whose send body is `body_json` will be pushed,
- * and every reason why not. Throws for a body that does not decode.
- */
-public func willPush(bodyJson: String, context: PushContext)throws  -> PushVerdict  {
-    return try  FfiConverterTypePushVerdict_lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
-    uniffi_imbridge_fn_func_will_push(
-        FfiConverterString.lower(bodyJson),
-        FfiConverterTypePushContext_lower(context),$0
+        FfiConverterTypeSecret_lower(secret),uniffiCallStatus
     )
 })
 }
@@ -4563,316 +4781,316 @@ private let initializationResult: InitializationResult = {
     if bindings_contract_version != scaffolding_contract_version {
         return InitializationResult.contractVersionMismatch
     }
-    if (uniffi_imbridge_checksum_func_c2c_msg_key_format() != 10623) {
+    if (uniffi_imbridge_checksum_func_imbridge_version() != 6612) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_c2c_msg_key_parse() != 52491) {
+    if (uniffi_imbridge_checksum_func_mention_all_marker() != 24252) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_check_send_body() != 21442) {
+    if (uniffi_imbridge_checksum_func_error_code_from_value() != 5107) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_client_msg_id_format() != 21577) {
+    if (uniffi_imbridge_checksum_func_group_type_from_id() != 53582) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_client_msg_id_new() != 30981) {
+    if (uniffi_imbridge_checksum_func_group_type_from_name() != 9179) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_client_msg_id_parse() != 44945) {
+    if (uniffi_imbridge_checksum_func_group_type_info() != 53382) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_conversation_id_format() != 24991) {
+    if (uniffi_imbridge_checksum_func_group_type_name() != 21408) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_conversation_id_parse() != 61870) {
+    if (uniffi_imbridge_checksum_func_group_type_rest_name() != 50645) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_decode_c2c_message() != 29034) {
+    if (uniffi_imbridge_checksum_func_message_status_from_value() != 60573) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_decode_group_message() != 5890) {
+    if (uniffi_imbridge_checksum_func_priority_from_native() != 35689) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_diagnose() != 51427) {
+    if (uniffi_imbridge_checksum_func_priority_from_web() != 51653) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_doctor_rules() != 23561) {
+    if (uniffi_imbridge_checksum_func_priority_to_native() != 2239) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_encode_c2c_message() != 49547) {
+    if (uniffi_imbridge_checksum_func_priority_to_web() != 55709) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_encode_c2c_texts() != 51041) {
+    if (uniffi_imbridge_checksum_func_diagnose() != 46630) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_encode_group_message() != 47352) {
+    if (uniffi_imbridge_checksum_func_doctor_rules() != 5617) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_error_code_from_value() != 46416) {
+    if (uniffi_imbridge_checksum_func_export_snapshot() != 322) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_export_snapshot() != 53546) {
+    if (uniffi_imbridge_checksum_func_encode_c2c_texts() != 16184) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_group_msg_key_format() != 44703) {
+    if (uniffi_imbridge_checksum_func_noop() != 61335) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_group_msg_key_parse() != 35417) {
+    if (uniffi_imbridge_checksum_func_c2c_msg_key_format() != 34843) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_group_type_from_id() != 27670) {
+    if (uniffi_imbridge_checksum_func_c2c_msg_key_parse() != 5551) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_group_type_from_name() != 64269) {
+    if (uniffi_imbridge_checksum_func_client_msg_id_format() != 29140) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_group_type_info() != 903) {
+    if (uniffi_imbridge_checksum_func_client_msg_id_new() != 45596) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_group_type_name() != 34106) {
+    if (uniffi_imbridge_checksum_func_client_msg_id_parse() != 44959) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_group_type_rest_name() != 1296) {
+    if (uniffi_imbridge_checksum_func_conversation_id_format() != 24004) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_id_parse() != 30760) {
+    if (uniffi_imbridge_checksum_func_conversation_id_parse() != 22978) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_imbridge_version() != 811) {
+    if (uniffi_imbridge_checksum_func_group_msg_key_format() != 38579) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_install_logger() != 8182) {
+    if (uniffi_imbridge_checksum_func_group_msg_key_parse() != 8448) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_legacy_web_msg_id_format() != 12107) {
+    if (uniffi_imbridge_checksum_func_id_parse() != 49566) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_legacy_web_msg_id_parse() != 61152) {
+    if (uniffi_imbridge_checksum_func_legacy_web_msg_id_format() != 13938) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_mention_all_marker() != 22676) {
+    if (uniffi_imbridge_checksum_func_legacy_web_msg_id_parse() != 32226) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_message_status_from_value() != 43669) {
+    if (uniffi_imbridge_checksum_func_native_library_path() != 18352) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_native_library_path() != 41845) {
+    if (uniffi_imbridge_checksum_func_install_logger() != 53146) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_noop() != 33584) {
+    if (uniffi_imbridge_checksum_func_remove_logger() != 14175) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_priority_from_native() != 39117) {
+    if (uniffi_imbridge_checksum_func_set_log_level() != 59546) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_priority_from_web() != 41413) {
+    if (uniffi_imbridge_checksum_func_check_send_body() != 31398) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_priority_to_native() != 53684) {
+    if (uniffi_imbridge_checksum_func_decode_c2c_message() != 33544) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_priority_to_web() != 7685) {
+    if (uniffi_imbridge_checksum_func_decode_group_message() != 13033) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_red_packet() != 11967) {
+    if (uniffi_imbridge_checksum_func_encode_c2c_message() != 28981) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_red_packet_read() != 2227) {
+    if (uniffi_imbridge_checksum_func_encode_group_message() != 47490) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_remove_logger() != 1887) {
+    if (uniffi_imbridge_checksum_func_red_packet() != 8101) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_secret_fingerprint() != 13014) {
+    if (uniffi_imbridge_checksum_func_red_packet_read() != 37945) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_set_log_level() != 27052) {
+    if (uniffi_imbridge_checksum_func_validate_element() != 12201) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_validate_element() != 59791) {
+    if (uniffi_imbridge_checksum_func_will_push() != 54647) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_will_push() != 47515) {
+    if (uniffi_imbridge_checksum_func_secret_fingerprint() != 37013) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_bridge_begin_login() != 35204) {
+    if (uniffi_imbridge_checksum_method_mentionlistbuilder_add() != 42164) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_bridge_begin_logout() != 18245) {
+    if (uniffi_imbridge_checksum_method_mentionlistbuilder_add_sdk_user() != 28525) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_bridge_config() != 5393) {
+    if (uniffi_imbridge_checksum_method_mentionlistbuilder_mentions() != 28566) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_bridge_is_alive() != 50680) {
+    if (uniffi_imbridge_checksum_method_messagebodybuilder_add() != 65277) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_bridge_is_same_instance() != 46115) {
+    if (uniffi_imbridge_checksum_method_messagebodybuilder_add_all() != 42215) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_bridge_login_failed() != 32402) {
+    if (uniffi_imbridge_checksum_method_messagebodybuilder_build() != 50833) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_bridge_login_status() != 37868) {
+    if (uniffi_imbridge_checksum_method_messagebodybuilder_count() != 2778) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_bridge_login_succeeded() != 59218) {
+    if (uniffi_imbridge_checksum_method_messagebodybuilder_elements() != 58851) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_bridge_logout_completed() != 20581) {
+    if (uniffi_imbridge_checksum_method_messagebodybuilder_encoded_len() != 19922) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_bridge_require_logged_in() != 65399) {
+    if (uniffi_imbridge_checksum_method_dispatchcore_add_listener() != 22025) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_bridge_session_ended() != 20934) {
+    if (uniffi_imbridge_checksum_method_dispatchcore_join_group() != 37179) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_bridge_uninit() != 59760) {
+    if (uniffi_imbridge_checksum_method_dispatchcore_leave_group() != 56698) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_dispatchcore_add_listener() != 52700) {
+    if (uniffi_imbridge_checksum_method_dispatchcore_listener_count() != 10679) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_dispatchcore_fast_path_id() != 6575) {
+    if (uniffi_imbridge_checksum_method_dispatchcore_modified() != 28667) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_dispatchcore_join_group() != 337) {
+    if (uniffi_imbridge_checksum_method_dispatchcore_read_receipt() != 49204) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_dispatchcore_leave_group() != 146) {
+    if (uniffi_imbridge_checksum_method_dispatchcore_receive() != 19511) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_dispatchcore_listener_count() != 47076) {
+    if (uniffi_imbridge_checksum_method_dispatchcore_receive_frame() != 26598) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_dispatchcore_modified() != 55353) {
+    if (uniffi_imbridge_checksum_method_dispatchcore_record_outcome() != 12753) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_dispatchcore_read_receipt() != 63263) {
+    if (uniffi_imbridge_checksum_method_dispatchcore_remove_listener() != 36477) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_dispatchcore_receive() != 49877) {
+    if (uniffi_imbridge_checksum_method_dispatchcore_revoked() != 39710) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_dispatchcore_receive_frame() != 39517) {
+    if (uniffi_imbridge_checksum_method_dispatchcore_set_mode() != 44967) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_dispatchcore_record_outcome() != 12669) {
+    if (uniffi_imbridge_checksum_method_dispatchcore_set_user() != 58015) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_dispatchcore_remove_listener() != 51755) {
+    if (uniffi_imbridge_checksum_method_dispatchcore_stats() != 41254) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_dispatchcore_revoked() != 1759) {
+    if (uniffi_imbridge_checksum_method_dispatchcore_fast_path_id() != 8962) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_dispatchcore_set_mode() != 59924) {
+    if (uniffi_imbridge_checksum_method_randomtracker_draw() != 7960) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_dispatchcore_set_user() != 18673) {
+    if (uniffi_imbridge_checksum_method_randomtracker_forgotten() != 44719) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_dispatchcore_stats() != 20290) {
+    if (uniffi_imbridge_checksum_method_randomtracker_record() != 49456) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_logsink_log() != 28746) {
+    if (uniffi_imbridge_checksum_method_randomtracker_remembered() != 61620) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_mentionlistbuilder_add() != 13800) {
+    if (uniffi_imbridge_checksum_method_bridge_begin_login() != 39239) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_mentionlistbuilder_add_sdk_user() != 27703) {
+    if (uniffi_imbridge_checksum_method_bridge_begin_logout() != 14082) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_mentionlistbuilder_mentions() != 48524) {
+    if (uniffi_imbridge_checksum_method_bridge_config() != 3594) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_messagebodybuilder_add() != 20080) {
+    if (uniffi_imbridge_checksum_method_bridge_is_alive() != 19573) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_messagebodybuilder_add_all() != 44821) {
+    if (uniffi_imbridge_checksum_method_bridge_is_same_instance() != 63659) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_messagebodybuilder_build() != 28818) {
+    if (uniffi_imbridge_checksum_method_bridge_login_failed() != 31531) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_messagebodybuilder_count() != 11030) {
+    if (uniffi_imbridge_checksum_method_bridge_login_status() != 35453) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_messagebodybuilder_elements() != 5594) {
+    if (uniffi_imbridge_checksum_method_bridge_login_succeeded() != 21363) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_messagebodybuilder_encoded_len() != 32626) {
+    if (uniffi_imbridge_checksum_method_bridge_logout_completed() != 62447) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_outbox_admit() != 33880) {
+    if (uniffi_imbridge_checksum_method_bridge_require_logged_in() != 9809) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_outbox_next_poll_ms() != 58142) {
+    if (uniffi_imbridge_checksum_method_bridge_session_ended() != 10081) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_outbox_poll() != 9541) {
+    if (uniffi_imbridge_checksum_method_bridge_uninit() != 9850) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_outbox_queued() != 54312) {
+    if (uniffi_imbridge_checksum_method_logsink_log() != 46187) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_outbox_set_conversation_limit() != 54279) {
+    if (uniffi_imbridge_checksum_method_outbox_admit() != 57843) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_outbox_stats() != 32864) {
+    if (uniffi_imbridge_checksum_method_outbox_next_poll_ms() != 30989) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_outbox_take_shed() != 56421) {
+    if (uniffi_imbridge_checksum_method_outbox_poll() != 21598) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_pushchannel_handle() != 52090) {
+    if (uniffi_imbridge_checksum_method_outbox_queued() != 26603) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_pushchannel_restore_problem() != 52166) {
+    if (uniffi_imbridge_checksum_method_outbox_set_conversation_limit() != 26087) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_pushchannel_state() != 794) {
+    if (uniffi_imbridge_checksum_method_outbox_stats() != 47756) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_pushchannel_status() != 59032) {
+    if (uniffi_imbridge_checksum_method_outbox_take_shed() != 7873) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_randomtracker_draw() != 61817) {
+    if (uniffi_imbridge_checksum_method_pushchannel_handle() != 26062) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_randomtracker_forgotten() != 19467) {
+    if (uniffi_imbridge_checksum_method_pushchannel_restore_problem() != 36102) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_randomtracker_record() != 21849) {
+    if (uniffi_imbridge_checksum_method_pushchannel_state() != 63315) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_randomtracker_remembered() != 21793) {
+    if (uniffi_imbridge_checksum_method_pushchannel_status() != 23527) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_constructor_bridge_current() != 61480) {
+    if (uniffi_imbridge_checksum_constructor_mentionlistbuilder_new() != 48832) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_constructor_bridge_initialize() != 15720) {
+    if (uniffi_imbridge_checksum_constructor_messagebodybuilder_new() != 8584) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_constructor_dispatchcore_new() != 58042) {
+    if (uniffi_imbridge_checksum_constructor_dispatchcore_new() != 6309) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_constructor_mentionlistbuilder_new() != 33097) {
+    if (uniffi_imbridge_checksum_constructor_randomtracker_new() != 34909) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_constructor_messagebodybuilder_new() != 29989) {
+    if (uniffi_imbridge_checksum_constructor_bridge_current() != 55298) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_constructor_outbox_new() != 14533) {
+    if (uniffi_imbridge_checksum_constructor_bridge_initialize() != 55028) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_constructor_pushchannel_open() != 36764) {
+    if (uniffi_imbridge_checksum_constructor_outbox_new() != 13813) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_constructor_randomtracker_new() != 59554) {
+    if (uniffi_imbridge_checksum_constructor_pushchannel_open() != 35754) {
         return InitializationResult.apiChecksumMismatch
     }
 

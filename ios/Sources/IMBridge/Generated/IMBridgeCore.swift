@@ -39,6 +39,52 @@ fileprivate extension ForeignBytes {
     init(bufferPointer: UnsafeBufferPointer<UInt8>) {
         self.init(len: Int32(bufferPointer.count), data: bufferPointer.baseAddress)
     }
+
+    init(rawBufferPointer: UnsafeRawBufferPointer) {
+        self.init(
+            len: Int32(rawBufferPointer.count),
+            data: rawBufferPointer.baseAddress?.assumingMemoryBound(to: UInt8.self)
+        )
+    }
+}
+
+// Converter for `&[u8]` / `[ByRef] bytes` arguments.
+//
+// Conforms to `FfiConverter` so the compiler enforces the full converter
+// method set. Only the scope-bound `lower(_:_body:)` overload is sound —
+// zero-copy byte buffers only flow foreign -> Rust, and only in argument
+// position. The four protocol-witness methods (`lift`, `lower`, `read`,
+// `write`) `fatalError` at runtime if anyone reaches them.
+//
+// The scope-bound `lower` takes a closure because the `ForeignBytes`
+// pointer is only guaranteed valid for the duration of
+// `Data.withUnsafeBytes`. Callers must run the full FFI call inside
+// the closure body.
+fileprivate enum FfiConverterByRefBytes: FfiConverter {
+    typealias SwiftType = Data
+    typealias FfiType = ForeignBytes
+
+    static func lower<R>(_ value: Data, _ body: (ForeignBytes) throws -> R) rethrows -> R {
+        return try value.withUnsafeBytes { rawBuf in
+            try body(ForeignBytes(rawBufferPointer: rawBuf))
+        }
+    }
+
+    static func lower(_ value: Data) -> ForeignBytes {
+        fatalError("ByRef bytes cannot use the plain lower: returning ForeignBytes escapes the Data.withUnsafeBytes scope. Use the scope-bound lower(_:_body:) overload instead.")
+    }
+
+    static func lift(_ value: ForeignBytes) throws -> Data {
+        fatalError("ByRef bytes cannot be lifted: zero-copy &[u8] only flows foreign->Rust")
+    }
+
+    static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Data {
+        fatalError("ByRef bytes cannot be read from a buffer: zero-copy &[u8] is only supported in argument position, not nested in records/options/etc.")
+    }
+
+    static func write(_ value: Data, into buf: inout [UInt8]) {
+        fatalError("ByRef bytes cannot be written to a buffer: zero-copy &[u8] is only supported in argument position, not nested in records/options/etc.")
+    }
 }
 
 // For every type used in the interface, we provide helper methods for conveniently
@@ -519,7 +565,11 @@ fileprivate struct FfiConverterString: FfiConverter {
             return String()
         }
         let bytes = UnsafeBufferPointer<UInt8>(start: value.data!, count: Int(value.len))
-        return String(bytes: bytes, encoding: String.Encoding.utf8)!
+        // Use Swift's native UTF-8 decoder; `String(bytes:encoding:.utf8)` goes
+        // through Foundation's NSString and silently strips a leading U+FEFF BOM.
+        // Invalid UTF-8 substitutes U+FFFD instead of trapping (unreachable
+        // given Rust's `String` invariant).
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public static func lower(_ value: String) -> RustBuffer {
@@ -535,7 +585,8 @@ fileprivate struct FfiConverterString: FfiConverter {
 
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> String {
         let len: Int32 = try readInt(&buf)
-        return String(bytes: try readBytes(&buf, count: Int(len)), encoding: String.Encoding.utf8)!
+        // See `lift` above for why we avoid Foundation's NSString-backed decoder here.
+        return String(decoding: try readBytes(&buf, count: Int(len)), as: UTF8.self)
     }
 
     public static func write(_ value: String, into buf: inout [UInt8]) {
@@ -619,6 +670,8 @@ public struct AndroidPushInfo: Equatable, Hashable {
         self.huaweiImportance = huaweiImportance
         self.extra = extra
     }
+
+    
 
     
 }
@@ -738,6 +791,8 @@ public struct ApnsPushInfo: Equatable, Hashable {
         self.mutableContent = mutableContent
         self.extra = extra
     }
+
+    
 
     
 }
@@ -906,6 +961,8 @@ public struct C2cMessage: Equatable, Hashable {
     }
 
     
+
+    
 }
 
 #if compiler(>=6)
@@ -1001,6 +1058,8 @@ public struct C2cMsgKey: Equatable, Hashable {
     }
 
     
+
+    
 }
 
 #if compiler(>=6)
@@ -1077,6 +1136,8 @@ public struct ClientMsgId: Equatable, Hashable {
         self.clientTime = clientTime
         self.random = random
     }
+
+    
 
     
 }
@@ -1173,6 +1234,8 @@ public struct CustomElem: Equatable, Hashable {
     }
 
     
+
+    
 }
 
 #if compiler(>=6)
@@ -1254,6 +1317,8 @@ public struct Delivery: Equatable, Hashable {
         self.listeners = listeners
         self.mode = mode
     }
+
+    
 
     
 }
@@ -1341,6 +1406,8 @@ public struct DeliveryOutcome: Equatable, Hashable {
         self.consumedBy = consumedBy
         self.failed = failed
     }
+
+    
 
     
 }
@@ -1458,6 +1525,8 @@ public struct DispatchStats: Equatable, Hashable {
     }
 
     
+
+    
 }
 
 #if compiler(>=6)
@@ -1533,6 +1602,8 @@ public struct DoctorRule: Equatable, Hashable {
         self.id = id
         self.covers = covers
     }
+
+    
 
     
 }
@@ -1612,6 +1683,8 @@ public struct DroppedMessage: Equatable, Hashable {
     }
 
     
+
+    
 }
 
 #if compiler(>=6)
@@ -1687,6 +1760,8 @@ public struct FaceElem: Equatable, Hashable {
         self.data = data
         self.extra = extra
     }
+
+    
 
     
 }
@@ -1782,6 +1857,8 @@ public struct FileElem: Equatable, Hashable {
     }
 
     
+
+    
 }
 
 #if compiler(>=6)
@@ -1870,6 +1947,8 @@ public struct Finding: Equatable, Hashable {
         self.evidence = evidence
         self.fix = fix
     }
+
+    
 
     
 }
@@ -2034,6 +2113,8 @@ public struct GroupMessage: Equatable, Hashable {
     }
 
     
+
+    
 }
 
 #if compiler(>=6)
@@ -2125,6 +2206,8 @@ public struct GroupMsgKey: Equatable, Hashable {
     }
 
     
+
+    
 }
 
 #if compiler(>=6)
@@ -2206,6 +2289,8 @@ public struct GroupTypeInfo: Equatable, Hashable {
         self.allowsMentionAll = allowsMentionAll
         self.allowsMentionUser = allowsMentionUser
     }
+
+    
 
     
 }
@@ -2293,6 +2378,8 @@ public struct ImageElem: Equatable, Hashable {
         self.imageInfoArray = imageInfoArray
         self.extra = extra
     }
+
+    
 
     
 }
@@ -2396,6 +2483,8 @@ public struct ImageInfo: Equatable, Hashable {
         self.url = url
         self.extra = extra
     }
+
+    
 
     
 }
@@ -2581,6 +2670,8 @@ public struct IncomingMessage: Equatable, Hashable {
     }
 
     
+
+    
 }
 
 #if compiler(>=6)
@@ -2679,6 +2770,8 @@ public struct InitConfig: Equatable, Hashable {
     }
 
     
+
+    
 }
 
 #if compiler(>=6)
@@ -2763,6 +2856,8 @@ public struct LegacyWebMsgId: Equatable, Hashable {
         self.random = random
         self.sentByMe = sentByMe
     }
+
+    
 
     
 }
@@ -2852,6 +2947,8 @@ public struct LocationElem: Equatable, Hashable {
     }
 
     
+
+    
 }
 
 #if compiler(>=6)
@@ -2931,6 +3028,8 @@ public struct LoginStatus: Equatable, Hashable {
     }
 
     
+
+    
 }
 
 #if compiler(>=6)
@@ -2999,6 +3098,8 @@ public struct MessageLimits: Equatable, Hashable {
         self.maxBodyBytes = maxBodyBytes
         self.maxMentions = maxMentions
     }
+
+    
 
     
 }
@@ -3107,6 +3208,8 @@ public struct OfflinePushInfo: Equatable, Hashable {
         self.apnsInfo = apnsInfo
         self.extra = extra
     }
+
+    
 
     
 }
@@ -3223,6 +3326,8 @@ public struct OutboxLimits: Equatable, Hashable {
     }
 
     
+
+    
 }
 
 #if compiler(>=6)
@@ -3304,6 +3409,8 @@ public struct OutboxPoll: Equatable, Hashable {
         self.shed = shed
         self.nextPollMs = nextPollMs
     }
+
+    
 
     
 }
@@ -3400,6 +3507,8 @@ public struct OutboxStats: Equatable, Hashable {
     }
 
     
+
+    
 }
 
 #if compiler(>=6)
@@ -3482,6 +3591,8 @@ public struct OutgoingMessage: Equatable, Hashable {
         self.conversation = conversation
         self.priority = priority
     }
+
+    
 
     
 }
@@ -3625,6 +3736,8 @@ public struct PushChannelConfig: Equatable, Hashable {
     }
 
     
+
+    
 }
 
 #if compiler(>=6)
@@ -3732,6 +3845,8 @@ public struct PushContext: Equatable, Hashable {
         self.receiveOption = receiveOption
         self.randomReused = randomReused
     }
+
+    
 
     
 }
@@ -3848,6 +3963,8 @@ public struct PushStatus: Equatable, Hashable {
     }
 
     
+
+    
 }
 
 #if compiler(>=6)
@@ -3941,6 +4058,8 @@ public struct QueuedMessage: Equatable, Hashable {
     }
 
     
+
+    
 }
 
 #if compiler(>=6)
@@ -4012,6 +4131,8 @@ public struct Receipt: Equatable, Hashable {
     }
 
     
+
+    
 }
 
 #if compiler(>=6)
@@ -4077,6 +4198,8 @@ public struct ReceiveReport: Equatable, Hashable {
         self.accepted = accepted
         self.dropped = dropped
     }
+
+    
 
     
 }
@@ -4158,6 +4281,8 @@ public struct RedPacket: Equatable, Hashable {
     }
 
     
+
+    
 }
 
 #if compiler(>=6)
@@ -4228,6 +4353,8 @@ public struct RedPacketMessage: Equatable, Hashable {
     }
 
     
+
+    
 }
 
 #if compiler(>=6)
@@ -4294,6 +4421,8 @@ public struct Registration: Equatable, Hashable {
         self.id = id
         self.deliveries = deliveries
     }
+
+    
 
     
 }
@@ -4385,6 +4514,8 @@ public struct ReleasedMessage: Equatable, Hashable {
         self.admittedMs = admittedMs
         self.releasedMs = releasedMs
     }
+
+    
 
     
 }
@@ -4500,6 +4631,8 @@ public struct ShedMessage: Equatable, Hashable {
     }
 
     
+
+    
 }
 
 #if compiler(>=6)
@@ -4601,6 +4734,8 @@ public struct SoundElem: Equatable, Hashable {
     }
 
     
+
+    
 }
 
 #if compiler(>=6)
@@ -4672,6 +4807,8 @@ public struct TextElem: Equatable, Hashable {
         self.text = text
         self.extra = extra
     }
+
+    
 
     
 }
@@ -4821,6 +4958,8 @@ public struct VideoFileElem: Equatable, Hashable {
     }
 
     
+
+    
 }
 
 #if compiler(>=6)
@@ -4880,8 +5019,7 @@ public func FfiConverterTypeVideoFileElem_lower(_ value: VideoFileElem) -> RustB
     return FfiConverterTypeVideoFileElem.lower(value)
 }
 
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+
 /**
  * The outbox's answer to one message of `admit_all` (P3).
  */
@@ -4903,6 +5041,8 @@ public enum Admission: Equatable, Hashable {
          * Why, as a sentence.
          */reason: String
     )
+
+
 
 
 
@@ -4964,8 +5104,7 @@ public func FfiConverterTypeAdmission_lower(_ value: Admission) -> RustBuffer {
 }
 
 
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+
 /**
  * APNs environment of a build or of a console certificate.
  */
@@ -4980,6 +5119,8 @@ public enum ApnsEnvironment: Equatable, Hashable {
      * App Store, TestFlight and ad-hoc builds.
      */
     case production
+
+
 
 
 
@@ -5038,8 +5179,7 @@ public func FfiConverterTypeApnsEnvironment_lower(_ value: ApnsEnvironment) -> R
 }
 
 
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+
 /**
  * A conversation. Native SDKs write it `c2c_<userID>` / `group_<groupID>`,
  * the Web SDK `C2C<userID>` / `GROUP<groupID>`; both parse, and
@@ -5064,6 +5204,8 @@ public enum ConversationId: Equatable, Hashable {
          * The group.
          */groupId: String
     )
+
+
 
 
 
@@ -5126,8 +5268,7 @@ public func FfiConverterTypeConversationId_lower(_ value: ConversationId) -> Rus
 }
 
 
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+
 /**
  * Which SDK's spelling a conversation id is written in (M12).
  */
@@ -5142,6 +5283,8 @@ public enum ConversationIdForm: Equatable, Hashable {
      * Web SDK: `C2Cbob`, `GROUP@TGS#1ABC`.
      */
     case web
+
+
 
 
 
@@ -5200,8 +5343,7 @@ public func FfiConverterTypeConversationIdForm_lower(_ value: ConversationIdForm
 }
 
 
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+
 /**
  * What listeners receive (SPEC D3).
  */
@@ -5255,6 +5397,8 @@ public enum DispatchEvent: Equatable, Hashable {
          * Its new content.
          */message: IncomingMessage
     )
+
+
 
 
 
@@ -5338,8 +5482,7 @@ public func FfiConverterTypeDispatchEvent_lower(_ value: DispatchEvent) -> RustB
 }
 
 
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+
 /**
  * D2: how listeners share an event.
  */
@@ -5354,6 +5497,8 @@ public enum DispatchMode: Equatable, Hashable {
      * A listener returning `true` consumes the event (legacy semantics, FAQ Q2.3).
      */
     case chain
+
+
 
 
 
@@ -5412,8 +5557,7 @@ public func FfiConverterTypeDispatchMode_lower(_ value: DispatchMode) -> RustBuf
 }
 
 
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+
 /**
  * Why a received message was not delivered. Every one is counted and
  * visible to diagnostics; none is dropped silently.
@@ -5447,6 +5591,8 @@ public enum DropReason: Equatable, Hashable {
      * The no-listener buffer was full; the oldest message was dropped (D7).
      */
     case overflow
+
+
 
 
 
@@ -5529,8 +5675,7 @@ public func FfiConverterTypeDropReason_lower(_ value: DropReason) -> RustBuffer 
 }
 
 
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+
 /**
  * The service editions (X1).
  */
@@ -5549,6 +5694,8 @@ public enum Edition: Equatable, Hashable {
      * 30 days, extendable.
      */
     case ultimate
+
+
 
 
 
@@ -5613,8 +5760,7 @@ public func FfiConverterTypeEdition_lower(_ value: Edition) -> RustBuffer {
 }
 
 
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+
 /**
  * One element of a message body (SPEC M1).
  */
@@ -5672,6 +5818,8 @@ public enum Element: Equatable, Hashable {
          * Its `MsgContent`, exactly as received.
          */content: JsonValue
     )
+
+
 
 
 
@@ -5791,8 +5939,7 @@ public func FfiConverterTypeElement_lower(_ value: Element) -> RustBuffer {
 }
 
 
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+
 /**
  * A numeric error code of the IM service, kept with the service's numbers
  * so apps that port from the SDK can match on the values they already know.
@@ -5852,6 +5999,8 @@ public enum ErrorCode: Int32, Equatable, Hashable {
      * 6208: the user was kicked offline by a login elsewhere.
      */
     case kickedOffline = 6208
+
+
 
 
 
@@ -5976,8 +6125,7 @@ public func FfiConverterTypeErrorCode_lower(_ value: ErrorCode) -> RustBuffer {
 }
 
 
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+
 /**
  * The service's group types (M10).
  *
@@ -6010,6 +6158,8 @@ public enum GroupType: Equatable, Hashable {
      * Unlimited members, no history storage, no @ mentions.
      */
     case avChatRoom
+
+
 
 
 
@@ -6090,7 +6240,8 @@ public func FfiConverterTypeGroupType_lower(_ value: GroupType) -> RustBuffer {
 /**
  * Why init, login or a call that needs them was refused.
  */
-public enum InitError: Swift.Error, Equatable, Hashable {
+public 
+enum InitError: Swift.Error, Equatable, Hashable {
 
     
     
@@ -6214,6 +6365,8 @@ public enum InitError: Swift.Error, Equatable, Hashable {
          * The event.
          */event: String
     )
+
+    
 
     
 
@@ -6381,8 +6534,7 @@ public func FfiConverterTypeInitError_lower(_ value: InitError) -> RustBuffer {
     return FfiConverterTypeInitError.lower(value)
 }
 
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+
 /**
  * Where login stands.
  */
@@ -6417,6 +6569,8 @@ public enum LoginState: Equatable, Hashable {
          * Who is logging out.
          */userId: String
     )
+
+
 
 
 
@@ -6493,8 +6647,7 @@ public func FfiConverterTypeLoginState_lower(_ value: LoginState) -> RustBuffer 
 }
 
 
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+
 /**
  * One `GroupAtInfo` entry: @all or @ one user.
  */
@@ -6513,6 +6666,8 @@ public enum Mention: Equatable, Hashable {
          * The user's account.
          */account: String
     )
+
+
 
 
 
@@ -6581,7 +6736,8 @@ public func FfiConverterTypeMention_lower(_ value: Mention) -> RustBuffer {
  * [`MessageError::code`]; the others have a stable short name
  * ([`MessageError::name`]) for logs and the CLI's `error[NAME]` line.
  */
-public enum MessageError: Swift.Error, Equatable, Hashable {
+public 
+enum MessageError: Swift.Error, Equatable, Hashable {
 
     
     
@@ -6688,6 +6844,8 @@ public enum MessageError: Swift.Error, Equatable, Hashable {
          * The de-duplication window that applies.
          */windowMs: UInt64
     )
+
+    
 
     
 
@@ -6832,8 +6990,7 @@ public func FfiConverterTypeMessageError_lower(_ value: MessageError) -> RustBuf
     return FfiConverterTypeMessageError.lower(value)
 }
 
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+
 /**
  * Where a message stands, numbered as the client SDK numbers it so apps
  * that port keep their values. "Sent successfully" (FAQ) means
@@ -6866,6 +7023,8 @@ public enum MessageStatus: Int32, Equatable, Hashable {
      * 6: revoked locally.
      */
     case localRevoked = 6
+
+
 
 
 
@@ -6948,8 +7107,7 @@ public func FfiConverterTypeMessageStatus_lower(_ value: MessageStatus) -> RustB
 }
 
 
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+
 /**
  * Why a message will not be pushed (each with its own sentence).
  */
@@ -6992,6 +7150,8 @@ public enum NoPushReason: Equatable, Hashable {
      * The random value was reused: the service drops the message as a duplicate.
      */
     case randomReused
+
+
 
 
 
@@ -7093,7 +7253,8 @@ public func FfiConverterTypeNoPushReason_lower(_ value: NoPushReason) -> RustBuf
  * Why the outbox refused something. A refused message was never accepted:
  * the app still holds it and decides what to do.
  */
-public enum OutboxError: Swift.Error, Equatable, Hashable {
+public 
+enum OutboxError: Swift.Error, Equatable, Hashable {
 
     
     
@@ -7133,6 +7294,8 @@ public enum OutboxError: Swift.Error, Equatable, Hashable {
          * What disagreed.
          */reason: String
     )
+
+    
 
     
 
@@ -7216,8 +7379,7 @@ public func FfiConverterTypeOutboxError_lower(_ value: OutboxError) -> RustBuffe
     return FfiConverterTypeOutboxError.lower(value)
 }
 
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+
 /**
  * What an id turned out to be, with its parts.
  */
@@ -7273,6 +7435,8 @@ public enum ParsedId: Equatable, Hashable {
          * The SDK spelling it was written in.
          */form: ConversationIdForm
     )
+
+
 
 
 
@@ -7362,8 +7526,7 @@ public func FfiConverterTypeParsedId_lower(_ value: ParsedId) -> RustBuffer {
 }
 
 
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+
 /**
  * Message priority, highest first. Wire names as in the group body's
  * `MsgPriority` (M4). Default: [`Priority::Normal`].
@@ -7387,6 +7550,8 @@ public enum Priority: Equatable, Hashable {
      * The only priority that may be shed under load.
      */
     case lowest
+
+
 
 
 
@@ -7457,8 +7622,7 @@ public func FfiConverterTypePriority_lower(_ value: Priority) -> RustBuffer {
 }
 
 
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+
 /**
  * What the app must do: its own network calls, or a timer.
  */
@@ -7511,6 +7675,8 @@ public enum PushAction: Equatable, Hashable {
      * Tell the service the user disabled notifications.
      */
     case reportDisabled
+
+
 
 
 
@@ -7607,7 +7773,8 @@ public func FfiConverterTypePushAction_lower(_ value: PushAction) -> RustBuffer 
 /**
  * Why a push configuration, event or state file was refused.
  */
-public enum PushError: Swift.Error, Equatable, Hashable {
+public 
+enum PushError: Swift.Error, Equatable, Hashable {
 
     
     
@@ -7668,6 +7835,8 @@ public enum PushError: Swift.Error, Equatable, Hashable {
          * What the system said.
          */reason: String
     )
+
+    
 
     
 
@@ -7771,8 +7940,7 @@ public func FfiConverterTypePushError_lower(_ value: PushError) -> RustBuffer {
     return FfiConverterTypePushError.lower(value)
 }
 
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+
 /**
  * Something that happened to the channel: from the vendor SDK, the login
  * state, the app's own network calls, the OS, or the passing of time.
@@ -7863,6 +8031,8 @@ public enum PushEvent: Equatable, Hashable {
          * The new configuration.
          */config: PushChannelConfig
     )
+
+
 
 
 
@@ -8001,8 +8171,7 @@ public func FfiConverterTypePushEvent_lower(_ value: PushEvent) -> RustBuffer {
 }
 
 
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+
 /**
  * `PushFlag`: whether the service sends an offline push for the message.
  */
@@ -8017,6 +8186,8 @@ public enum PushFlag: UInt8, Equatable, Hashable {
      * 1: don't push.
      */
     case noPush = 1
+
+
 
 
 
@@ -8075,8 +8246,7 @@ public func FfiConverterTypePushFlag_lower(_ value: PushFlag) -> RustBuffer {
 }
 
 
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+
 /**
  * Where one channel's token stands (SPEC T2).
  */
@@ -8116,6 +8286,8 @@ public enum PushState: Equatable, Hashable {
      * The logged-out user's token is being unregistered.
      */
     case unregistering
+
+
 
 
 
@@ -8210,8 +8382,7 @@ public func FfiConverterTypePushState_lower(_ value: PushState) -> RustBuffer {
 }
 
 
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+
 /**
  * The offline-push channels. The library bundles no vendor SDK: tokens
  * arrive as strings from whichever SDK the app chose (FAQ Q1).
@@ -8255,6 +8426,8 @@ public enum PushVendor: Equatable, Hashable {
      * Tencent Push Notification Service.
      */
     case tpns
+
+
 
 
 
@@ -8355,8 +8528,7 @@ public func FfiConverterTypePushVendor_lower(_ value: PushVendor) -> RustBuffer 
 }
 
 
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+
 /**
  * How a member receives a group's messages, numbered as the SDK numbers
  * them (used by delivery, D4, and push eligibility, T6).
@@ -8384,6 +8556,8 @@ public enum ReceiveOption: UInt8, Equatable, Hashable {
      * 4: receive only messages that @-mention the member.
      */
     case notReceiveExceptAt = 4
+
+
 
 
 
@@ -8460,8 +8634,7 @@ public func FfiConverterTypeReceiveOption_lower(_ value: ReceiveOption) -> RustB
 }
 
 
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+
 /**
  * The recipient's session, as far as push is concerned.
  */
@@ -8480,6 +8653,8 @@ public enum RecipientState: Equatable, Hashable {
      * Kicked offline: the service stopped pushing.
      */
     case kicked
+
+
 
 
 
@@ -8544,8 +8719,7 @@ public func FfiConverterTypeRecipientState_lower(_ value: RecipientState) -> Rus
 }
 
 
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+
 /**
  * `SendMsgControl` options.
  */
@@ -8564,6 +8738,8 @@ public enum SendMsgControl: Equatable, Hashable {
      * Recipients who muted the conversation still get a notification.
      */
     case withMuteNotifications
+
+
 
 
 
@@ -8628,8 +8804,7 @@ public func FfiConverterTypeSendMsgControl_lower(_ value: SendMsgControl) -> Rus
 }
 
 
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+
 /**
  * Why the service ended a session.
  */
@@ -8644,6 +8819,8 @@ public enum SessionEnd: Equatable, Hashable {
      * 6206 / 70001: the user sig expired.
      */
     case userSigExpired
+
+
 
 
 
@@ -8702,8 +8879,7 @@ public func FfiConverterTypeSessionEnd_lower(_ value: SessionEnd) -> RustBuffer 
 }
 
 
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+
 /**
  * How bad a finding is.
  */
@@ -8722,6 +8898,8 @@ public enum Severity: Equatable, Hashable {
      * Not a problem found: e.g. which checks could not run for lack of facts.
      */
     case info
+
+
 
 
 
@@ -8786,8 +8964,7 @@ public func FfiConverterTypeSeverity_lower(_ value: Severity) -> RustBuffer {
 }
 
 
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+
 /**
  * Why a Lowest message was shed (P3).
  */
@@ -8813,6 +8990,8 @@ public enum ShedReason: Equatable, Hashable {
          * The bound that was hit.
          */bound: UInt64
     )
+
+
 
 
 
@@ -8876,8 +9055,7 @@ public func FfiConverterTypeShedReason_lower(_ value: ShedReason) -> RustBuffer 
 }
 
 
-// Note that we don't yet support `indirect` for enums.
-// See https://github.com/mozilla/uniffi-rs/issues/396 for further discussion.
+
 /**
  * `SyncOtherMachine`: whether the sender's other devices get a copy.
  */
@@ -8892,6 +9070,8 @@ public enum SyncOtherMachine: UInt8, Equatable, Hashable {
      * 2: don't.
      */
     case noSync = 2
+
+
 
 
 
@@ -9808,10 +9988,6 @@ fileprivate struct FfiConverterDictionaryStringString: FfiConverterRustBuffer {
 }
 
 
-/**
- * Typealias from the type name used in the UDL file to the builtin type.  This
- * is needed because the UDL type name is used in function/method signatures.
- */
 public typealias Extra = [String: String]
 
 #if swift(>=5.8)
@@ -9852,10 +10028,6 @@ public func FfiConverterTypeExtra_lower(_ value: Extra) -> RustBuffer {
 
 
 
-/**
- * Typealias from the type name used in the UDL file to the builtin type.  This
- * is needed because the UDL type name is used in function/method signatures.
- */
 public typealias JsonValue = String
 
 #if swift(>=5.8)
@@ -9896,10 +10068,6 @@ public func FfiConverterTypeJsonValue_lower(_ value: JsonValue) -> RustBuffer {
 
 
 
-/**
- * Typealias from the type name used in the UDL file to the builtin type.  This
- * is needed because the UDL type name is used in function/method signatures.
- */
 public typealias ListenerId = UInt64
 
 #if swift(>=5.8)
@@ -9940,10 +10108,6 @@ public func FfiConverterTypeListenerId_lower(_ value: ListenerId) -> UInt64 {
 
 
 
-/**
- * Typealias from the type name used in the UDL file to the builtin type.  This
- * is needed because the UDL type name is used in function/method signatures.
- */
 public typealias ListenerList = [ListenerId]
 
 #if swift(>=5.8)
@@ -10034,8 +10198,9 @@ public func FfiConverterTypeSecret_lower(_ value: Secret) -> RustBuffer {
  */
 public func initErrorCode(error: InitError) -> Int32?  {
     return try!  FfiConverterOptionInt32.lift(try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_core_fn_func_init_error_code(
-        FfiConverterTypeInitError_lower(error),$0
+        FfiConverterTypeInitError_lower(error),uniffiCallStatus
     )
 })
 }
@@ -10044,8 +10209,9 @@ public func initErrorCode(error: InitError) -> Int32?  {
  */
 public func initErrorDetail(error: InitError) -> String  {
     return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_core_fn_func_init_error_detail(
-        FfiConverterTypeInitError_lower(error),$0
+        FfiConverterTypeInitError_lower(error),uniffiCallStatus
     )
 })
 }
@@ -10055,8 +10221,9 @@ public func initErrorDetail(error: InitError) -> String  {
  */
 public func initErrorKind(error: InitError) -> String  {
     return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_core_fn_func_init_error_kind(
-        FfiConverterTypeInitError_lower(error),$0
+        FfiConverterTypeInitError_lower(error),uniffiCallStatus
     )
 })
 }
@@ -10066,8 +10233,9 @@ public func initErrorKind(error: InitError) -> String  {
  */
 public func messageErrorCode(error: MessageError) -> Int32?  {
     return try!  FfiConverterOptionInt32.lift(try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_core_fn_func_message_error_code(
-        FfiConverterTypeMessageError_lower(error),$0
+        FfiConverterTypeMessageError_lower(error),uniffiCallStatus
     )
 })
 }
@@ -10076,8 +10244,9 @@ public func messageErrorCode(error: MessageError) -> Int32?  {
  */
 public func messageErrorDetail(error: MessageError) -> String  {
     return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_core_fn_func_message_error_detail(
-        FfiConverterTypeMessageError_lower(error),$0
+        FfiConverterTypeMessageError_lower(error),uniffiCallStatus
     )
 })
 }
@@ -10087,8 +10256,9 @@ public func messageErrorDetail(error: MessageError) -> String  {
  */
 public func messageErrorKind(error: MessageError) -> String  {
     return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_core_fn_func_message_error_kind(
-        FfiConverterTypeMessageError_lower(error),$0
+        FfiConverterTypeMessageError_lower(error),uniffiCallStatus
     )
 })
 }
@@ -10098,8 +10268,9 @@ public func messageErrorKind(error: MessageError) -> String  {
  */
 public func outboxErrorCode(error: OutboxError) -> Int32?  {
     return try!  FfiConverterOptionInt32.lift(try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_core_fn_func_outbox_error_code(
-        FfiConverterTypeOutboxError_lower(error),$0
+        FfiConverterTypeOutboxError_lower(error),uniffiCallStatus
     )
 })
 }
@@ -10108,8 +10279,9 @@ public func outboxErrorCode(error: OutboxError) -> Int32?  {
  */
 public func outboxErrorDetail(error: OutboxError) -> String  {
     return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_core_fn_func_outbox_error_detail(
-        FfiConverterTypeOutboxError_lower(error),$0
+        FfiConverterTypeOutboxError_lower(error),uniffiCallStatus
     )
 })
 }
@@ -10119,8 +10291,9 @@ public func outboxErrorDetail(error: OutboxError) -> String  {
  */
 public func outboxErrorKind(error: OutboxError) -> String  {
     return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_core_fn_func_outbox_error_kind(
-        FfiConverterTypeOutboxError_lower(error),$0
+        FfiConverterTypeOutboxError_lower(error),uniffiCallStatus
     )
 })
 }
@@ -10130,8 +10303,9 @@ public func outboxErrorKind(error: OutboxError) -> String  {
  */
 public func pushErrorCode(error: PushError) -> Int32?  {
     return try!  FfiConverterOptionInt32.lift(try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_core_fn_func_push_error_code(
-        FfiConverterTypePushError_lower(error),$0
+        FfiConverterTypePushError_lower(error),uniffiCallStatus
     )
 })
 }
@@ -10140,8 +10314,9 @@ public func pushErrorCode(error: PushError) -> Int32?  {
  */
 public func pushErrorDetail(error: PushError) -> String  {
     return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_core_fn_func_push_error_detail(
-        FfiConverterTypePushError_lower(error),$0
+        FfiConverterTypePushError_lower(error),uniffiCallStatus
     )
 })
 }
@@ -10151,8 +10326,9 @@ public func pushErrorDetail(error: PushError) -> String  {
  */
 public func pushErrorKind(error: PushError) -> String  {
     return try!  FfiConverterString.lift(try! rustCall() {
+        uniffiCallStatus in
     uniffi_imbridge_core_fn_func_push_error_kind(
-        FfiConverterTypePushError_lower(error),$0
+        FfiConverterTypePushError_lower(error),uniffiCallStatus
     )
 })
 }
@@ -10172,40 +10348,40 @@ private let initializationResult: InitializationResult = {
     if bindings_contract_version != scaffolding_contract_version {
         return InitializationResult.contractVersionMismatch
     }
-    if (uniffi_imbridge_core_checksum_func_init_error_code() != 5931) {
+    if (uniffi_imbridge_core_checksum_func_init_error_code() != 19945) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_core_checksum_func_init_error_detail() != 9551) {
+    if (uniffi_imbridge_core_checksum_func_init_error_detail() != 23) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_core_checksum_func_init_error_kind() != 28070) {
+    if (uniffi_imbridge_core_checksum_func_init_error_kind() != 41096) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_core_checksum_func_message_error_code() != 34169) {
+    if (uniffi_imbridge_core_checksum_func_message_error_code() != 33856) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_core_checksum_func_message_error_detail() != 25974) {
+    if (uniffi_imbridge_core_checksum_func_message_error_detail() != 40663) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_core_checksum_func_message_error_kind() != 17470) {
+    if (uniffi_imbridge_core_checksum_func_message_error_kind() != 36741) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_core_checksum_func_outbox_error_code() != 41270) {
+    if (uniffi_imbridge_core_checksum_func_outbox_error_code() != 18900) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_core_checksum_func_outbox_error_detail() != 15369) {
+    if (uniffi_imbridge_core_checksum_func_outbox_error_detail() != 51422) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_core_checksum_func_outbox_error_kind() != 55304) {
+    if (uniffi_imbridge_core_checksum_func_outbox_error_kind() != 43688) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_core_checksum_func_push_error_code() != 24677) {
+    if (uniffi_imbridge_core_checksum_func_push_error_code() != 58034) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_core_checksum_func_push_error_detail() != 7639) {
+    if (uniffi_imbridge_core_checksum_func_push_error_detail() != 2105) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_core_checksum_func_push_error_kind() != 18384) {
+    if (uniffi_imbridge_core_checksum_func_push_error_kind() != 28896) {
         return InitializationResult.apiChecksumMismatch
     }
 
