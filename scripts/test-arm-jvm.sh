@@ -16,8 +16,8 @@
 #   scripts/test-arm-jvm.sh armhf        one of them
 #   IMBRIDGE_ARM_JVM_CLASSES="A B"       other test classes (simple names)
 set -euo pipefail
-# shellcheck source=scripts/cross-env.sh
-source "$(dirname "$0")/cross-env.sh"   # $root, Debian's rustc for the ARM targets
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
 
 arches=("$@")
 [ ${#arches[@]} -gt 0 ] || arches=(armhf arm64)
@@ -35,6 +35,11 @@ if [ ! -f "$launcher" ]; then
     -DoutputDirectory="$work" -Dmdep.stripVersion=true
 fi
 classpath=$root/tests/kotlin/target/test-classes:$root/tests/kotlin/target/classes:$(cat "$work/test.cp")
+
+# Only now Debian's rustc for the ARM targets: the host build above (the
+# bindings' generator) must not see it.
+# shellcheck source=scripts/cross-env.sh
+source scripts/cross-env.sh
 
 summary=()
 for arch in "${arches[@]}"; do
