@@ -21,7 +21,7 @@ import java.io.File
 object OutboxScenarios {
     private val dir = File(System.getProperty("imbridge.vectors") ?: "../vectors", "outbox")
 
-    fun all(): List<File> = dir.listFiles { f -> f.name.endsWith(".json") }!!.sortedBy { it.name }
+    fun all(): List<File> = scenarioFiles(dir)
 
     fun expected(scenario: File): List<JsonElement> =
         File(dir, scenario.name.removeSuffix(".json") + ".expected.jsonl").readLines()

@@ -90,7 +90,7 @@ class PushTest {
 
     @TestFactory
     fun t2_shared_scenarios_replay_identically(): List<DynamicTest> =
-        dir.listFiles { f -> f.name.endsWith(".json") }!!.sortedBy { it.name }.map { file ->
+        scenarioFiles(dir).map { file ->
             dynamicTest(file.name) {
                 val root = Vectors.json(file.readText()).jsonObject
                 val fields = root["channel"]!!.jsonObject.toMutableMap()
@@ -143,7 +143,7 @@ class PushTest {
 
     @TestFactory
     fun t5_no_secret_reaches_a_log_line_or_a_to_string_in_any_scenario(): List<DynamicTest> =
-        dir.listFiles { f -> f.name.endsWith(".json") }!!.sortedBy { it.name }.map { file ->
+        scenarioFiles(dir).map { file ->
             dynamicTest(file.name) {
                 val markers = mutableSetOf<String>()
                 val root = withMarkers(Vectors.json(file.readText()), file.name, markers).jsonObject

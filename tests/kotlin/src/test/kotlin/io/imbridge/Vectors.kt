@@ -44,3 +44,14 @@ object Vectors {
 
     private fun JsonObject.string(key: String): String? = this[key]?.jsonPrimitive?.content
 }
+
+/**
+ * The `.json` scenario files of [dir], sorted; never empty, so a scenario
+ * suite cannot pass by running nothing (a folder that cannot be listed — as
+ * under a 32-bit emulator on a 64-bit file system — fails here).
+ */
+fun scenarioFiles(dir: java.io.File): List<java.io.File> {
+    val files = dir.listFiles { f -> f.name.endsWith(".json") }?.sortedBy { it.name }.orEmpty()
+    check(files.isNotEmpty()) { "no scenario file could be listed in ${dir.absolutePath}" }
+    return files
+}
