@@ -31,7 +31,9 @@ object JvmFastPath {
             System.loadLibrary("imbridge")
             true
         } else {
-            jnaCopy()?.let { System.load(it) } != null
+            val file = jnaCopy()
+            if (file != null) System.load(file)
+            file != null
         }
     } catch (e: UnsatisfiedLinkError) {
         false
