@@ -33,7 +33,7 @@ for setup in "-Djna.library.path=$scratch/lib" "-Djava.library.path=$scratch/lib
   "-Djna.library.path=$scratch/lib -Djava.library.path=$scratch/lib"; do
   echo "==> JVM consumer, one library with $setup"
   (cd "$scratch/consumer" && mvn -B -ntp -q test -Dtest=OneLibraryTest "-DargLine=$setup") | tee "$scratch/one.log"
-  ! grep -qE 'FAIL|ERROR' "$scratch/one.log"
+  if grep -qE 'FAIL|ERROR' "$scratch/one.log"; then exit 1; fi
 done
 
 echo "==> JVM app shrunk, optimised and obfuscated by ProGuard with imbridge's shipped rules only"
