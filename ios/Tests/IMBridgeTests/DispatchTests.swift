@@ -241,6 +241,31 @@ final class DispatchTests: XCTestCase {
         core.recordOutcome(outcome: DeliveryOutcome(messages: 2, called: 2, consumedBy: nil, failed: [a, b]))
         XCTAssertEqual(core.stats().delivered, 0, "both threw")
     }
+
+    /// D1 for main-actor code: batches received on another thread reach a
+    /// main-actor closure on the main thread, in the order received.
+    func test_d1_a_main_actor_listener_runs_on_the_main_thread_in_order() {
+        let d = dispatcher()
+        let sizes = Counter()
+        let onMain = Counter()
+        let done = expectation(description: "three batches on the main actor")
+        done.expectedFulfillmentCount = 3
+        let handle = d.addMainActorListener { event in
+            if case let .newMessages(messages) = event {
+                sizes.add(messages.count)
+                onMain.add(Thread.isMainThread ? 1 : 0)
+                done.fulfill()
+            }
+        }
+        let batches = [batch(c2c(1)), batch(c2c(2), c2c(3)), batch(c2c(4), c2c(5), c2c(6))]
+        DispatchQueue.global().async {
+            for json in batches { _ = try? d.receive(nowMs: 0, messagesJson: json) }
+        }
+        wait(for: [done], timeout: 10)
+        XCTAssertEqual(sizes.values, [1, 2, 3], "in the order received")
+        XCTAssertEqual(onMain.values, [1, 1, 1], "on the main thread")
+        withExtendedLifetime(handle) {}
+    }
 }
 
 /// Thread-safe collector of integers.
