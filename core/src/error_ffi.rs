@@ -128,7 +128,7 @@ mod tests {
     }
 
     #[test]
-    fn x3_each_error_kinds_its_kind_in_snake_case() {
+    fn x3_each_error_kind_is_its_snake_case_name() {
         assert_eq!(
             message_error_kind(MessageError::EmptyMessage),
             "empty_message"

@@ -7,7 +7,7 @@
 
 use crate::error::ErrorCode;
 use crate::init::InitError;
-use crate::message::{check_identifier, MessageError};
+use crate::message::identifier_problem;
 use std::fmt;
 
 /// Where login stands.
@@ -145,7 +145,7 @@ impl Login {
                 reason: "empty user id".into(),
             });
         }
-        if let Err(MessageError::InvalidField { reason, .. }) = check_identifier("user_id", user) {
+        if let Some(reason) = identifier_problem(user) {
             return Err(InitError::InvalidConfig {
                 field: "user_id".into(),
                 reason,

@@ -15,16 +15,21 @@ const REPLACEMENT: char = '\u{FFFD}';
 /// 6017 naming `field` when `value` holds U+FFFD (an unpaired surrogate
 /// replaced on its way in, or text that was never valid Unicode).
 pub fn check_identifier(field: &str, value: &str) -> Result<(), MessageError> {
-    match value.char_indices().find(|(_, c)| *c == REPLACEMENT) {
+    match identifier_problem(value) {
         None => Ok(()),
-        Some((at, _)) => Err(MessageError::field(
-            field,
-            format!(
-                "{value:?} holds U+FFFD at byte {at}: an unpaired UTF-16 surrogate (an id cut mid-emoji?) \
-                 or invalid text was replaced on its way in, and an identifier must arrive exactly as written"
-            ),
-        )),
+        Some(reason) => Err(MessageError::field(field, reason)),
     }
+}
+
+/// Why `value` cannot be an identifier, or `None` when it can: the reason
+/// [`check_identifier`] gives, for callers whose own error names the field
+/// (the login's `InitError`).
+pub(crate) fn identifier_problem(value: &str) -> Option<String> {
+    let (at, _) = value.char_indices().find(|(_, c)| *c == REPLACEMENT)?;
+    Some(format!(
+        "{value:?} holds U+FFFD at byte {at}: an unpaired UTF-16 surrogate (an id cut mid-emoji?) \
+         or invalid text was replaced on its way in, and an identifier must arrive exactly as written"
+    ))
 }
 
 #[cfg(test)]

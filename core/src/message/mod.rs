@@ -49,6 +49,7 @@ pub use group::{check_group_id, GroupMessage};
 pub use group_type::{GroupType, GroupTypeInfo, JoinPolicy};
 pub use id_parse::{parse_id, ParsedId};
 pub use identifier::check_identifier;
+pub(crate) use identifier::identifier_problem;
 pub use ids::{C2cMsgKey, ClientMsgId, GroupMsgKey};
 pub use limits::MessageLimits;
 pub use mention::{check_mention, check_mentions, Mention, MENTION_ALL_MARKER};
