@@ -8,7 +8,8 @@ InitException in `io.imbridge.core` as unrelated sealed classes whose
 file given, to extend `io.imbridge.ImbridgeException` (android/src/main/
 kotlin/io/imbridge/ImbridgeException.kt): `code`, `detail` and `kind` come
 from the core's exported `<error>ErrorCode` / `<error>ErrorDetail` /
-`<error>ErrorKind` functions, and
+`<error>ErrorKind` functions, and `domain` (what `toString` prints) is the
+class's own name, written as text so that it survives obfuscation, and
 the field-dump `message` is removed so the base's readable `message`
 (= detail) applies.
 
@@ -45,7 +46,8 @@ def rewrite(text: str) -> str:
             f"sealed class {name}: io.imbridge.ImbridgeException() {{\n"
             f"    override val code: kotlin.Int? get() = {accessor}Code(this)\n"
             f"    override val detail: kotlin.String get() = {accessor}Detail(this)\n"
-            f"    override val kind: kotlin.String get() = {accessor}Kind(this)\n",
+            f"    override val kind: kotlin.String get() = {accessor}Kind(this)\n"
+            f"    override val domain: kotlin.String get() = \"{name}\"\n",
             1,
         )
         block, dumps = re.subn(r"\n\s*override val message\n\s*get\(\) = \"[^\n]*\"", "", block)

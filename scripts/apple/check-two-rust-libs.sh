@@ -17,7 +17,10 @@ slice=$1/ios-arm64/libimbridge.a
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-exported=$(llvm-nm-14 -g --defined-only "$slice" 2>/dev/null | awk 'NF == 3 {print $3}' | sort -u)
+# The global symbols an archive defines, one per line, sorted.
+defined_globals() { llvm-nm-14 -g --defined-only "$1" 2>/dev/null | awk 'NF == 3 {print $3}' | sort -u; }
+
+exported=$(defined_globals "$slice")
 foreign=$(grep -vE '^_(uniffi_|ffi_)' <<<"$exported" || true)
 echo "ios-arm64 exports $(wc -l <<<"$exported") symbols; $(grep -c . <<<"$foreign" || true) outside the C API"
 if [ -n "$foreign" ]; then
@@ -31,7 +34,7 @@ IPHONEOS_DEPLOYMENT_TARGET=13.0 cargo build --quiet -Zbuild-std=std,panic_unwind
   --release --target aarch64-apple-ios --manifest-path "$root/tests/apple/second-rust-lib/Cargo.toml"
 second=$CARGO_TARGET_DIR/aarch64-apple-ios/release/libsecond_rust_lib.a
 llvm-objcopy-14 --remove-section=__LLVM,__bitcode --remove-section=__LLVM,__cmdline "$second" "$work/libsecond.a"
-shared=$(comm -12 <(echo "$exported") <(llvm-nm-14 -g --defined-only "$work/libsecond.a" 2>/dev/null | awk 'NF == 3 {print $3}' | sort -u) | wc -l)
+shared=$(comm -12 <(echo "$exported") <(defined_globals "$work/libsecond.a") | wc -l)
 echo "symbols both libraries define globally: $shared"
 
 cat >"$work/main.c" <<'C'

@@ -137,8 +137,9 @@ def main(src, dst):
             used_across |= obj.undefined()
         kept = localized = 0
         for member, obj in objects.items():
-            names = {n for n in obj.defined_globals() if not KEEP.match(n) and n not in used_across}
-            kept += len(obj.defined_globals()) - len(names)
+            defined = obj.defined_globals()
+            names = {n for n in defined if not KEEP.match(n) and n not in used_across}
+            kept += len(defined) - len(names)
             localized += obj.localize(names)
             with open(os.path.join(work, member), "wb") as f:
                 f.write(obj.data)

@@ -1,9 +1,6 @@
 package io.imbridge
 
-import io.imbridge.core.InitException
 import io.imbridge.core.MessageException
-import io.imbridge.core.OutboxException
-import io.imbridge.core.PushException
 
 /**
  * The base of every exception imbridge throws: [MessageException],
@@ -33,6 +30,13 @@ abstract class ImbridgeException internal constructor() : Exception() {
      */
     abstract val kind: String
 
+    /**
+     * `MessageException`, `PushException`, …: the error type's own name,
+     * written as text (scripts/kotlin_error_base.py) so that it reads the
+     * same after R8 renamed the classes.
+     */
+    abstract val domain: String
+
     /** [detail]: readable, never a field dump. */
     override val message: String get() = detail
 
@@ -48,19 +52,10 @@ abstract class ImbridgeException internal constructor() : Exception() {
     val errorCode: io.imbridge.core.ErrorCode? get() = code?.let { errorCodeFromValue(it) }
 
     /**
-     * `MessageException.empty_message[6016]: a message needs …`: the
-     * domain's name is written here and the kind comes from the core, so
-     * the line reads the same after R8 renamed the classes.
+     * `MessageException.empty_message[6016]: a message needs …`: [domain]
+     * and [kind] are text, so the line reads the same after R8 renamed the
+     * classes.
      */
     override fun toString(): String = "$domain.$kind[$codeOrName]: $detail"
 
-    /** `MessageException`, `PushException`, …: the sealed base's own name, kept readable under obfuscation. */
-    private val domain: String
-        get() = when (this) {
-            is MessageException -> "MessageException"
-            is PushException -> "PushException"
-            is OutboxException -> "OutboxException"
-            is InitException -> "InitException"
-            else -> "ImbridgeException"
-        }
 }
