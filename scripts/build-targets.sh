@@ -18,8 +18,8 @@
 # Debian's rustc-web builds the standard library for each target
 # (-Zbuild-std); scripts/provision-cross.sh installs it.
 set -euo pipefail
-# shellcheck source=scripts/cross-env.sh
-source "$(dirname "$0")/cross-env.sh"
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
 
 release_url=
 parts=()
@@ -32,18 +32,24 @@ while [ $# -gt 0 ]; do
 done
 [ ${#parts[@]} -gt 0 ] || parts=(ios android jvm)
 
-version=$(sed -nE 's/^version = "([^"]+)"/\1/p' Cargo.toml | head -n1)
+version=$(bash scripts/version.sh)
 dist=$root/target/dist
 mkdir -p "$dist"
 
 for part in "${parts[@]}"; do
   case $part in
-    ios) bash scripts/apple/build-xcframework.sh "$dist" "$release_url" ;;
-    android) bash scripts/android/build-aar.sh "$dist" "$version" ;;
+    # The phone targets build with Debian's rustc into target/cross
+    # (cross-env.sh); the host parts (bindings, the jar's library) never do.
+    ios) (source scripts/cross-env.sh && bash scripts/apple/build-xcframework.sh "$dist" "$release_url") ;;
+    android) (source scripts/cross-env.sh && bash scripts/android/build-aar.sh "$dist" "$version") ;;
     jvm)
+      # Builds target/release/libimbridge.so with the host toolchain
+      # (generate-bindings.sh) and packs that file.
       mvn -B -ntp -q -f jvm/pom.xml package
       cp "jvm/target/imbridge-jvm-$version.jar" "$dist/"
-      cp jvm/pom.xml "$dist/imbridge-jvm-$version.pom"
+      unzip -p "$dist/imbridge-jvm-$version.jar" linux-x86-64/libimbridge.so | cmp -s - target/release/libimbridge.so ||
+        { echo "build-targets: the jar does not hold the library this run built" >&2; exit 1; }
+      python3 scripts/maven/write_pom.py imbridge-jvm "$version" "$dist/imbridge-jvm-$version.pom"
       mvn -B -ntp -q install:install-file -Dfile="$dist/imbridge-jvm-$version.jar" \
         -DpomFile="$dist/imbridge-jvm-$version.pom" -DlocalRepositoryPath="$dist/maven"
       echo "built $dist/imbridge-jvm-$version.jar ($(stat -c %s "$dist/imbridge-jvm-$version.jar") bytes)"

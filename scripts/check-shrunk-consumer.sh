@@ -17,7 +17,7 @@ trap '[ -n "${IMBRIDGE_KEEP_SCRATCH:-}" ] || rm -rf "$scratch"' EXIT
 
 cp -r "$root/tests/consumers/shrunk" "$scratch/app"
 cd "$scratch/app"
-mvn -B -ntp -q package
+mvn -B -ntp -q package -Dimbridge.version="$(bash "$root/scripts/version.sh")"
 mvn -B -ntp -q -f proguard/pom.xml dependency:build-classpath -Dmdep.outputFile="$scratch/proguard.cp"
 
 java_home=$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")

@@ -16,13 +16,6 @@ root=$(cd "$here/../.." && pwd)
 dist=$1; version=$2
 abis=(${IMBRIDGE_ANDROID_ABIS:-arm64-v8a armeabi-v7a x86_64 x86})
 
-# Bionic's public symbol lists: AOSP bionic's libc/libc.map.txt,
-# libm/libm.map.txt, libdl/libdl.map.txt and system/core's
-# liblog/liblog.map.txt, in one folder.
-if [ -z "${IMBRIDGE_BIONIC_MAPS:-}" ] && [ -d "$root/../shared/reference/android-no-ndk/maps" ]; then
-  export IMBRIDGE_BIONIC_MAPS=$root/../shared/reference/android-no-ndk/maps
-fi
-
 work=$root/target/aar
 rm -rf "$work"
 mkdir -p "$work/jni"
@@ -50,7 +43,7 @@ rm -f "$aar"
 (cd "$work" && find AndroidManifest.xml classes.jar proguard.txt R.txt jni -type f | LC_ALL=C sort | zip -X -q "$aar" -@)
 
 pom=$dist/imbridge-android-$version.pom
-sed "s/@VERSION@/$version/" "$here/imbridge-android.pom" >"$pom"
+python3 "$root/scripts/maven/write_pom.py" imbridge-android "$version" "$pom"
 
 mvn -B -ntp -q install:install-file -Dfile="$aar" -DpomFile="$pom" -Dpackaging=aar \
   -DlocalRepositoryPath="$dist/maven"

@@ -9,10 +9,11 @@
 #
 #   build-sysroot.sh ABI API SYSROOT
 #
-# Inputs: bionic's symbol lists from IMBRIDGE_BIONIC_MAPS (a folder with
-# libc.map.txt, libm.map.txt, libdl.map.txt, liblog.map.txt: AOSP bionic's
-# libc/, libm/, libdl/ and system/core's liblog/); the libunwind source is
-# downloaded from the Debian archive once.
+# Inputs: bionic's symbol lists, third_party/bionic-maps (AOSP bionic's
+# libc/, libm/, libdl/ and system/core's liblog/ *.map.txt, with their
+# provenance), or another folder with the same four files in
+# IMBRIDGE_BIONIC_MAPS; the libunwind source is downloaded from the Debian
+# archive once.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 abi=$1; api=$2; sysroot=$3
@@ -20,7 +21,7 @@ abi=$1; api=$2; sysroot=$3
 # shellcheck source=scripts/android/abi.sh
 source "$here/abi.sh"
 
-maps=${IMBRIDGE_BIONIC_MAPS:?set IMBRIDGE_BIONIC_MAPS to a folder holding libc.map.txt libm.map.txt libdl.map.txt liblog.map.txt}
+maps=${IMBRIDGE_BIONIC_MAPS:-$here/../../third_party/bionic-maps}
 out=$sysroot/$abi
 mkdir -p "$out/gen"
 

@@ -11,7 +11,7 @@ func check(_ ok: Bool, _ what: String) {
     print("ok: \(what)")
 }
 
-check(imbridgeVersion() == "0.1.0", "library version")
+check(imbridgeVersion() == imbridgePackageVersion, "library version \(imbridgeVersion()) is the package's")
 
 let body = try messageBody { Element.text(TextElem(text: "Your order shipped")) }
 let json = try C2cMessage(

@@ -1,6 +1,7 @@
 package com.example.chat
 
 import io.imbridge.FastPath
+import io.imbridge.IMBRIDGE_VERSION
 import io.imbridge.JvmFastPath
 import io.imbridge.Outbox
 import io.imbridge.core.Admission
@@ -24,7 +25,7 @@ import kotlin.test.assertTrue
 class ConsumerTest {
     @Test
     fun native_library_loads_from_the_jar() {
-        assertEquals("0.1.0", imbridgeVersion())
+        assertEquals(IMBRIDGE_VERSION, imbridgeVersion())
         // From the jar alone JNA deletes the copy it extracted, so the JNI
         // side cannot load that file: the fast path answers through UniFFI.
         assertEquals(false, JvmFastPath.available)
