@@ -37,18 +37,24 @@ let localXCFramework = "target/dist/IMBridgeFFI.xcframework"
 let bindingsPresent = exists("ios/Sources/IMBridge/Generated/IMBridge.swift")
     && exists("ios/Sources/IMBridgeFFI/IMBridgeFFI.h")
 
+/// scripts/check-release.sh sets IMBRIDGE_MANIFEST_AS_APPLE=1 to evaluate the
+/// Apple branch below (the released binary target) on Linux.
 #if os(Linux)
-let ffi: Target? = .systemLibrary(name: "IMBridgeFFI", path: "ios/Sources/IMBridgeFFI")
+let linuxBranch = Context.environment["IMBRIDGE_MANIFEST_AS_APPLE"] != "1"
 #else
+let linuxBranch = false
+#endif
+
 let ffi: Target? =
-    if exists(localXCFramework) {
+    if linuxBranch {
+        .systemLibrary(name: "IMBridgeFFI", path: "ios/Sources/IMBridgeFFI")
+    } else if exists(localXCFramework) {
         .binaryTarget(name: "IMBridgeFFI", path: localXCFramework)
     } else if let released = releasedXCFramework {
         .binaryTarget(name: "IMBridgeFFI", url: released.url, checksum: released.checksum)
     } else {
         nil
     }
-#endif
 
 /// The Swift module itself, or, when its C side or bindings are missing,
 /// a module holding a single #error that says what to run.

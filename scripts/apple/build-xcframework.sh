@@ -150,7 +150,6 @@ else
 fi
 
 if [ -n "$release_url" ]; then
-  sed -i -E "s|^let releasedXCFramework: \(url: String, checksum: String\)\? = .*$|let releasedXCFramework: (url: String, checksum: String)? = (url: \"$release_url\", checksum: \"$checksum\")|" Package.swift
-  grep -q "$checksum" Package.swift || { echo "could not write the release into Package.swift" >&2; exit 1; }
+  python3 scripts/release/release_manifest.py Package.swift "$release_url" "$checksum" Package.swift
   echo "Package.swift: released XCFramework at $release_url"
 fi

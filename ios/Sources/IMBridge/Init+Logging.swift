@@ -28,6 +28,7 @@ extension Bridge {
 /// platforms (subsystem `io.imbridge`, category = the record's target) and
 /// to standard error elsewhere.
 public final class SystemLogSink: LogSink, @unchecked Sendable {
+    /// A sink writing to os_log (Apple) or standard error (elsewhere).
     public init() {}
 
     public func log(record: LogRecord) throws {

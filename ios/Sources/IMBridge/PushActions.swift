@@ -19,6 +19,7 @@ import Foundation
 /// The stream buffers without bound: no action is dropped while nobody
 /// iterates. `clock` gives wall-clock milliseconds (the state persists).
 public final class PushActions: Sendable {
+    /// The channel whose actions this runs; its status can be read at any time.
     public let channel: PushChannel
     /// The actions, in the order the channel asked for them.
     public let actions: AsyncStream<PushAction>

@@ -192,6 +192,7 @@ class ListenerHandle internal constructor(
     /** Unregisters the listener; whether it was still registered. */
     fun remove(): Boolean = owner.remove(id)
 
+    /** [remove], for `use { }`; closing twice does nothing more. */
     override fun close() {
         remove()
     }

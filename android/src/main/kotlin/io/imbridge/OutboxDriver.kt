@@ -50,6 +50,7 @@ import kotlinx.coroutines.withTimeoutOrNull
  * they throw is counted in [callbackFailures] and the driver goes on.
  */
 class OutboxDriver(
+    /** The outbox this driver paces; its state can be read while the driver runs. */
     val outbox: Outbox,
     scope: CoroutineScope,
     private val clock: () -> Long = monotonicMillis(),
@@ -128,7 +129,10 @@ class OutboxDriver(
 }
 
 /** [OutboxDriver.submit] on a driver that was stopped: nothing was admitted. */
-class OutboxDriverStoppedException internal constructor(val refused: Int) :
+class OutboxDriverStoppedException internal constructor(
+    /** How many messages that [OutboxDriver.submit] call carried, none of them admitted. */
+    val refused: Int,
+) :
     IllegalStateException(
         "OutboxDriver was stopped (closed, or its scope cancelled): $refused message(s) not admitted; " +
             "make a new driver over the same Outbox to go on",

@@ -29,6 +29,7 @@ import kotlinx.coroutines.flow.receiveAsFlow
  * state persists across restarts).
  */
 class PushActions(
+    /** The channel whose actions this runs; its status can be read at any time. */
     val channel: PushChannel,
     private val clock: () -> Long = System::currentTimeMillis,
 ) : AutoCloseable {
