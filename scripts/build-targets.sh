@@ -40,8 +40,14 @@ for part in "${parts[@]}"; do
   case $part in
     # The phone targets build with Debian's rustc into target/cross
     # (cross-env.sh); the host parts (bindings, the jar's library) never do.
-    ios) (source scripts/cross-env.sh && bash scripts/apple/build-xcframework.sh "$dist" "$release_url") ;;
-    android) (source scripts/cross-env.sh && bash scripts/android/build-aar.sh "$dist" "$version") ;;
+    ios)
+      # shellcheck source=scripts/cross-env.sh
+      (source scripts/cross-env.sh && bash scripts/apple/build-xcframework.sh "$dist" "$release_url")
+      ;;
+    android)
+      # shellcheck source=scripts/cross-env.sh
+      (source scripts/cross-env.sh && bash scripts/android/build-aar.sh "$dist" "$version")
+      ;;
     jvm)
       # Builds target/release/libimbridge.so with the host toolchain
       # (generate-bindings.sh) and packs that file.

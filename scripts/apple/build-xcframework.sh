@@ -75,12 +75,7 @@ for slice in "${slices[@]}"; do
   # In a folder of its own: two XCFrameworks whose Headers/ both hold a
   # module.modulemap would collide in an app's build.
   cp ios/Sources/IMBridgeFFI/IMBridgeFFI.h "$fw/$id/Headers/IMBridgeFFI/"
-  cat >"$fw/$id/Headers/IMBridgeFFI/module.modulemap" <<'EOF'
-module IMBridgeFFI {
-    header "IMBridgeFFI.h"
-    export *
-}
-EOF
+  cp scripts/apple/module.modulemap "$fw/$id/Headers/IMBridgeFFI/"
   archs=$(python3 scripts/apple/macho_fat.py archs "$fw/$id/libimbridge.a")
   arch_xml=
   for a in $archs; do arch_xml+="				<string>$a</string>

@@ -8,8 +8,14 @@
 # - the header and module map are in place.
 # Prints one line per slice and architecture; exits 1 at the first mismatch.
 #   verify-xcframework.sh PATH/IMBridgeFFI.xcframework
+# Reads our own Info.plist and the one `xcodebuild -create-xcframework`
+# writes (tests/apple/xcodebuild-format). The LLVM tools are Debian's by
+# default; IMBRIDGE_OBJDUMP / IMBRIDGE_NM name others (on a Mac:
+# "xcrun objdump", "xcrun nm", as build-xcframework-mac.sh sets them).
 set -euo pipefail
 fw=$1
+read -ra objdump <<<"${IMBRIDGE_OBJDUMP:-llvm-objdump-14}"
+read -ra nm <<<"${IMBRIDGE_NM:-llvm-nm-14}"
 fail() { echo "verify-xcframework: $*" >&2; exit 1; }
 
 [ -f "$fw/Info.plist" ] || fail "no Info.plist"
@@ -39,17 +45,17 @@ for id in $ids; do
     # 14.0 for aarch64-apple-ios-sim whatever the deployment target says.
     expected_minos=$minos
     [ "$platform/$arch" = iossimulator/arm64 ] && expected_minos=14.0
-    headers=$(llvm-objdump-14 --macho --private-headers --arch="$arch" "$a")
+    headers=$("${objdump[@]}" --macho --private-headers --arch="$arch" "$a")
     # Every object of the archive carries a build version; all must agree.
     platforms=$(awk '/cmd LC_BUILD_VERSION/ { b = 1 } b && $1 == "platform" { print $2; b = 0 }' <<<"$headers" | sort -u | tr '\n' ' ')
     mins=$(awk '/cmd LC_BUILD_VERSION/ { b = 1 } b && $1 == "minos" { print $2; b = 0 }' <<<"$headers" | sort -u | tr '\n' ' ')
     [ "$platforms" = "$platform " ] || fail "$id/$arch: platform '$platforms', expected $platform"
     [ "$mins" = "$expected_minos " ] || fail "$id/$arch: minos '$mins', expected $expected_minos"
-    grep -q '__bitcode' <<<"$(llvm-objdump-14 --macho --section-headers --arch="$arch" "$a")" &&
+    grep -q '__bitcode' <<<"$("${objdump[@]}" --macho --section-headers --arch="$arch" "$a")" &&
       fail "$id/$arch: embedded bitcode left in the library"
-    exported=$(llvm-nm-14 --arch="$arch" --defined-only --extern-only "$a" | awk '$2 == "T" && $3 ~ /^_uniffi_/' | wc -l)
+    exported=$("${nm[@]}" --arch="$arch" --defined-only --extern-only "$a" | awk '$2 == "T" && $3 ~ /^_uniffi_/' | wc -l)
     [ "$exported" -gt 0 ] || fail "$id/$arch: no exported uniffi_* symbol"
     printf 'slice %-28s %-7s platform %-12s minos %-5s uniffi_* exported: %s\n' "$id" "$arch" "$platform" "$expected_minos" "$exported"
   done
-  echo "slice $id: $(stat -c %s "$a") bytes"
+  echo "slice $id: $(wc -c <"$a" | tr -d ' ') bytes"
 done
