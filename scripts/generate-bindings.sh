@@ -52,6 +52,14 @@ for lang in "$@"; do
         echo "generate-bindings: the Kotlin string lowering changed; update the U+FFFD rewrite" >&2
         exit 1
       fi
+      # Variants without fields print their name ("Accepted"), not
+      # "Admission$Accepted@2d9d4f9d": data objects, as the data classes
+      # beside them.
+      sed -i -E 's/^(    )object ([A-Za-z0-9_]+) : ([A-Za-z0-9_]+)\(\)$/\1data object \2 : \3()/' "$dest"/io/imbridge/core/imbridge_core.kt "$dest"/io/imbridge/imbridge.kt
+      if grep -qE '^    object [A-Za-z0-9_]+ : [A-Za-z0-9_]+\(\)$' -r "$dest"; then
+        echo "generate-bindings: a fieldless variant is still a plain object" >&2
+        exit 1
+      fi
       # One base type for the library's exceptions (ImbridgeException).
       python3 scripts/kotlin_error_base.py "$dest"/io/imbridge/core/imbridge_core.kt
       cat >"$dest/io/imbridge/ImbridgeVersion.kt" <<EOK

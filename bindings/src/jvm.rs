@@ -186,7 +186,8 @@ pub extern "system" fn Java_io_imbridge_JvmFastPath_receive<'l>(
                 format!("no live dispatcher has fast-path id {id}"),
             )
         })?;
-        let now_ms = u64::try_from(now_ms).map_err(|_| invalid("now_ms", "is negative"))?;
+        // Kotlin passes its ULong's 64 bits (ULong.toLong()): read them back.
+        let now_ms = u64::from_ne_bytes(now_ms.to_ne_bytes());
         let arrived_on = if arrived_on.is_null() {
             None
         } else {

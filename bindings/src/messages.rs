@@ -55,20 +55,20 @@ pub fn check_send_body(
 }
 
 /// M8: a red-packet custom element whose `Data` is the FAQ's payload
-/// `{"type":"RED_PACKET","amount":…,"msg":greeting}` (amount in the
+/// `{"type":"RED_PACKET","amount":…,"msg":msg}` (amount in the
 /// currency's minor unit, 1 to 2^53−1, else `InvalidField` 6017), with
 /// `desc` set for the offline push, to be sent with High priority.
 #[uniffi::export(default(push_text = None))]
 pub fn red_packet(
     amount: u64,
-    greeting: String,
+    msg: String,
     push_text: Option<String>,
 ) -> Result<RedPacketMessage, MessageError> {
-    core::red_packet(amount, &greeting, push_text.as_deref())
+    core::red_packet(amount, &msg, push_text.as_deref())
 }
 
-/// M8: the red packet a received element carries (the FAQ's `Data` keys,
-/// `greeting` read from `msg`); `null`/`nil` when the element is not one.
+/// M8: the red packet a received element carries (the FAQ's `Data` keys;
+/// the older `greeting` key read as `msg`); `null`/`nil` when the element is not one.
 #[uniffi::export]
 pub fn red_packet_read(element: Element) -> Option<RedPacket> {
     RedPacket::from_element(&element)

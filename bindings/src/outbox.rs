@@ -35,22 +35,25 @@ impl Outbox {
     }
 
     /// P2: sets one conversation's send limit per window, or clears it with
-    /// `null`/`nil`. Throws `InvalidLimit` (6017) for 0 or a malformed id.
+    /// `null`/`nil`. Throws `InvalidLimit` (6017) for 0 or an empty or
+    /// malformed id.
     pub fn set_conversation_limit(
         &self,
-        conversation: String,
+        conversation: ConversationId,
         per_sec: Option<u32>,
     ) -> Result<(), OutboxError> {
-        let id = ConversationId::parse(&conversation).map_err(|e| OutboxError::InvalidLimit {
-            reason: e.to_string(),
-            name: conversation,
-        })?;
-        lock(&self.inner).set_conversation_limit(id, per_sec)
+        conversation
+            .check()
+            .map_err(|e| OutboxError::InvalidLimit {
+                reason: e.to_string(),
+                name: conversation.to_string(),
+            })?;
+        lock(&self.inner).set_conversation_limit(conversation, per_sec)
     }
 
     /// P3: admits a batch at `now_ms`; one `Admission` per message, in
-    /// order. A refused message (10023 queue bound, 6017 bad conversation
-    /// id) was not taken; every accepted one is later released or shed.
+    /// order. A refused message (10023 queue bound, 6017 empty or malformed
+    /// conversation id) was not taken; every accepted one is later released or shed.
     pub fn admit(&self, now_ms: u64, messages: Vec<OutgoingMessage>) -> Vec<Admission> {
         lock(&self.inner).admit_all(now_ms, messages)
     }

@@ -22,7 +22,7 @@ fn m8_built_data_is_the_faq_payload() {
     for case in cases {
         let m = red_packet(
             case["amount"].as_u64().unwrap(),
-            case["greeting"].as_str().unwrap(),
+            case["msg"].as_str().unwrap(),
             case["push_text"].as_str(),
         )
         .unwrap();
@@ -45,7 +45,7 @@ fn m8_the_faq_sample_reads_back() {
         });
         let packet = RedPacket::from_element(&element).unwrap();
         assert_eq!(packet.amount, case["amount"].as_u64().unwrap());
-        assert_eq!(packet.greeting, case["greeting"].as_str().unwrap());
+        assert_eq!(packet.msg, case["msg"].as_str().unwrap());
     }
 }
 

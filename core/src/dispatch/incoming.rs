@@ -38,14 +38,15 @@ pub struct IncomingC2c {
         skip_serializing_if = "Option::is_none"
     )]
     pub cloud_custom_data: Option<String>,
-    /// `OnlineOnlyFlag`: 1 when the message was sent to online users only
-    /// (not stored, no offline push).
+    /// `OnlineOnlyFlag` (0/1 on the wire): `true` when the message was sent
+    /// to online users only (not stored, no offline push).
     #[serde(
         rename = "OnlineOnlyFlag",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::message::wire::opt_flag01"
     )]
-    pub online_only_flag: Option<u32>,
+    pub online_only_flag: Option<bool>,
     /// Keys this version does not model, kept verbatim.
     #[serde(flatten, default, skip_serializing_if = "extra_is_empty")]
     pub extra: Extra,
@@ -93,13 +94,15 @@ pub struct IncomingGroup {
         skip_serializing_if = "Option::is_none"
     )]
     pub cloud_custom_data: Option<String>,
-    /// `OnlineOnlyFlag`: 1 when the message was sent to online members only.
+    /// `OnlineOnlyFlag` (0/1 on the wire): `true` when the message was sent
+    /// to online members only.
     #[serde(
         rename = "OnlineOnlyFlag",
         default,
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "Option::is_none",
+        with = "crate::message::wire::opt_flag01"
     )]
-    pub online_only_flag: Option<u32>,
+    pub online_only_flag: Option<bool>,
     /// The topic of a Community group the message was sent in (`TopicId`).
     #[serde(rename = "TopicId", default, skip_serializing_if = "Option::is_none")]
     pub topic_id: Option<String>,
@@ -140,8 +143,12 @@ struct KnownC2c {
     msg_key: Option<String>,
     #[serde(rename = "CloudCustomData", default)]
     cloud_custom_data: Option<String>,
-    #[serde(rename = "OnlineOnlyFlag", default)]
-    online_only_flag: Option<u32>,
+    #[serde(
+        rename = "OnlineOnlyFlag",
+        default,
+        with = "crate::message::wire::opt_flag01"
+    )]
+    online_only_flag: Option<bool>,
 }
 
 /// [`IncomingGroup`] with only the modelled keys (see [`KnownC2c`]).
@@ -166,8 +173,12 @@ struct KnownGroup {
     to_account: Option<Vec<String>>,
     #[serde(rename = "CloudCustomData", default)]
     cloud_custom_data: Option<String>,
-    #[serde(rename = "OnlineOnlyFlag", default)]
-    online_only_flag: Option<u32>,
+    #[serde(
+        rename = "OnlineOnlyFlag",
+        default,
+        with = "crate::message::wire::opt_flag01"
+    )]
+    online_only_flag: Option<bool>,
     #[serde(rename = "TopicId", default)]
     topic_id: Option<String>,
 }

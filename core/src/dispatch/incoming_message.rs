@@ -34,8 +34,9 @@ pub struct IncomingMessage {
     pub cloud_custom_data: Option<String>,
     /// C2C: the service's `MsgKey` (to revoke or modify the message).
     pub msg_key: Option<String>,
-    /// `OnlineOnlyFlag`: 1 when sent to online users only (not stored, not pushed).
-    pub online_only_flag: Option<u32>,
+    /// `OnlineOnlyFlag`: `true` when sent to online users only (not stored,
+    /// not pushed); the same type as `GroupMessage.online_only_flag`.
+    pub online_only_flag: Option<bool>,
     /// Group: the Community topic (`TopicId`).
     pub topic_id: Option<String>,
     /// Group: the members a directed message was sent to (`To_Account`, M4).

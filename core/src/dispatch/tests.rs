@@ -659,7 +659,7 @@ fn d3_every_field_of_a_received_message_is_kept() {
     assert_eq!(m.msg_seq, 3_729_430_001);
     assert_eq!(m.msg_key.as_deref(), Some("1_2_3"));
     assert_eq!(m.cloud_custom_data.as_deref(), Some(r#"{"k":1}"#));
-    assert_eq!(m.online_only_flag, Some(0));
+    assert_eq!(m.online_only_flag, Some(false));
     assert_eq!(
         m.extra.get("EventTime"),
         Some(&serde_json::json!(1_700_000_000_123u64))
@@ -670,8 +670,28 @@ fn d3_every_field_of_a_received_message_is_kept() {
     };
     assert_eq!(g.topic_id.as_deref(), Some("@TGS#_c@TOPIC#_t"));
     assert_eq!(g.cloud_custom_data.as_deref(), Some("x"));
-    assert_eq!(g.online_only_flag, Some(1));
+    assert_eq!(g.online_only_flag, Some(true));
     assert_eq!(g.extra.get("Type"), Some(&serde_json::json!("Community")));
+}
+
+#[test]
+fn d3_online_only_flag_is_0_or_1_and_anything_else_is_reported() {
+    // The same type as GroupMessage.online_only_flag: a bool, 0/1 on the
+    // wire. Another number is a malformed message, dropped and reported
+    // with its typed error (6017), never guessed at.
+    let d = logged_in();
+    let _r = d.add_listener(Arc::new(Recorder::default()));
+    let flagged = |flag: &str| {
+        format!(
+            r#"{{"From_Account":"alice","To_Account":"bob","MsgSeq":{flag},"MsgRandom":1,"OnlineOnlyFlag":{flag},"MsgBody":[]}}"#
+        )
+    };
+    let report = d.receive_json(0, &[&flagged("0"), &flagged("1"), &flagged("2")], None);
+    assert_eq!(report.accepted, 2);
+    assert_eq!(dropped(&report), vec![(2, DropReason::Malformed)]);
+    let error = report.dropped[0].error.as_ref().expect("a typed error");
+    assert_eq!(error.code().map(|c| c.code()), Some(6017));
+    assert!(error.to_string().contains("OnlineOnlyFlag"), "{error}");
 }
 
 #[test]

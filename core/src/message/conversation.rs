@@ -109,6 +109,19 @@ impl ConversationId {
         ))
     }
 
+    /// What [`ConversationId::parse`] checks of the id, for a value built
+    /// field by field (as apps do over the FFI): not empty, and a valid
+    /// identifier (6017 otherwise).
+    pub fn check(&self) -> Result<(), MessageError> {
+        if self.target().is_empty() {
+            return Err(MessageError::field(
+                "conversation",
+                format!("{:?} has an empty id", self.to_string()),
+            ));
+        }
+        check_identifier("conversation", self.target())
+    }
+
     /// The id written in `form`.
     pub fn format(&self, form: ConversationIdForm) -> String {
         match self {

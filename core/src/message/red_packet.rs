@@ -24,10 +24,10 @@ pub struct RedPacket {
     pub kind: String,
     /// Amount in the currency's minor unit (cents, fen): integers, never floats.
     pub amount: u64,
-    /// Greeting shown on the packet: `msg` on the wire (the FAQ's key);
-    /// `greeting`, which imbridge wrote before, is read too.
-    #[serde(rename = "msg", alias = "greeting", default)]
-    pub greeting: String,
+    /// The greeting shown on the packet, named after its wire key `msg`
+    /// (the FAQ's); `greeting`, which imbridge wrote before, is read too.
+    #[serde(alias = "greeting", default)]
+    pub msg: String,
 }
 
 /// A red packet ready to send: the element and the priority it must be
@@ -42,12 +42,12 @@ pub struct RedPacketMessage {
 }
 
 /// M8: builds a red-packet custom element. `Desc` is set so the offline
-/// push shows text: `push_text` when given, else `"[Red Packet] <greeting>"`.
+/// push shows text: `push_text` when given, else `"[Red Packet] <msg>"`.
 /// The amount must be in 1..=2^53−1 (6017): above that a JavaScript
 /// receiver would read another amount.
 pub fn red_packet(
     amount: u64,
-    greeting: &str,
+    msg: &str,
     push_text: Option<&str>,
 ) -> Result<RedPacketMessage, MessageError> {
     if amount == 0 {
@@ -67,14 +67,14 @@ pub fn red_packet(
     let payload = RedPacket {
         kind: RED_PACKET_TYPE.to_string(),
         amount,
-        greeting: greeting.to_string(),
+        msg: msg.to_string(),
     };
     let data =
         serde_json::to_string(&payload).map_err(|e| MessageError::field("Data", e.to_string()))?;
     let desc = match push_text {
         Some(text) if !text.trim().is_empty() => text.to_string(),
-        _ if greeting.trim().is_empty() => "[Red Packet]".to_string(),
-        _ => format!("[Red Packet] {greeting}"),
+        _ if msg.trim().is_empty() => "[Red Packet]".to_string(),
+        _ => format!("[Red Packet] {msg}"),
     };
     Ok(RedPacketMessage {
         element: Element::Custom(CustomElem {
@@ -161,7 +161,7 @@ mod tests {
             data: r#"{"type":"RED_PACKET","amount":5,"greeting":"hi"}"#.into(),
             ..CustomElem::default()
         });
-        assert_eq!(RedPacket::from_element(&old).unwrap().greeting, "hi");
+        assert_eq!(RedPacket::from_element(&old).unwrap().msg, "hi");
     }
 
     #[test]

@@ -15,17 +15,18 @@ pub struct Outgoing {
     pub priority: Priority,
 }
 
-/// A message as the app hands it over the FFI: the conversation as text
-/// (`c2c_…` / `group_…`) and the priority optional (Normal). A malformed
-/// conversation is refused on its own, with 6017, by
+/// A message as the app hands it over the FFI: its conversation as a
+/// [`ConversationId`] (the type every outbox record uses; from text with
+/// `conversationIdParse`) and the priority optional (Normal). A conversation
+/// with an empty or malformed id is refused on its own, with 6017, by
 /// [`crate::outbox::Outbox::admit_all`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct OutgoingMessage {
     /// The app's id (e.g. the client message id); reported back unchanged.
     pub id: String,
-    /// `c2c_<user>` or `group_<group id>`.
-    pub conversation: String,
+    /// The conversation it is sent in.
+    pub conversation: ConversationId,
     /// Its priority (P1); `None` is Normal.
     #[cfg_attr(feature = "uniffi", uniffi(default = None))]
     pub priority: Option<Priority>,

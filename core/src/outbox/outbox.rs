@@ -111,7 +111,8 @@ impl Outbox {
 
     /// P3 for messages as the app hands them over: one answer per message,
     /// in order. Each is admitted like [`Outbox::admit`]; a conversation
-    /// that does not parse is refused on its own (6017), the others go on.
+    /// whose id is empty or malformed is refused on its own (6017), the
+    /// others go on.
     pub fn admit_all(&mut self, now_ms: u64, messages: Vec<OutgoingMessage>) -> Vec<Admission> {
         messages
             .into_iter()
@@ -120,13 +121,12 @@ impl Outbox {
                     code: code.map_or(0, ErrorCode::code),
                     reason,
                 };
-                let conversation = match ConversationId::parse(&m.conversation) {
-                    Ok(c) => c,
-                    Err(e) => return refused(e.code(), e.to_string()),
-                };
+                if let Err(e) = m.conversation.check() {
+                    return refused(e.code(), e.to_string());
+                }
                 let outgoing = Outgoing {
                     id: m.id,
-                    conversation,
+                    conversation: m.conversation,
                     priority: m.priority.unwrap_or_default(),
                 };
                 match self.admit(now_ms, outgoing) {

@@ -305,24 +305,34 @@ fn p3_admit_all_answers_each_message_in_order() {
         ..OutboxLimits::default()
     };
     let mut o = outbox(limits);
-    let message = |id: &str, conversation: &str, priority| OutgoingMessage {
+    let message = |id: &str, conversation: ConversationId, priority| OutgoingMessage {
         id: id.to_string(),
-        conversation: conversation.to_string(),
+        conversation,
         priority,
+    };
+    let c2c = |user: &str| ConversationId::C2c {
+        user_id: user.to_string(),
     };
     let answers = o.admit_all(
         0,
         vec![
-            message("a", "c2c_bob", None),
-            message("b", "not a conversation", None),
-            message("c", "c2c_bob", Some(Priority::High)),
-            message("d", "group_g", Some(Priority::Low)),
+            message("a", c2c("bob"), None),
+            // Built field by field, as over the FFI: checked like parsed text.
+            message("b", c2c(""), None),
+            message("c", c2c("bob"), Some(Priority::High)),
+            message(
+                "d",
+                ConversationId::Group {
+                    group_id: "g".to_string(),
+                },
+                Some(Priority::Low),
+            ),
         ],
     );
     assert_eq!(answers.len(), 4);
     assert_eq!(answers[0], Admission::Accepted);
     assert!(
-        matches!(&answers[1], Admission::Refused { code: 6017, reason } if reason.contains("not a conversation")),
+        matches!(&answers[1], Admission::Refused { code: 6017, reason } if reason.contains("empty id")),
         "{:?}",
         answers[1]
     );

@@ -10,7 +10,7 @@ import Foundation
 ///         onSendFailed: { failed, error in await retryLater(failed, error) }
 ///     ) { batch in try await api.send(batch) }
 ///     let task = Task { await driver.run() }
-///     _ = try await driver.submit([OutgoingMessage(id: "m1", conversation: "group_@TGS#1", priority: .high)])
+///     _ = try await driver.submit([OutgoingMessage(id: "m1", conversation: .group(groupId: "@TGS#1"), priority: .high)])
 ///
 /// `send` gets one batch at a time, in release order. `clock` is a monotonic
 /// millisecond clock (default: milliseconds since the driver was made).
@@ -118,14 +118,22 @@ public actor OutboxDriver {
     }
 }
 
-/// Why ``OutboxDriver/submit(_:)`` refused a batch.
-public enum OutboxDriverError: Error, Equatable, LocalizedError {
+/// Why ``OutboxDriver/submit(_:)`` refused a batch. An ``IMBridgeError``
+/// like every error of the library (kind `driver_stopped`, no service code).
+public enum OutboxDriverError: IMBridgeError, Equatable {
     /// The driver was stopped (its ``OutboxDriver/run()`` task ended):
     /// `refused` messages were not admitted. Make a new driver over the same
     /// ``Outbox`` to go on.
     case stopped(refused: Int)
 
-    public var errorDescription: String? {
+    /// `nil`: the service has no number for a stopped driver.
+    public var code: Int32? { nil }
+
+    /// `driver_stopped`, as in Kotlin.
+    public var kind: String { "driver_stopped" }
+
+    /// The error as one readable sentence.
+    public var detail: String {
         switch self {
         case let .stopped(refused):
             return "OutboxDriver was stopped: \(refused) message(s) not admitted; make a new driver over the same Outbox to go on"

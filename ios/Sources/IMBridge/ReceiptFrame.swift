@@ -154,7 +154,7 @@ private struct Reader {
             mentions: try (0..<count()).map { _ in try generated { try FfiConverterTypeMention.read(from: &$0) } },
             cloudCustomData: try optionalString(),
             msgKey: try optionalString(),
-            onlineOnlyFlag: try u8() == 0 ? nil : try u32(),
+            onlineOnlyFlag: try u8() == 0 ? nil : try u8() != 0, // UniFFI writes a Bool as one byte
             topicId: try optionalString(),
             directedTo: try u8() == 0 ? nil : try (0..<count()).map { _ in try string() },
             extra: try extra()

@@ -848,7 +848,7 @@ RustBuffer uniffi_imbridge_fn_func_encode_group_message(RustBuffer message, Rust
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_RED_PACKET
 #define UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_RED_PACKET
-RustBuffer uniffi_imbridge_fn_func_red_packet(uint64_t amount, RustBuffer greeting, RustBuffer push_text, RustCallStatus *_Nonnull out_status
+RustBuffer uniffi_imbridge_fn_func_red_packet(uint64_t amount, RustBuffer msg, RustBuffer push_text, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_IMBRIDGE_FN_FUNC_RED_PACKET_READ

@@ -90,21 +90,21 @@ final class BuildersTests: XCTestCase {
     }
 
     func test_m8_red_packet_is_high_priority_with_push_text() throws {
-        let packet = try redPacket(amount: 888, greeting: "Happy new year")
+        let packet = try redPacket(amount: 888, msg: "Happy new year")
         XCTAssertEqual(packet.priority, .high)
         guard case let .custom(custom) = packet.element else { return XCTFail("not custom") }
         let (data, desc) = (custom.data, custom.desc)
         XCTAssertEqual(desc, "[Red Packet] Happy new year")
         XCTAssertTrue(Vectors.sameJSON(data, #"{"type":"RED_PACKET","amount":888,"msg":"Happy new year"}"#))
-        XCTAssertThrowsError(try redPacket(amount: 0, greeting: "x")) { error in
+        XCTAssertThrowsError(try redPacket(amount: 0, msg: "x")) { error in
             XCTAssertEqual((error as? MessageError)?.code, 6017)
         }
     }
 
     /// M8: the FAQ's red packet, from the shared vector the Rust and Kotlin suites read too.
     func test_m8_red_packet_matches_the_faq_vectors() throws {
-        struct Build: Decodable { let amount: UInt64; let greeting: String; let push_text: String?; let desc: String }
-        struct Read: Decodable { let data: String; let amount: UInt64; let greeting: String }
+        struct Build: Decodable { let amount: UInt64; let msg: String; let push_text: String?; let desc: String }
+        struct Read: Decodable { let data: String; let amount: UInt64; let msg: String }
         struct File: Decodable { let build: [Build]; let read: [Read]; let refused: [UInt64] }
         let url = Vectors.wireDir.deletingLastPathComponent().appendingPathComponent("red_packet/faq.json")
         let raw = try Data(contentsOf: url)
@@ -112,7 +112,7 @@ final class BuildersTests: XCTestCase {
         let builtData = (try JSONSerialization.jsonObject(with: raw) as! [String: Any])["build"] as! [[String: Any]]
         XCTAssertGreaterThanOrEqual(file.build.count, 3)
         for (i, c) in file.build.enumerated() {
-            let packet = try redPacket(amount: c.amount, greeting: c.greeting, pushText: c.push_text)
+            let packet = try redPacket(amount: c.amount, msg: c.msg, pushText: c.push_text)
             guard case let .custom(custom) = packet.element else { return XCTFail("not custom") }
             let (data, desc) = (custom.data, custom.desc)
             let expected = String(data: try JSONSerialization.data(withJSONObject: builtData[i]["data"]!), encoding: .utf8)!
@@ -122,11 +122,11 @@ final class BuildersTests: XCTestCase {
         for r in file.read {
             let packet = try XCTUnwrap(redPacketRead(element: .custom(CustomElem(data: r.data))))
             XCTAssertEqual(packet.amount, r.amount)
-            XCTAssertEqual(packet.greeting, r.greeting)
+            XCTAssertEqual(packet.msg, r.msg)
         }
         XCTAssertNil(redPacketRead(element: .text(TextElem(text: "hi"))))
         for amount in file.refused {
-            XCTAssertThrowsError(try redPacket(amount: amount, greeting: "x")) { error in
+            XCTAssertThrowsError(try redPacket(amount: amount, msg: "x")) { error in
                 XCTAssertEqual((error as? MessageError)?.code, 6017, "\(amount)")
             }
         }

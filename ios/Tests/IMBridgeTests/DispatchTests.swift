@@ -45,12 +45,12 @@ final class DispatchTests: XCTestCase {
         XCTAssertEqual(m.msgSeq, 3_729_430_001)
         XCTAssertEqual(m.msgKey, "1_2_3")
         XCTAssertEqual(m.cloudCustomData, #"{"k":1}"#)
-        XCTAssertEqual(m.onlineOnlyFlag, 0)
+        XCTAssertEqual(m.onlineOnlyFlag, false)
         XCTAssertEqual(m.extra, ["EventTime": "1700000000123"])
         XCTAssertEqual(g.directedTo, ["bob"])
         XCTAssertEqual(g.topicId, "t1")
         XCTAssertEqual(g.cloudCustomData, "x")
-        XCTAssertEqual(g.onlineOnlyFlag, 1)
+        XCTAssertEqual(g.onlineOnlyFlag, true)
         XCTAssertEqual(g.extra, ["Type": #""Public""#])
         withExtendedLifetime(handle) {}
     }

@@ -26,16 +26,16 @@ final class ErrorsTests: XCTestCase {
     }
 
     func test_x3_every_error_type_has_code_detail_and_a_readable_description() throws {
-        check({ _ = try redPacket(amount: 0, greeting: "x") }, code: 6017, name: "6017", detailPrefix: "invalid amount")
+        check({ _ = try redPacket(amount: 0, msg: "x") }, code: 6017, name: "6017", detailPrefix: "invalid amount")
         check({ _ = try C2cMessage(json: "{") }, code: nil, name: "json", detailPrefix: "malformed JSON at line 1, column 1")
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("imbridge-err-\(UUID().uuidString)").path
         check({ _ = try PushChannel.open(config: PushChannelConfig(vendor: .oppo, businessId: 1, appVersion: "1"), dataDir: dir) },
               code: 6017, name: "6017", detailPrefix: "invalid push config")
         check({ _ = try Outbox(limits: OutboxLimits(c2cPerWindow: 0)) }, code: 6017, name: "6017",
               detailPrefix: "invalid limit c2c")
-        XCTAssertEqual((try? redPacket(amount: 0, greeting: "x")).map { _ in 0 }, nil)
+        XCTAssertEqual((try? redPacket(amount: 0, msg: "x")).map { _ in 0 }, nil)
         do {
-            _ = try redPacket(amount: 0, greeting: "x")
+            _ = try redPacket(amount: 0, msg: "x")
         } catch let error as MessageError {
             XCTAssertEqual(error.serviceCode, .invalidParameter)
             XCTAssertTrue(error.description.contains("[6017]"), error.description)

@@ -46,7 +46,7 @@ final class HostileInputTests: XCTestCase {
         sweep("checkSendBody", strings) { _ = try checkSendBody(json: $0) }
         sweep("diagnose", strings) { _ = try diagnose(snapshotJson: $0) }
         sweep("willPush", strings) { _ = try willPush(bodyJson: $0, context: PushContext(recipientState: .loggedIn, pushEnabled: true, receiveOption: .notReceiveExceptAt)) }
-        sweep("redPacket", [UInt64.min, UInt64.max]) { _ = try redPacket(amount: $0, greeting: "", pushText: "") }
+        sweep("redPacket", [UInt64.min, UInt64.max]) { _ = try redPacket(amount: $0, msg: "", pushText: "") }
         sweep("clientMsgIdNew", [UInt64.min, UInt64.max]) { _ = clientMsgIdNew(tinyid: $0, nowUnixSecs: $0, random: UInt32.max) }
         sweep("validateElement", strings.map { Element.text(TextElem(text: $0)) } + strings.map { Element.custom(CustomElem(data: $0)) }
             + [Double.nan, .infinity, -.greatestFiniteMagnitude, 91].map { Element.location(LocationElem(desc: "d", latitude: $0, longitude: $0)) }) {
@@ -73,8 +73,8 @@ final class HostileInputTests: XCTestCase {
         }
         sweep("DispatchCore.removeListener", [UInt64.min, .max]) { _ = d.removeListener(id: $0) }
         let outbox = try Outbox()
-        sweep("Outbox.admit", strings) { _ = outbox.admit(nowMs: .max, messages: [OutgoingMessage(id: $0, conversation: $0, priority: .lowest)]) }
-        sweep("Outbox.setConversationLimit", strings) { try outbox.setConversationLimit(conversation: $0, perSec: .max) }
+        sweep("Outbox.admit", strings) { _ = outbox.admit(nowMs: .max, messages: [OutgoingMessage(id: $0, conversation: .c2c(userId: $0), priority: .lowest)]) }
+        sweep("Outbox.setConversationLimit", strings) { try outbox.setConversationLimit(conversation: .group(groupId: $0), perSec: .max) }
         sweep("Outbox.poll", [UInt64.min, .max]) { _ = outbox.poll(nowMs: $0) }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("imbridge-hostile-\(UUID().uuidString)").path
         let push = try PushChannel.open(config: PushChannelConfig(vendor: .fcm, businessId: 1, appVersion: "1"), dataDir: dir)

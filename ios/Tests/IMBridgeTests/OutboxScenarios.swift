@@ -31,7 +31,7 @@ enum OutboxScenarios {
             maxQueuedTotal: UInt32(num("max_queued_total", 100_000))
         ))
         for (c, n) in (l["per_conversation"] as? [String: Any] ?? [:]) {
-            try outbox.setConversationLimit(conversation: c, perSec: UInt32((n as! NSNumber).intValue))
+            try outbox.setConversationLimit(conversation: try conversationIdParse(text: c), perSec: UInt32((n as! NSNumber).intValue))
         }
         let until = UInt64((root["until_ms"] as! NSNumber).uint64Value)
         var arrivals = (root["messages"] as! [[String: Any]]).enumerated().map { i, m in
@@ -49,7 +49,7 @@ enum OutboxScenarios {
             lastPoll = now
             while let a = arrivals.first, a.at == now {
                 arrivals.removeFirst()
-                let admission = outbox.admit(nowMs: now, messages: [OutgoingMessage(id: a.id, conversation: a.conversation, priority: a.priority)])
+                let admission = outbox.admit(nowMs: now, messages: [OutgoingMessage(id: a.id, conversation: try conversationIdParse(text: a.conversation), priority: a.priority)])
                 if case let .refused(code, _) = admission[0] { out.append(#"{"id":"\#(a.id)","refused":\#(code)}"#) }
                 outbox.takeShed().forEach(shed)
             }

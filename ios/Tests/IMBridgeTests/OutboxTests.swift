@@ -4,7 +4,7 @@ import IMBridge
 /// SPEC P1–P4 through the real library, and the async driver.
 final class OutboxTests: XCTestCase {
     private func msg(_ id: String, _ conversation: String = "c2c_bob", _ priority: Priority = .normal) -> OutgoingMessage {
-        OutgoingMessage(id: id, conversation: conversation, priority: priority)
+        OutgoingMessage(id: id, conversation: try! conversationIdParse(text: conversation), priority: priority)
     }
 
     func test_p3_shared_scenarios_replay_identically() throws {
@@ -54,10 +54,15 @@ final class OutboxTests: XCTestCase {
 
     func test_m12_malformed_conversation_is_refused_and_bad_limits_throw() throws {
         let outbox = try Outbox()
-        guard case let .refused(code, _) = outbox.admit(nowMs: 0, messages: [msg("x", "bob")])[0] else { return XCTFail() }
+        // Text that is no conversation id fails where it is parsed...
+        XCTAssertThrowsError(try conversationIdParse(text: "bob"))
+        // ...and an id built field by field is checked on admission.
+        let empty = OutgoingMessage(id: "x", conversation: .c2c(userId: ""), priority: .normal)
+        guard case let .refused(code, _) = outbox.admit(nowMs: 0, messages: [empty])[0] else { return XCTFail() }
         XCTAssertEqual(code, 6017)
         XCTAssertThrowsError(try Outbox(limits: OutboxLimits(groupPerWindow: 0)))
-        XCTAssertThrowsError(try outbox.setConversationLimit(conversation: "c2c_bob", perSec: 0))
+        XCTAssertThrowsError(try outbox.setConversationLimit(conversation: .c2c(userId: "bob"), perSec: 0))
+        XCTAssertThrowsError(try outbox.setConversationLimit(conversation: .group(groupId: ""), perSec: 3))
     }
 
     func test_p4_driver_sends_in_batches_when_the_window_opens() async throws {
@@ -122,6 +127,11 @@ final class OutboxTests: XCTestCase {
         } catch let error as OutboxDriverError {
             XCTAssertEqual(error, .stopped(refused: 1))
             XCTAssertTrue(error.localizedDescription.contains("stopped"))
+            // One of the library's errors: caught with the rest, printed like them.
+            let asLibraryError: any IMBridgeError = error
+            XCTAssertNil(asLibraryError.code)
+            XCTAssertEqual(asLibraryError.codeOrName, "driver_stopped")
+            XCTAssertTrue("\(error)".hasPrefix("OutboxDriverError.driver_stopped[driver_stopped]: OutboxDriver was stopped"), "\(error)")
         }
         XCTAssertEqual(outbox.stats().queued, 0, "nothing was admitted")
     }

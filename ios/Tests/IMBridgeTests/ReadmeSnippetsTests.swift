@@ -41,7 +41,7 @@ final class ReadmeSnippetsTests: XCTestCase {
             onSendFailed: { failed, error in await retryLater(failed, error) }
         ) { batch in try await api.send(batch) }
         Task { await driver.run() }
-        _ = try await driver.submit([OutgoingMessage(id: "m1", conversation: "group_@TGS#1", priority: .high)])
+        _ = try await driver.submit([OutgoingMessage(id: "m1", conversation: .group(groupId: "@TGS#1"), priority: .high)])
         // end snippet
         for _ in 0..<500 where sent.items.isEmpty { try await Task.sleep(nanoseconds: 10_000_000) }
         XCTAssertEqual(sent.items, ["m1"])

@@ -71,7 +71,7 @@ final class StressTests: XCTestCase {
                             fast.addListener { _ in false }.remove()
                             let priorities: [Priority] = [.high, .normal, .low, .lowest]
                             let messages = (0..<10).map { i in
-                                OutgoingMessage(id: "t\(t)-\(round)-\(i)", conversation: "c2c_u\(i % 50)", priority: priorities[i % 4])
+                                OutgoingMessage(id: "t\(t)-\(round)-\(i)", conversation: .c2c(userId: "u\(i % 50)"), priority: priorities[i % 4])
                             }
                             outgoing.add(messages.count)
                             refused.add(outbox.admit(nowMs: round, messages: messages).filter {

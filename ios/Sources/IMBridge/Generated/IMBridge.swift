@@ -2050,8 +2050,8 @@ public protocol OutboxProtocol: AnyObject, Sendable {
     
     /**
      * P3: admits a batch at `now_ms`; one `Admission` per message, in
-     * order. A refused message (10023 queue bound, 6017 bad conversation
-     * id) was not taken; every accepted one is later released or shed.
+     * order. A refused message (10023 queue bound, 6017 empty or malformed
+     * conversation id) was not taken; every accepted one is later released or shed.
      */
     func admit(nowMs: UInt64, messages: [OutgoingMessage])  -> [Admission]
     
@@ -2072,9 +2072,10 @@ public protocol OutboxProtocol: AnyObject, Sendable {
     
     /**
      * P2: sets one conversation's send limit per window, or clears it with
-     * `null`/`nil`. Throws `InvalidLimit` (6017) for 0 or a malformed id.
+     * `null`/`nil`. Throws `InvalidLimit` (6017) for 0 or an empty or
+     * malformed id.
      */
-    func setConversationLimit(conversation: String, perSec: UInt32?) throws 
+    func setConversationLimit(conversation: ConversationId, perSec: UInt32?) throws 
     
     /**
      * Counters over the outbox's life.
@@ -2164,8 +2165,8 @@ public convenience init(limits: OutboxLimits? = nil)throws  {
     
     /**
      * P3: admits a batch at `now_ms`; one `Admission` per message, in
-     * order. A refused message (10023 queue bound, 6017 bad conversation
-     * id) was not taken; every accepted one is later released or shed.
+     * order. A refused message (10023 queue bound, 6017 empty or malformed
+     * conversation id) was not taken; every accepted one is later released or shed.
      */
 open func admit(nowMs: UInt64, messages: [OutgoingMessage]) -> [Admission]  {
     return try!  FfiConverterSequenceTypeAdmission.lift(try! rustCall() {
@@ -2217,13 +2218,14 @@ open func queued() -> [QueuedMessage]  {
     
     /**
      * P2: sets one conversation's send limit per window, or clears it with
-     * `null`/`nil`. Throws `InvalidLimit` (6017) for 0 or a malformed id.
+     * `null`/`nil`. Throws `InvalidLimit` (6017) for 0 or an empty or
+     * malformed id.
      */
-open func setConversationLimit(conversation: String, perSec: UInt32?)throws   {try rustCallWithError(FfiConverterTypeOutboxError_lift) {
+open func setConversationLimit(conversation: ConversationId, perSec: UInt32?)throws   {try rustCallWithError(FfiConverterTypeOutboxError_lift) {
         uniffiCallStatus in
     uniffi_imbridge_fn_method_outbox_set_conversation_limit(
             self.uniffiCloneHandle(),
-        FfiConverterString.lower(conversation),
+        FfiConverterTypeConversationId_lower(conversation),
         FfiConverterOptionUInt32.lower(perSec),uniffiCallStatus
     )
 }
@@ -4700,23 +4702,23 @@ public func encodeGroupMessage(message: GroupMessage, groupType: GroupType? = ni
 }
 /**
  * M8: a red-packet custom element whose `Data` is the FAQ's payload
- * `{"type":"RED_PACKET","amount":…,"msg":greeting}` (amount in the
+ * `{"type":"RED_PACKET","amount":…,"msg":msg}` (amount in the
  * currency's minor unit, 1 to 2^53−1, else `InvalidField` 6017), with
  * `desc` set for the offline push, to be sent with High priority.
  */
-public func redPacket(amount: UInt64, greeting: String, pushText: String? = nil)throws  -> RedPacketMessage  {
+public func redPacket(amount: UInt64, msg: String, pushText: String? = nil)throws  -> RedPacketMessage  {
     return try  FfiConverterTypeRedPacketMessage_lift(try rustCallWithError(FfiConverterTypeMessageError_lift) {
         uniffiCallStatus in
     uniffi_imbridge_fn_func_red_packet(
         FfiConverterUInt64.lower(amount),
-        FfiConverterString.lower(greeting),
+        FfiConverterString.lower(msg),
         FfiConverterOptionString.lower(pushText),uniffiCallStatus
     )
 })
 }
 /**
- * M8: the red packet a received element carries (the FAQ's `Data` keys,
- * `greeting` read from `msg`); `null`/`nil` when the element is not one.
+ * M8: the red packet a received element carries (the FAQ's `Data` keys;
+ * the older `greeting` key read as `msg`); `null`/`nil` when the element is not one.
  */
 public func redPacketRead(element: Element) -> RedPacket?  {
     return try!  FfiConverterOptionTypeRedPacket.lift(try! rustCall() {
@@ -4898,10 +4900,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_func_encode_group_message() != 47490) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_red_packet() != 8101) {
+    if (uniffi_imbridge_checksum_func_red_packet() != 988) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_func_red_packet_read() != 37945) {
+    if (uniffi_imbridge_checksum_func_red_packet_read() != 60630) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_func_validate_element() != 12201) {
@@ -5036,7 +5038,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_method_logsink_log() != 46187) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_outbox_admit() != 57843) {
+    if (uniffi_imbridge_checksum_method_outbox_admit() != 36141) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_method_outbox_next_poll_ms() != 30989) {
@@ -5048,7 +5050,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_imbridge_checksum_method_outbox_queued() != 26603) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_imbridge_checksum_method_outbox_set_conversation_limit() != 26087) {
+    if (uniffi_imbridge_checksum_method_outbox_set_conversation_limit() != 20396) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_imbridge_checksum_method_outbox_stats() != 47756) {

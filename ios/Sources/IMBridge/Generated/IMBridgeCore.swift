@@ -2584,9 +2584,10 @@ public struct IncomingMessage: Equatable, Hashable {
      */
     public let msgKey: String?
     /**
-     * `OnlineOnlyFlag`: 1 when sent to online users only (not stored, not pushed).
+     * `OnlineOnlyFlag`: `true` when sent to online users only (not stored,
+     * not pushed); the same type as `GroupMessage.online_only_flag`.
      */
-    public let onlineOnlyFlag: UInt32?
+    public let onlineOnlyFlag: Bool?
     /**
      * Group: the Community topic (`TopicId`).
      */
@@ -2639,8 +2640,9 @@ public struct IncomingMessage: Equatable, Hashable {
          * C2C: the service's `MsgKey` (to revoke or modify the message).
          */msgKey: String?, 
         /**
-         * `OnlineOnlyFlag`: 1 when sent to online users only (not stored, not pushed).
-         */onlineOnlyFlag: UInt32?, 
+         * `OnlineOnlyFlag`: `true` when sent to online users only (not stored,
+         * not pushed); the same type as `GroupMessage.online_only_flag`.
+         */onlineOnlyFlag: Bool?, 
         /**
          * Group: the Community topic (`TopicId`).
          */topicId: String?, 
@@ -2696,7 +2698,7 @@ public struct FfiConverterTypeIncomingMessage: FfiConverterRustBuffer {
                 mentions: FfiConverterSequenceTypeMention.read(from: &buf), 
                 cloudCustomData: FfiConverterOptionString.read(from: &buf), 
                 msgKey: FfiConverterOptionString.read(from: &buf), 
-                onlineOnlyFlag: FfiConverterOptionUInt32.read(from: &buf), 
+                onlineOnlyFlag: FfiConverterOptionBool.read(from: &buf), 
                 topicId: FfiConverterOptionString.read(from: &buf), 
                 directedTo: FfiConverterOptionSequenceString.read(from: &buf), 
                 extra: FfiConverterTypeExtra.read(from: &buf)
@@ -2715,7 +2717,7 @@ public struct FfiConverterTypeIncomingMessage: FfiConverterRustBuffer {
         FfiConverterSequenceTypeMention.write(value.mentions, into: &buf)
         FfiConverterOptionString.write(value.cloudCustomData, into: &buf)
         FfiConverterOptionString.write(value.msgKey, into: &buf)
-        FfiConverterOptionUInt32.write(value.onlineOnlyFlag, into: &buf)
+        FfiConverterOptionBool.write(value.onlineOnlyFlag, into: &buf)
         FfiConverterOptionString.write(value.topicId, into: &buf)
         FfiConverterOptionSequenceString.write(value.directedTo, into: &buf)
         FfiConverterTypeExtra.write(value.extra, into: &buf)
@@ -3556,9 +3558,10 @@ public func FfiConverterTypeOutboxStats_lower(_ value: OutboxStats) -> RustBuffe
 
 
 /**
- * A message as the app hands it over the FFI: the conversation as text
- * (`c2c_…` / `group_…`) and the priority optional (Normal). A malformed
- * conversation is refused on its own, with 6017, by
+ * A message as the app hands it over the FFI: its conversation as a
+ * [`ConversationId`] (the type every outbox record uses; from text with
+ * `conversationIdParse`) and the priority optional (Normal). A conversation
+ * with an empty or malformed id is refused on its own, with 6017, by
  * [`crate::outbox::Outbox::admit_all`].
  */
 public struct OutgoingMessage: Equatable, Hashable {
@@ -3567,9 +3570,9 @@ public struct OutgoingMessage: Equatable, Hashable {
      */
     public let id: String
     /**
-     * `c2c_<user>` or `group_<group id>`.
+     * The conversation it is sent in.
      */
-    public let conversation: String
+    public let conversation: ConversationId
     /**
      * Its priority (P1); `None` is Normal.
      */
@@ -3582,8 +3585,8 @@ public struct OutgoingMessage: Equatable, Hashable {
          * The app's id (e.g. the client message id); reported back unchanged.
          */id: String, 
         /**
-         * `c2c_<user>` or `group_<group id>`.
-         */conversation: String, 
+         * The conversation it is sent in.
+         */conversation: ConversationId, 
         /**
          * Its priority (P1); `None` is Normal.
          */priority: Priority? = nil) {
@@ -3609,14 +3612,14 @@ public struct FfiConverterTypeOutgoingMessage: FfiConverterRustBuffer {
         return
             try OutgoingMessage(
                 id: FfiConverterString.read(from: &buf), 
-                conversation: FfiConverterString.read(from: &buf), 
+                conversation: FfiConverterTypeConversationId.read(from: &buf), 
                 priority: FfiConverterOptionTypePriority.read(from: &buf)
         )
     }
 
     public static func write(_ value: OutgoingMessage, into buf: inout [UInt8]) {
         FfiConverterString.write(value.id, into: &buf)
-        FfiConverterString.write(value.conversation, into: &buf)
+        FfiConverterTypeConversationId.write(value.conversation, into: &buf)
         FfiConverterOptionTypePriority.write(value.priority, into: &buf)
     }
 }
@@ -4257,10 +4260,10 @@ public struct RedPacket: Equatable, Hashable {
      */
     public let amount: UInt64
     /**
-     * Greeting shown on the packet: `msg` on the wire (the FAQ's key);
-     * `greeting`, which imbridge wrote before, is read too.
+     * The greeting shown on the packet, named after its wire key `msg`
+     * (the FAQ's); `greeting`, which imbridge wrote before, is read too.
      */
-    public let greeting: String
+    public let msg: String
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -4272,12 +4275,12 @@ public struct RedPacket: Equatable, Hashable {
          * Amount in the currency's minor unit (cents, fen): integers, never floats.
          */amount: UInt64, 
         /**
-         * Greeting shown on the packet: `msg` on the wire (the FAQ's key);
-         * `greeting`, which imbridge wrote before, is read too.
-         */greeting: String) {
+         * The greeting shown on the packet, named after its wire key `msg`
+         * (the FAQ's); `greeting`, which imbridge wrote before, is read too.
+         */msg: String) {
         self.kind = kind
         self.amount = amount
-        self.greeting = greeting
+        self.msg = msg
     }
 
     
@@ -4298,14 +4301,14 @@ public struct FfiConverterTypeRedPacket: FfiConverterRustBuffer {
             try RedPacket(
                 kind: FfiConverterString.read(from: &buf), 
                 amount: FfiConverterUInt64.read(from: &buf), 
-                greeting: FfiConverterString.read(from: &buf)
+                msg: FfiConverterString.read(from: &buf)
         )
     }
 
     public static func write(_ value: RedPacket, into buf: inout [UInt8]) {
         FfiConverterString.write(value.kind, into: &buf)
         FfiConverterUInt64.write(value.amount, into: &buf)
-        FfiConverterString.write(value.greeting, into: &buf)
+        FfiConverterString.write(value.msg, into: &buf)
     }
 }
 

@@ -27,7 +27,7 @@ do {
 }
 
 let outbox = try Outbox()
-let admitted = outbox.admit(nowMs: 0, messages: [OutgoingMessage(id: "m1", conversation: "c2c_bob", priority: .high)])
+let admitted = outbox.admit(nowMs: 0, messages: [OutgoingMessage(id: "m1", conversation: .c2c(userId: "bob"), priority: .high)])
 check(admitted == [.accepted], "P2 outbox admits")
 check(outbox.poll(nowMs: 0).released.map(\.id) == ["m1"], "P2 outbox releases")
 // Swift 6 (this package builds in the Swift 6 language mode, complete

@@ -101,21 +101,22 @@ class Dispatcher(mode: DispatchMode = DispatchMode.OBSERVER, buffer: UInt = 1000
      * when it says. Throws [MessageException] when the batch is not a JSON
      * array or [arrivedOn] is malformed (6017).
      */
-    fun receive(nowMs: Long, messagesJson: ByteArray, arrivedOn: String? = null): ReceiveReport {
+    fun receive(nowMs: ULong, messagesJson: ByteArray, arrivedOn: String? = null): ReceiveReport {
         val receipt = if (viaJni) {
             JvmFastPath.read(
-                JvmFastPath.receive(fastPathId, nowMs, messagesJson, arrivedOn),
+                // The ULong's 64 bits as a jlong; the Rust side reads them back as u64.
+                JvmFastPath.receive(fastPathId, nowMs.toLong(), messagesJson, arrivedOn),
                 FfiConverterTypeReceipt::read,
             )
         } else {
-            core.receive(nowMs.toULong(), messagesJson.decodeToString(), arrivedOn)
+            core.receive(nowMs, messagesJson.decodeToString(), arrivedOn)
         }
         deliver(receipt.deliveries)
         return receipt.report
     }
 
     /** [receive] with the batch as a string. */
-    fun receive(nowMs: Long, messagesJson: String, arrivedOn: String? = null): ReceiveReport =
+    fun receive(nowMs: ULong, messagesJson: String, arrivedOn: String? = null): ReceiveReport =
         receive(nowMs, utf8(messagesJson), arrivedOn)
 
     /** D3: a message was revoked. */

@@ -4,7 +4,8 @@ import io.imbridge.core.MessageException
 
 /**
  * The base of every exception imbridge throws: [MessageException],
- * [PushException], [OutboxException] and [InitException].
+ * [PushException], [OutboxException], [InitException] and
+ * [OutboxDriverStoppedException].
  *
  * ```
  * try { bridge.send(…) } catch (e: ImbridgeException) { log("${e.codeOrName}: ${e.message}") }

@@ -20,12 +20,13 @@ import kotlinx.coroutines.withTimeoutOrNull
  *     Outbox(), lifecycleScope,
  *     onSendFailed = { failed, error -> retryLater(failed, error) },
  * ) { batch -> api.send(batch) }
- * driver.submit(listOf(OutgoingMessage("m1", "group_@TGS#1", Priority.HIGH)))
+ * driver.submit(listOf(OutgoingMessage("m1", ConversationId.Group("@TGS#1"), Priority.HIGH)))
  * ```
  *
  * [send] runs on [scope]'s dispatcher, one batch at a time, in release
- * order. [clock] is a monotonic millisecond clock; the default counts from
- * the driver's creation with [System.nanoTime].
+ * order. [clock] is a monotonic millisecond clock (`ULong`, like every time
+ * the library takes); the default counts from the driver's creation with
+ * [System.nanoTime].
  *
  * **When [send] throws**, the driver gives the batch back: [onSendFailed]
  * gets every message of it with the exception, and the driver goes on with
@@ -53,7 +54,7 @@ class OutboxDriver(
     /** The outbox this driver paces; its state can be read while the driver runs. */
     val outbox: Outbox,
     scope: CoroutineScope,
-    private val clock: () -> Long = monotonicMillis(),
+    private val clock: () -> ULong = monotonicMillis(),
     private val onShed: (List<ShedMessage>) -> Unit = {},
     private val onSendFailed: (failed: List<ReleasedMessage>, error: Throwable) -> Unit,
     private val send: suspend (List<ReleasedMessage>) -> Unit,
@@ -84,7 +85,7 @@ class OutboxDriver(
         return admissions
     }
 
-    private fun now(): ULong = clock().coerceAtLeast(0).toULong()
+    private fun now(): ULong = clock()
 
     private suspend fun run() {
         while (kotlinx.coroutines.currentCoroutineContext().isActive) {
@@ -128,18 +129,24 @@ class OutboxDriver(
     }
 }
 
-/** [OutboxDriver.submit] on a driver that was stopped: nothing was admitted. */
+/**
+ * [OutboxDriver.submit] on a driver that was stopped: nothing was admitted.
+ * An [ImbridgeException] like every error of the library (kind
+ * `driver_stopped`, no service code), so one `catch` covers them all.
+ */
 class OutboxDriverStoppedException internal constructor(
     /** How many messages that [OutboxDriver.submit] call carried, none of them admitted. */
     val refused: Int,
-) :
-    IllegalStateException(
-        "OutboxDriver was stopped (closed, or its scope cancelled): $refused message(s) not admitted; " +
-            "make a new driver over the same Outbox to go on",
-    )
+) : ImbridgeException() {
+    override val detail: String
+        get() = "OutboxDriver was stopped (closed, or its scope cancelled): $refused message(s) not admitted; " +
+            "make a new driver over the same Outbox to go on"
+    override val kind: String get() = "driver_stopped"
+    override val domain: String get() = "OutboxDriverStoppedException"
+}
 
 /** A monotonic millisecond clock starting at 0 now. */
-fun monotonicMillis(): () -> Long {
+fun monotonicMillis(): () -> ULong {
     val origin = System.nanoTime()
-    return { (System.nanoTime() - origin) / 1_000_000 }
+    return { ((System.nanoTime() - origin) / 1_000_000).coerceAtLeast(0).toULong() }
 }

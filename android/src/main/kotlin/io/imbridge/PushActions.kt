@@ -31,7 +31,7 @@ import kotlinx.coroutines.flow.receiveAsFlow
 class PushActions(
     /** The channel whose actions this runs; its status can be read at any time. */
     val channel: PushChannel,
-    private val clock: () -> Long = System::currentTimeMillis,
+    private val clock: () -> ULong = { System.currentTimeMillis().toULong() },
 ) : AutoCloseable {
     private val queue = Channel<PushAction>(Channel.UNLIMITED)
 
@@ -43,7 +43,7 @@ class PushActions(
      * Throws [PushException] for an invalid event or config.
      */
     fun send(event: PushEvent): List<PushAction> {
-        val produced = channel.handle(clock().coerceAtLeast(0).toULong(), event)
+        val produced = channel.handle(clock(), event)
         produced.forEach { queue.trySend(it) }
         return produced
     }

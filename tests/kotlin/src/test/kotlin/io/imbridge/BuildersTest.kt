@@ -149,7 +149,7 @@ class BuildersTest {
             val o = case.jsonObject
             val packet = redPacket(
                 o.getValue("amount").jsonPrimitive.content.toULong(),
-                o.getValue("greeting").jsonPrimitive.content,
+                o.getValue("msg").jsonPrimitive.content,
                 o.getValue("push_text").jsonPrimitive.contentOrNull,
             )
             val custom = packet.element as Element.Custom
@@ -160,7 +160,7 @@ class BuildersTest {
             val o = case.jsonObject
             val packet = redPacketRead(Element.Custom(CustomElem(o.getValue("data").jsonPrimitive.content)))!!
             assertEquals(o.getValue("amount").jsonPrimitive.content.toULong(), packet.amount)
-            assertEquals(o.getValue("greeting").jsonPrimitive.content, packet.greeting)
+            assertEquals(o.getValue("msg").jsonPrimitive.content, packet.msg)
         }
         assertEquals(null, redPacketRead(Element.Text(TextElem("hi"))))
         for (amount in v.getValue("refused").jsonArray) {

@@ -70,18 +70,18 @@ class CrossingBench {
 
             val plain = Dispatcher().apply { setUser("bob"); viaJni = false }
             repeat(listeners) { plain.addListener { false } }
-            var now = 0L
+            var now = 0uL
             val uniffi = measure("e_dispatch_uniffi_listeners_batch$batch", 100, if (batch == 1) 3_000 else 100_000) {
-                now += 300_001 // past the dedup window: every round is new
+                now += 300_001u // past the dedup window: every round is new
                 arrays.forEach { plain.receive(now, it) }
             }
             println("  = %.1f ns per message per listener".format(uniffi / listeners))
 
             val fast = Dispatcher().apply { setUser("bob") }
             repeat(listeners) { fast.addListener { false } }
-            var t = 0L
+            var t = 0uL
             val jni = measure("e_dispatch_fast_jni_batch$batch", 100) {
-                t += 300_001
+                t += 300_001u
                 bytes.forEach { fast.receive(t, it) }
             }
             harness.record("e_per_listener_uniffi_batch$batch", uniffi / listeners)
@@ -92,7 +92,7 @@ class CrossingBench {
             val single = Dispatcher().apply { setUser("bob") }
             single.addListener { false }
             val one = measure("e_dispatch_fast_jni_1_listener_batch$batch", 100) {
-                t += 300_001
+                t += 300_001u
                 bytes.forEach { single.receive(t, it) }
             }
             val marginal = (jni - one) / (listeners - 1)

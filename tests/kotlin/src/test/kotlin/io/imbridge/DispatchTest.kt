@@ -37,7 +37,7 @@ class DispatchTest {
         val d = dispatcher()
         val seen = Collections.synchronizedList(mutableListOf<List<IncomingMessage>>())
         val handles = List(3) { d.addListener { e -> if (e is DispatchEvent.NewMessages) seen += e.messages; false } }
-        val report = d.receive(0, (1..100).joinToString(",", "[", "]") { c2c(it) })
+        val report = d.receive(0u, (1..100).joinToString(",", "[", "]") { c2c(it) })
         assertEquals(100u, report.accepted)
         assertEquals(3, seen.size)
         assertSame(seen[0], seen[1], "one conversion shared by every listener")
@@ -52,7 +52,7 @@ class DispatchTest {
         val d = dispatcher()
         d.addListener { false }
         val group = """{"GroupId":"g9","From_Account":"carol","Random":1,"MsgBody":[]}"""
-        val report = d.receive(0, "[${c2c(1)},${c2c(1)},${c2c(2, to = "dave")},$group,{}]")
+        val report = d.receive(0u, "[${c2c(1)},${c2c(1)},${c2c(2, to = "dave")},$group,{}]")
         assertEquals(1u, report.accepted)
         assertEquals(
             listOf(DropReason.DUPLICATE, DropReason.MISROUTED, DropReason.NOT_MEMBER, DropReason.MALFORMED),
@@ -71,11 +71,10 @@ class DispatchTest {
     @Test
     fun bad_input_is_a_typed_error() {
         val d = dispatcher()
-        assertThrows<MessageException.Json> { d.receive(0, "[") }
-        assertThrows<MessageException.InvalidField> { d.receive(0, "{\"not\":\"an array\"}") }
-        assertEquals(6017, assertThrows<MessageException.InvalidField> { d.receive(0, batch(c2c(1)), "alice") }.code)
-        assertThrows<MessageException.InvalidField> { d.receive(-1, batch(c2c(1))) }
-        assertThrows<MessageException.InvalidField> { d.receive(0, byteArrayOf(0x5b, 0xff.toByte(), 0x5d)) }
+        assertThrows<MessageException.Json> { d.receive(0u, "[") }
+        assertThrows<MessageException.InvalidField> { d.receive(0u, "{\"not\":\"an array\"}") }
+        assertEquals(6017, assertThrows<MessageException.InvalidField> { d.receive(0u, batch(c2c(1)), "alice") }.code)
+        assertThrows<MessageException.InvalidField> { d.receive(0u, byteArrayOf(0x5b, 0xff.toByte(), 0x5d)) }
     }
 
     @Test
@@ -84,7 +83,7 @@ class DispatchTest {
         d.addListener { throw IllegalStateException("listener bug") }
         val got = AtomicInteger()
         d.addListener { got.incrementAndGet(); false }
-        d.receive(0, batch(c2c(1)))
+        d.receive(0u, batch(c2c(1)))
         assertEquals(1, got.get())
         assertEquals(1uL, d.stats().listenerFailures)
         assertEquals(1uL, d.stats().delivered, "the second listener took it")
@@ -105,7 +104,7 @@ class DispatchTest {
             d.addListener { raise() }
             val got = AtomicInteger()
             d.addListener { got.incrementAndGet(); false }
-            d.receive(0, batch(c2c(1)))
+            d.receive(0u, batch(c2c(1)))
             val interrupted = Thread.interrupted() // clears the flag the InterruptedException case restored
             assertEquals(1, got.get(), "the next listener ran after ${runCatching { raise() }.exceptionOrNull()}")
             assertEquals(1uL, d.stats().listenerFailures)
@@ -120,7 +119,7 @@ class DispatchTest {
         d.addListener { throw OutOfMemoryError("simulated") }
         val got = AtomicInteger()
         d.addListener { got.incrementAndGet(); false }
-        assertThrows<OutOfMemoryError> { d.receive(0, batch(c2c(1))) }
+        assertThrows<OutOfMemoryError> { d.receive(0u, batch(c2c(1))) }
         assertEquals(0, got.get(), "nothing runs after the JVM failed")
         assertEquals(1uL, d.stats().listenerFailures, "counted before it was rethrown")
     }
@@ -129,7 +128,7 @@ class DispatchTest {
     fun d6_a_lone_throwing_listener_delivers_nothing() {
         val d = dispatcher()
         d.addListener { throw IllegalStateException("listener bug") }
-        d.receive(0, batch(c2c(1), c2c(2)))
+        d.receive(0u, batch(c2c(1), c2c(2)))
         val stats = d.stats()
         assertEquals(0uL, stats.delivered, "same count as the Rust driver")
         assertEquals(1uL, stats.listenerFailures)
@@ -143,10 +142,10 @@ class DispatchTest {
         handle = d.addListener {
             calls.incrementAndGet()
             handle.remove()
-            d.receive(1, batch(c2c(2))) // re-enters: must not reach this listener again
+            d.receive(1u, batch(c2c(2))) // re-enters: must not reach this listener again
             false
         }
-        d.receive(0, batch(c2c(1)))
+        d.receive(0u, batch(c2c(1)))
         assertEquals(1, calls.get())
         assertEquals(0, d.listenerCount)
     }
@@ -158,8 +157,8 @@ class DispatchTest {
         lateinit var secondHandle: ListenerHandle
         d.addListener { secondHandle.remove(); false }
         secondHandle = d.addListener { second.incrementAndGet(); false }
-        d.receive(0, batch(c2c(1)))
-        d.receive(0, batch(c2c(2)))
+        d.receive(0u, batch(c2c(1)))
+        d.receive(0u, batch(c2c(2)))
         assertEquals(1, second.get())
     }
 
@@ -179,7 +178,7 @@ class DispatchTest {
         val got = AtomicInteger()
         d.addListener { got.incrementAndGet(); false }.use { assertEquals(1, d.listenerCount) }
         assertEquals(0, d.listenerCount, "use {} closed it")
-        d.receive(0, batch(c2c(1)))
+        d.receive(0u, batch(c2c(1)))
         assertEquals(0, got.get())
         assertEquals(1uL, d.stats().buffered, "no listener: it waits (D7)")
         val handle = d.addListener { false }
@@ -194,18 +193,18 @@ class DispatchTest {
         val second = AtomicInteger()
         val first = d.addListener { true }
         d.addListener { second.incrementAndGet(); false }
-        d.receive(0, batch(c2c(1), c2c(2)))
+        d.receive(0u, batch(c2c(1), c2c(2)))
         assertEquals(0, second.get())
         assertEquals(2uL, d.stats().consumedBy[first.id])
         d.setMode(DispatchMode.OBSERVER)
-        d.receive(0, batch(c2c(3)))
+        d.receive(0u, batch(c2c(3)))
         assertEquals(1, second.get(), "observers all see it")
     }
 
     @Test
     fun d7_messages_wait_for_the_first_listener() {
         val d = Dispatcher(buffer = 2u).apply { setUser("bob") }
-        d.receive(0, batch(c2c(1), c2c(2), c2c(3)))
+        d.receive(0u, batch(c2c(1), c2c(2), c2c(3)))
         assertEquals(2uL, d.stats().buffered)
         assertEquals(1uL, d.stats().dropped["overflow"])
         val got = Collections.synchronizedList(mutableListOf<Int>())
@@ -239,7 +238,7 @@ class DispatchTest {
         repeat(8) { t ->
             pool.submit {
                 start.await()
-                repeat(50) { i -> d.receive(0, batch(c2c(t * 1000 + i))) }
+                repeat(50) { i -> d.receive(0u, batch(c2c(t * 1000 + i))) }
                 d.addListener { false }.close()
             }
         }
@@ -256,7 +255,7 @@ class DispatchTest {
         val d = dispatcher()
         val collected = async(Dispatchers.Default) { d.messages().first() }
         while (d.listenerCount == 0) Thread.sleep(1)
-        d.receive(0, batch(c2c(1), c2c(2)))
+        d.receive(0u, batch(c2c(1), c2c(2)))
         assertEquals(2, collected.await().size)
         while (d.listenerCount != 0) Thread.sleep(1)
     }
@@ -287,17 +286,17 @@ class DispatchTest {
             val d = dispatcher().apply { viaJni = jni }
             val seen = mutableListOf<IncomingMessage>()
             val handle = d.addListener { e -> if (e is DispatchEvent.NewMessages) seen += e.messages; false }
-            d.receive(0, "[$c2c,$group]")
+            d.receive(0u, "[$c2c,$group]")
             val (m, g) = seen
             assertEquals(3729430001uL, m.msgSeq, "viaJni=$jni")
             assertEquals("1_2_3", m.msgKey)
             assertEquals("{\"k\":1}", m.cloudCustomData)
-            assertEquals(0u, m.onlineOnlyFlag)
+            assertEquals(false, m.onlineOnlyFlag)
             assertEquals(mapOf("EventTime" to "1700000000123"), m.extra)
             assertEquals(listOf("bob"), g.directedTo)
             assertEquals("t1", g.topicId)
             assertEquals("x", g.cloudCustomData)
-            assertEquals(1u, g.onlineOnlyFlag)
+            assertEquals(true, g.onlineOnlyFlag)
             assertEquals(mapOf("Type" to "\"Public\""), g.extra)
             handle.close()
         }

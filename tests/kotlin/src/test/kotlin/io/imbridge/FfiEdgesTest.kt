@@ -74,15 +74,17 @@ class FfiEdgesTest {
     }
 
     @Test
-    fun i64_times_cross_through_jni_and_uniffi() {
-        for (now in listOf(0L, 0x7FFF_FFFFL, 0x8000_0000L, 0xFFFF_FFFFL, Long.MAX_VALUE)) {
+    fun u64_times_cross_through_jni_and_uniffi() {
+        // ULong like every time the library takes; the JNI path carries its
+        // 64 bits in a jlong, so the top half must survive the trip too.
+        for (now in listOf(0uL, 0x7FFF_FFFFuL, 0x8000_0000uL, 0xFFFF_FFFFuL, Long.MAX_VALUE.toULong(), 0x8000_0000_0000_0000uL, ULong.MAX_VALUE)) {
             for (jni in listOf(true, false)) {
                 Dispatcher().use { d ->
                     d.viaJni = jni
                     d.setUser("bob")
                     val report = d.receive(
                         now,
-                        """[{"From_Account":"alice","To_Account":"bob","MsgSeq":1,"MsgRandom":1,"MsgTime":${now / 1000},""" +
+                        """[{"From_Account":"alice","To_Account":"bob","MsgSeq":1,"MsgRandom":1,"MsgTime":${now / 1000u},""" +
                             """"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"hi"}}]}]""",
                     )
                     assertEquals(1u, report.accepted, "now=$now jni=$jni")

@@ -43,7 +43,7 @@ object OutboxScenarios {
             ),
         )
         l["per_conversation"]?.jsonObject?.forEach { (c, n) ->
-            outbox.setConversationLimit(c, n.jsonPrimitive.long.toUInt())
+            outbox.setConversationLimit(conversationIdParse(c), n.jsonPrimitive.long.toUInt())
         }
         val until = root.getValue("until_ms").jsonPrimitive.long.toULong()
         val arrivals = root.getValue("messages").jsonArray.mapIndexed { i, m ->
@@ -67,7 +67,7 @@ object OutboxScenarios {
             lastPoll = now
             while (arrivals.firstOrNull()?.at == now) {
                 val a = arrivals.removeAt(0)
-                val admission = outbox.admit(now, listOf(OutgoingMessage(a.id, a.conversation, a.priority))).single()
+                val admission = outbox.admit(now, listOf(OutgoingMessage(a.id, conversationIdParse(a.conversation), a.priority))).single()
                 if (admission is Admission.Refused) out += buildJsonObject { put("id", a.id); put("refused", admission.code) }
                 outbox.takeShed().forEach { out += shed(it) }
             }

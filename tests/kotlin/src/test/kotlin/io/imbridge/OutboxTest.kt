@@ -16,7 +16,7 @@ import org.junit.jupiter.api.assertThrows
 /** SPEC P1–P4 through the real library, and the coroutine driver on virtual time. */
 class OutboxTest {
     private fun msg(id: String, conversation: String = "c2c_bob", priority: Priority = Priority.NORMAL) =
-        OutgoingMessage(id, conversation, priority)
+        OutgoingMessage(id, conversationIdParse(conversation), priority)
 
     @TestFactory
     fun p3_shared_scenarios_replay_identically(): List<DynamicTest> =
@@ -25,6 +25,16 @@ class OutboxTest {
                 assertEquals(OutboxScenarios.expected(file), OutboxScenarios.replay(file))
             }
         }
+
+    @Test
+    fun records_and_fieldless_variants_print_readably() {
+        // What a log line or a test failure shows: names and fields, never
+        // "Admission${'$'}Accepted@2d9d4f9d".
+        assertEquals("Accepted", Admission.Accepted.toString())
+        assertEquals("Tick", PushEvent.Tick.toString())
+        assertEquals("OutgoingMessage(id=m1, conversation=C2c(userId=bob), priority=NORMAL)", msg("m1").toString())
+        assertEquals("Refused(code=10023, reason=full)", Admission.Refused(10023, "full").toString())
+    }
 
     @Test
     fun p2_c2c_burst_is_released_5_then_the_rest_a_window_later() = Outbox().use { outbox ->
@@ -75,7 +85,11 @@ class OutboxTest {
 
     @Test
     fun m12_malformed_conversation_is_refused_with_6017() = Outbox().use { outbox ->
-        val refused = outbox.admit(0u, listOf(msg("x", conversation = "bob"))).single() as Admission.Refused
+        // Text that is no conversation id fails where it is parsed...
+        assertEquals(6017, assertThrows<MessageException.InvalidField> { conversationIdParse("bob") }.code)
+        // ...and an id built field by field is checked on admission.
+        val empty = OutgoingMessage("x", ConversationId.C2c(""), Priority.NORMAL)
+        val refused = outbox.admit(0u, listOf(empty)).single() as Admission.Refused
         assertEquals(6017, refused.code)
         assertEquals(0uL, outbox.stats().admitted)
     }
@@ -85,8 +99,8 @@ class OutboxTest {
         val e = assertThrows<OutboxException.InvalidLimit> { Outbox(OutboxLimits(groupPerWindow = 0u)) }
         assertEquals(6017, e.code)
         Outbox().use { outbox ->
-            assertThrows<OutboxException.InvalidLimit> { outbox.setConversationLimit("c2c_bob", 0u) }
-            assertThrows<OutboxException.InvalidLimit> { outbox.setConversationLimit("bob", 3u) }
+            assertThrows<OutboxException.InvalidLimit> { outbox.setConversationLimit(ConversationId.C2c("bob"), 0u) }
+            assertThrows<OutboxException.InvalidLimit> { outbox.setConversationLimit(ConversationId.Group(""), 3u) }
         }
     }
 
@@ -95,7 +109,7 @@ class OutboxTest {
     fun p4_driver_sleeps_until_ask_again_and_sends_in_batches() = runTest {
         val batches = mutableListOf<Pair<Long, List<String>>>()
         val driver = OutboxDriver(
-            Outbox(), backgroundScope, clock = { testScheduler.currentTime },
+            Outbox(), backgroundScope, clock = { testScheduler.currentTime.toULong() },
             onSendFailed = { _, e -> throw AssertionError("no send fails here", e) },
         ) { batch -> batches += testScheduler.currentTime to batch.map { it.id } }
         val admissions = driver.submit((0 until 7).map { msg("m$it") })
@@ -118,7 +132,7 @@ class OutboxTest {
         val shed = mutableListOf<String>()
         val driver = OutboxDriver(
             Outbox(OutboxLimits(c2cPerWindow = 1u, lowestMaxWaitMs = 500u)), backgroundScope,
-            clock = { testScheduler.currentTime }, onShed = { s -> shed += s.map { it.id } },
+            clock = { testScheduler.currentTime.toULong() }, onShed = { s -> shed += s.map { it.id } },
             onSendFailed = { _, _ -> },
         ) { }
         driver.submit(listOf(msg("a"), msg("like", priority = Priority.LOWEST)))
@@ -138,7 +152,7 @@ class OutboxTest {
         val failed = mutableListOf<Pair<List<String>, String?>>()
         var calls = 0
         val driver = OutboxDriver(
-            Outbox(), backgroundScope, clock = { testScheduler.currentTime },
+            Outbox(), backgroundScope, clock = { testScheduler.currentTime.toULong() },
             onSendFailed = { batch, e -> failed += batch.map { it.id } to e.message },
         ) { batch ->
             if (calls++ == 0) throw java.io.IOException("network down")
@@ -164,7 +178,7 @@ class OutboxTest {
         val sent = mutableListOf<String>()
         val driver = OutboxDriver(
             Outbox(OutboxLimits(c2cPerWindow = 1u, lowestMaxWaitMs = 500u)), backgroundScope,
-            clock = { testScheduler.currentTime },
+            clock = { testScheduler.currentTime.toULong() },
             onShed = { throw IllegalStateException("app bug in onShed") },
             onSendFailed = { _, _ -> },
         ) { batch -> sent += batch.map { it.id } }
@@ -187,6 +201,11 @@ class OutboxTest {
         assertEquals(false, driver.isRunning)
         val e = assertThrows<OutboxDriverStoppedException> { driver.submit(listOf(msg("late"))) }
         assertEquals(1, e.refused)
+        // One of the library's errors: caught with the rest, printed like them.
+        val asLibraryError: ImbridgeException = e
+        assertEquals(null, asLibraryError.code)
+        assertEquals("driver_stopped", asLibraryError.codeOrName)
+        assertTrue(e.toString().startsWith("OutboxDriverStoppedException.driver_stopped[driver_stopped]: OutboxDriver was stopped"), e.toString())
         assertEquals(0uL, outbox.stats().queued, "nothing was admitted")
         val scope = kotlinx.coroutines.CoroutineScope(kotlinx.coroutines.Job())
         val other = OutboxDriver(Outbox(), scope, onSendFailed = { _, _ -> }) { }

@@ -259,7 +259,7 @@ class PushTest {
 
     @Test
     fun t2_actions_flow_delivers_every_action_in_order() = runTest {
-        PushActions(PushChannel.open(apns, dataDir()), clock = { 42 }).use { push ->
+        PushActions(PushChannel.open(apns, dataDir()), clock = { 42u }).use { push ->
             push.send(PushEvent.Enable)
             push.send(PushEvent.Token(Secret("abc")))
             push.send(PushEvent.Login("alice"))

@@ -72,7 +72,7 @@ class ReadmeSnippetsTest {
             onShed = { shed -> log(shed) },
             onSendFailed = { failed, error -> retryLater(failed, error) },   // send threw: the batch comes back
         ) { batch -> api.send(batch) }
-        driver.submit(listOf(OutgoingMessage("m1", "group_@TGS#1", Priority.HIGH)))   // List<Admission>
+        driver.submit(listOf(OutgoingMessage("m1", ConversationId.Group("@TGS#1"), Priority.HIGH)))   // List<Admission>
         // end snippet
         runCurrent()
         assertEquals(listOf("m1"), sent)
@@ -116,7 +116,7 @@ class ReadmeSnippetsTest {
                 val shown = CompletableDeferred<List<IncomingMessage>>()
                 fun show(batch: List<IncomingMessage>) { shown.complete(batch) }
                 fun log(event: DispatchEvent) = println(event)
-                val nowMs = 0L
+                val nowMs = 0uL
                 val bytesFromTheSocket = ("""[{"From_Account":"alice","To_Account":"bob","MsgSeq":1,"MsgRandom":1,"MsgTime":1,""" +
                     """"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"hi"}}]}]""").encodeToByteArray()
                 // snippet: dispatch

@@ -85,11 +85,11 @@ class StressTest {
                             for ((i, id) in ids.withIndex()) if (i !in gone) check(into.add("s${id.first}")) { "s${id.first} accepted twice" }
                         }
                         when (t % 4) {
-                            0 -> plain.receive(0, batch).let {
+                            0 -> plain.receive(0u, batch).let {
                                 accept(it, plainAccepted)
                                 synchronized(accepted) { accepted[0] += it.accepted.toLong(); dropped[0] += it.dropped.size.toLong() }
                             }
-                            1 -> fast.receive(0, batch).let {
+                            1 -> fast.receive(0u, batch).let {
                                 accept(it, fastAccepted)
                                 synchronized(accepted) { accepted[1] += it.accepted.toLong(); dropped[1] += it.dropped.size.toLong() }
                             }
@@ -97,7 +97,7 @@ class StressTest {
                                 plain.addListener { false }.use { it.remove() }
                                 fast.addListener { false }.close()
                                 val messages = (0 until 10).map {
-                                    OutgoingMessage("t$t-$round-$it", "c2c_u${it % 50}", Priority.entries[it % Priority.entries.size])
+                                    OutgoingMessage("t$t-$round-$it", ConversationId.C2c("u${it % 50}"), Priority.entries[it % Priority.entries.size])
                                 }
                                 outgoing.addAndGet(messages.size.toLong())
                                 refused.addAndGet(outbox.admit(round.toULong(), messages).count { it is Admission.Refused }.toLong())

@@ -49,7 +49,7 @@ class UnicodeTest {
                 }
                 true
             }
-            d.receive(0, json)
+            d.receive(0u, json)
             assertEquals(listOf(replaced), got, "viaJni=$jni")
             handle.close()
         }

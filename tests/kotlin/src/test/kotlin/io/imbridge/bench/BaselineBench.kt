@@ -75,7 +75,7 @@ class BaselineBench {
         check(io.imbridge.JvmFastPath.available) { "JNI entry points not loaded" }
         // The same deliveries, in the same order, from all three.
         val expected = mutableListOf<String>()
-        libraryDispatcher(expected).use { d -> SyncBurst.batchBytes.forEach { d.receive(0, it) } }
+        libraryDispatcher(expected).use { d -> SyncBurst.batchBytes.forEach { d.receive(0u, it) } }
         assertEquals(SyncBurst.MESSAGES - 200 - 100, expected.size, "2% duplicates and 1% astray are not delivered")
         for ((name, run) in listOf<Pair<String, (MutableList<String>) -> Unit>>(
             "kotlinx" to { seen -> kotlinx(seen).let { d -> SyncBurst.batches.forEach { d.receive(0, it) } } },
@@ -89,7 +89,7 @@ class BaselineBench {
         // A fresh dispatcher per burst: a burst arrives after login, on an empty dedup window.
         val n = SyncBurst.MESSAGES
         harness.measure("burst_library_jni", n, 10 * n, allocation = true) {
-            libraryDispatcher(null).use { d -> SyncBurst.batchBytes.forEach { d.receive(0, it) }; d.stats().delivered }
+            libraryDispatcher(null).use { d -> SyncBurst.batchBytes.forEach { d.receive(0u, it) }; d.stats().delivered }
         }
         harness.measure("burst_kotlinx", n, 10 * n, allocation = true) {
             kotlinx().also { d -> SyncBurst.batches.forEach { d.receive(0, it) } }.delivered

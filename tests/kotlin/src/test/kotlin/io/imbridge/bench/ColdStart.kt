@@ -30,7 +30,7 @@ fun main(args: Array<String>) {
         "library" -> Dispatcher().use { d ->
             d.setUser("bob")
             d.addListener { delivered++; false }
-            d.receive(0, batch.encodeToByteArray())
+            d.receive(0u, batch.encodeToByteArray())
         }
         "kotlinx" -> KotlinxDispatcher("bob", emptySet()).apply { addListener { delivered++ } }.receive(0, batch)
         else -> OrgJsonDispatcher("bob", emptySet()).apply { addListener { delivered++ } }.receive(0, batch)

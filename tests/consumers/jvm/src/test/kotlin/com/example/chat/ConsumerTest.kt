@@ -6,6 +6,7 @@ import io.imbridge.JvmFastPath
 import io.imbridge.Outbox
 import io.imbridge.core.Admission
 import io.imbridge.core.C2cMessage
+import io.imbridge.core.ConversationId
 import io.imbridge.core.GroupType
 import io.imbridge.core.MessageException
 import io.imbridge.core.OutgoingMessage
@@ -49,7 +50,7 @@ class ConsumerTest {
 
     @Test
     fun p2_outbox_admits_and_releases() = Outbox().use { outbox ->
-        val admitted = outbox.admit(0u, listOf(OutgoingMessage("m1", "c2c_bob", Priority.HIGH)))
+        val admitted = outbox.admit(0u, listOf(OutgoingMessage("m1", ConversationId.C2c("bob"), Priority.HIGH)))
         assertEquals(listOf<Admission>(Admission.Accepted), admitted)
         assertEquals(listOf("m1"), outbox.poll(0u).released.map { it.id })
     }

@@ -38,7 +38,7 @@ class OneLibraryTest {
             var got = 0
             d.addListener { e -> if (e is DispatchEvent.NewMessages) got += e.messages.size; false }
             val report = d.receive(
-                0,
+                0u,
                 """[{"From_Account":"alice","To_Account":"bob","MsgSeq":1,"MsgRandom":1,"MsgTime":1,"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"hi"}}]}]""",
             )
             assertEquals(1u, report.accepted)

@@ -5,6 +5,7 @@ import io.imbridge.ImbridgeException
 import io.imbridge.Outbox
 import io.imbridge.OutboxDriver
 import io.imbridge.core.C2cMessage
+import io.imbridge.core.ConversationId
 import io.imbridge.core.DispatchEvent
 import io.imbridge.core.GroupType
 import io.imbridge.core.InitException
@@ -69,7 +70,7 @@ fun main() {
         val first = runBlocking(Dispatchers.Default) {
             val collected = async { batches.first().size }
             val handle = dispatcher.addListener { event -> seen += event; false }
-            val report = dispatcher.receive(0, """[{"From_Account":"alice","To_Account":"bob","MsgSeq":1,"MsgRandom":1,"MsgTime":1,"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"hi"}}]}]""")
+            val report = dispatcher.receive(0u, """[{"From_Account":"alice","To_Account":"bob","MsgSeq":1,"MsgRandom":1,"MsgTime":1,"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"hi"}}]}]""")
             expect(report.accepted == 1u) { "accepted ${report.accepted}" }
             handle.close()
             withTimeout(10_000) { collected.await() }
@@ -83,7 +84,7 @@ fun main() {
         installLogger(LogLevel.DEBUG) { records += it }
         Dispatcher().use { d ->
             d.setUser("bob")
-            d.receive(0, """[{"From_Account":"alice","To_Account":"carol","MsgSeq":1,"MsgRandom":1,"MsgTime":1,"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"hi"}}]}]""")
+            d.receive(0u, """[{"From_Account":"alice","To_Account":"carol","MsgSeq":1,"MsgRandom":1,"MsgTime":1,"MsgBody":[{"MsgType":"TIMTextElem","MsgContent":{"Text":"hi"}}]}]""")
         }
         removeLogger()
         expect(records.any { it.message.contains("dropped") }) { "records: $records" }
@@ -108,7 +109,7 @@ fun main() {
                 Outbox(OutboxLimits(c2cPerWindow = 5u)), this,
                 onSendFailed = { _: List<ReleasedMessage>, e: Throwable -> sent.completeExceptionally(e) },
             ) { batch -> sent.complete(batch.map { it.id }) }
-            driver.submit(listOf(OutgoingMessage("m1", "c2c_bob", Priority.HIGH), OutgoingMessage("m2", "c2c_bob", Priority.NORMAL)))
+            driver.submit(listOf(OutgoingMessage("m1", ConversationId.C2c("bob"), Priority.HIGH), OutgoingMessage("m2", ConversationId.C2c("bob"), Priority.NORMAL)))
             val ids = withTimeout(10_000) { sent.await() }
             driver.close()
             expect(ids == listOf("m1", "m2")) { "sent $ids" }
