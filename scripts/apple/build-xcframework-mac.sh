@@ -36,8 +36,15 @@ mkdir -p "$work/thin" "$work/include/IMBridgeFFI"
 for t in "${targets[@]}"; do
   echo "==> libimbridge.a for $t"
   cargo rustc --quiet --profile mobile --target "$t" -p imbridge-ffi --lib --crate-type staticlib
+  lib=target/$t/mobile/libimbridge.a
+  # Embedded LLVM bitcode (the App Store refuses it): stripped where Xcode
+  # still ships bitcode_strip; the verifier below fails if any is left.
+  if xcrun --find bitcode_strip >/dev/null 2>&1; then
+    xcrun bitcode_strip -r "$lib" -o "$work/thin/$t.stripped.a"
+    lib=$work/thin/$t.stripped.a
+  fi
   # Only the C API stays global, so a second Rust library links beside it.
-  python3 scripts/apple/macho_localize.py "target/$t/mobile/libimbridge.a" "$work/thin/$t.a"
+  python3 scripts/apple/macho_localize.py "$lib" "$work/thin/$t.a"
 done
 
 # One library per slice, each named libimbridge.a (xcodebuild keeps the name).
