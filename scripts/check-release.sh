@@ -16,8 +16,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 bundle=$(cd "${1:?usage: scripts/check-release.sh target/release/VERSION [--require-signatures]}" && pwd)
 version=$(basename "$bundle")
-repo_url=${IMBRIDGE_REPO_URL:-https://github.com/imbridge/imbridge}
-url=${repo_url%/}/releases/download/$version/IMBridgeFFI.xcframework.zip
+url=$(bash scripts/release/download-url.sh "$version")
 
 # The manifest, evaluated where SwiftPM would: a package folder holding the
 # bundle's Package.swift and the sources it names, and no target/dist.

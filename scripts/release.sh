@@ -34,9 +34,7 @@ if [ "$version" != "$workspace_version" ]; then
   exit 2
 fi
 notes=$(python3 scripts/release/changelog_section.py "$version")
-repo_url=${IMBRIDGE_REPO_URL:-https://github.com/imbridge/imbridge}
-repo_url=${repo_url%/}
-download_url=$repo_url/releases/download/$version/IMBridgeFFI.xcframework.zip
+download_url=$(bash scripts/release/download-url.sh "$version")
 
 if [ "$use_dist" != --use-dist ]; then
   bash scripts/build-targets.sh ios android jvm
@@ -44,7 +42,7 @@ if [ "$use_dist" != --use-dist ]; then
 fi
 dist=$root/target/dist
 for f in "imbridge-android-$version.aar" "imbridge-android-$version.pom" "imbridge-jvm-$version.jar" \
-  "imbridge-jvm-$version.pom" IMBridgeFFI.xcframework.zip; do
+  "imbridge-jvm-$version.pom" IMBridgeFFI.xcframework.zip IMBridgeFFI.xcframework.zip.sha256; do
   [ -f "$dist/$f" ] || { echo "release: target/dist/$f is missing (scripts/build-targets.sh)" >&2; exit 1; }
 done
 for d in target/docs/kotlin-jvm target/docs/kotlin-android target/docs/swift; do
@@ -57,34 +55,29 @@ mkdir -p "$out"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# Reproducible zips: sorted entries, fixed timestamps, no extra attributes.
-zip_folder() { # zip_folder FOLDER OUT.zip
-  find "$1" -exec touch -h -d '2000-01-01 00:00:00 UTC' {} +
-  (cd "$1" && find . -type f | sed 's|^\./||' | LC_ALL=C sort | zip -X -q -D "$2" -@)
-}
-
 # Sources: the Kotlin the artefact was compiled from, generated bindings included.
 mkdir -p "$work/sources-jvm" "$work/sources-android"
 cp -r target/generated/kotlin/. android/src/main/kotlin/. "$work/sources-jvm/"
 cp -r "$work/sources-jvm/." android/src/android/kotlin/. "$work/sources-android/"
 for part in jvm android; do
-  zip_folder "$work/sources-$part" "$work/imbridge-$part-sources.jar"
+  bash scripts/repro-zip.sh "$work/sources-$part" "$work/imbridge-$part-sources.jar"
   cp -r "target/docs/kotlin-$part" "$work/javadoc-$part"
-  zip_folder "$work/javadoc-$part" "$work/imbridge-$part-javadoc.jar"
+  bash scripts/repro-zip.sh "$work/javadoc-$part" "$work/imbridge-$part-javadoc.jar"
 done
 
 python3 scripts/release/stage_maven.py "$out/maven" imbridge-android "$version" "$dist/imbridge-android-$version.aar" \
   "$dist/imbridge-android-$version.pom" "$work/imbridge-android-sources.jar" "$work/imbridge-android-javadoc.jar"
 python3 scripts/release/stage_maven.py "$out/maven" imbridge-jvm "$version" "$dist/imbridge-jvm-$version.jar" \
   "$dist/imbridge-jvm-$version.pom" "$work/imbridge-jvm-sources.jar" "$work/imbridge-jvm-javadoc.jar"
-zip_folder "$out/maven" "$out/central-bundle.zip"
+bash scripts/repro-zip.sh "$out/maven" "$out/central-bundle.zip"
 
-cp "$dist/IMBridgeFFI.xcframework.zip" "$out/"
-checksum=$(sha256sum "$out/IMBridgeFFI.xcframework.zip" | cut -d' ' -f1)
-echo "$checksum" >"$out/IMBridgeFFI.xcframework.zip.sha256"
+# The checksum build-xcframework.sh wrote (and cross-checked with SwiftPM);
+# check-release.sh recomputes it from the zip.
+cp "$dist/IMBridgeFFI.xcframework.zip" "$dist/IMBridgeFFI.xcframework.zip.sha256" "$out/"
+checksum=$(cat "$out/IMBridgeFFI.xcframework.zip.sha256")
 python3 scripts/release/release_manifest.py Package.swift "$download_url" "$checksum" "$out/Package.swift"
 cp -r target/docs/swift "$work/swift-docs"
-zip_folder "$work/swift-docs" "$out/IMBridge-docs.zip"
+bash scripts/repro-zip.sh "$work/swift-docs" "$out/IMBridge-docs.zip"
 
 printf '%s\n' "$notes" >"$out/NOTES.md"
 python3 scripts/release/sizes.py "$out" "$dist/IMBridgeFFI.xcframework"

@@ -120,9 +120,7 @@ bash scripts/apple/verify-xcframework.sh "$fw"
 
 # Reproducible zip: fixed timestamps, sorted entries, no extra attributes,
 # so the same libraries give the same checksum.
-find "$fw" -exec touch -h -d '2000-01-01 00:00:00 UTC' {} +
-rm -f "$dist/IMBridgeFFI.xcframework.zip"
-(cd "$work" && find IMBridgeFFI.xcframework | LC_ALL=C sort | zip -X -q -D "$dist/IMBridgeFFI.xcframework.zip" -@)
+bash scripts/repro-zip.sh "$work" "$dist/IMBridgeFFI.xcframework.zip" IMBridgeFFI.xcframework
 rm -rf "$dist/IMBridgeFFI.xcframework"
 cp -a "$fw" "$dist/"
 checksum=$(sha256sum "$dist/IMBridgeFFI.xcframework.zip" | cut -d' ' -f1)
