@@ -48,6 +48,10 @@ def kotlin_failures(log_path: str) -> tuple[list[str], int]:
     failures, allowed = [], 0
     with open(log_path, encoding="utf-8") as f:
         reports = re.findall(r"Undocumented: (\S+)", f.read())
+    # UniFFI's runtime is always reported: no report at all means Dokka's
+    # reportUndocumented did not run, and nothing was checked.
+    if not reports:
+        sys.exit(f"check_doc_coverage: {log_path} has no 'Undocumented:' report; is reportUndocumented on?")
     for report in reports:
         parts = report.split("/")
         classes = parts[1].split(".") if len(parts) > 1 and parts[1] else []
@@ -71,6 +75,8 @@ def swift_failures(graph_path: str) -> tuple[list[str], int, int]:
     with open(graph_path, encoding="utf-8") as f:
         symbols = json.load(f)["symbols"]
     public = [s for s in symbols if s["accessLevel"] in ("public", "open")]
+    if not public:
+        sys.exit(f"check_doc_coverage: {graph_path} holds no public symbol; nothing was checked")
     failures, allowed = [], 0
     for s in public:
         if s.get("docComment"):
